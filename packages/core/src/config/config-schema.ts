@@ -1,0 +1,37 @@
+import { z } from "zod";
+
+/** Options for one gateway: where it is and which environment variable holds its key. */
+export const gatewayConfigSchema = z
+  .object({
+    baseURL: z.string().url().optional().describe("Base URL of the OpenAI-compatible API, e.g. https://openrouter.ai/api/v1."),
+    apiKeyEnv: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/).optional().describe("Environment variable that holds this gateway's API key."),
+    enabled: z.boolean().default(true).describe("Offer this gateway for routing and fallback."),
+  })
+  .strict();
+
+/** What `plugins.<name>` may be: on, off, or options. */
+export const pluginSettingSchema = z.union([z.boolean(), z.record(z.string(), z.unknown())]);
+
+/**
+ * The top-level keys of a Bridle config file. Plugins' own options are validated separately by
+ * each plugin's schema, once the plugin is known.
+ */
+export const baseConfigSchema = z
+  .object({
+    $schema: z.string().optional().describe("Path or URL of the JSON Schema, for editors."),
+    extends: z
+      .union([z.string(), z.array(z.string())])
+      .optional()
+      .describe("Presets to start from: npm package names or paths relative to this file."),
+    model: z.string().min(1).optional().describe("The model to use, in any spelling a gateway uses (resolved to its canonical id)."),
+    gateway: z.string().min(1).optional().describe("The gateway to send requests to."),
+    plugins: z
+      .record(z.string(), pluginSettingSchema)
+      .optional()
+      .describe("Turn plugins on (true) or off (false), tune them ({...options}), or load a third-party plugin by package name or path."),
+    gateways: z.record(z.string(), gatewayConfigSchema).optional().describe("Gateway settings by gateway id."),
+    trace: z.boolean().optional().describe("Record each hook tap's time and print a summary at exit."),
+  })
+  .strict();
+
+export type BaseConfig = z.infer<typeof baseConfigSchema>;

@@ -1,0 +1,130 @@
+import type { BridlePlugin, PluginKernel } from "./define-plugin.js";
+import { ConfigError, type ConfigIssue } from "./errors/config-error.js";
+import type { FeedEvent } from "./feed-event.js";
+import { createHooks, type HookName, type KernelHooks, type PluginHooks } from "./hooks.js";
+import type { ResolvedModel } from "./model-ref.js";
+import { type CanonicalModelId, ModelRegistry } from "./model-registry.js";
+import { createTapInterceptor } from "./tap-interceptor.js";
+import { TraceRecorder } from "./trace.js";
+import { toConfigIssues } from "./config/zod-issues.js";
+
+/** A plugin to load, with its raw options (`false` disables it) and where they came from. */
+export interface PluginEntry {
+  plugin: BridlePlugin;
+  options?: boolean | Record<string, unknown>;
+  /** The config file (or preset) that set the options, for error messages. */
+  source?: string;
+}
+
+export interface KernelOptions {
+  plugins: PluginEntry[];
+  /** Record each tap's time (`--trace`). */
+  trace?: boolean;
+  /** Share a registry between kernels (tests, benchmarks); a new one by default. */
+  models?: ModelRegistry;
+}
+
+/** A plugin as loaded into a kernel. */
+export interface LoadedPlugin {
+  name: string;
+  description: string;
+  enabled: boolean;
+  options: Record<string, unknown>;
+  source: string;
+}
+
+export interface Kernel {
+  /** The hooks; only the kernel's owner (the agent loop) calls them. */
+  readonly hooks: KernelHooks;
+  readonly models: ModelRegistry;
+  readonly plugins: readonly LoadedPlugin[];
+  /** Tap timings, when tracing is on. */
+  readonly trace: TraceRecorder | undefined;
+  /** Sends any model string through the `resolveModel` funnel. */
+  resolveModel(input: string, gateway?: string): ResolvedModel;
+  /** Posts a feed event. */
+  emit(event: FeedEvent): void;
+}
+
+/**
+ * Builds one kernel for one run: hooks with error attribution (and optional timing), then every
+ * enabled plugin applied with its validated options. A disabled plugin is never applied, so it
+ * has no taps. Invalid options throw a {@link ConfigError} that names `plugins.<name>.<key>`.
+ */
+export function createKernel(options: KernelOptions): Kernel {
+  const trace = options.trace ? new TraceRecorder() : undefined;
+  const hooks = createHooks();
+  for (const [name, hook] of Object.entries(hooks)) {
+    hook.intercept(createTapInterceptor(name, trace) as never);
+  }
+  const models = options.models ?? new ModelRegistry();
+
+  const issues: ConfigIssue[] = [];
+  const loaded: LoadedPlugin[] = [];
+  const seen = new Set<string>();
+  const toApply: Array<{ plugin: BridlePlugin; options: Record<string, unknown> & { enabled: boolean } }> = [];
+  for (const entry of options.plugins) {
+    const { plugin } = entry;
+    const source = entry.source ?? "options";
+    if (seen.has(plugin.name)) {
+      issues.push({ file: source, keyPath: `plugins.${plugin.name}`, message: `plugin "${plugin.name}" is loaded twice` });
+      continue;
+    }
+    seen.add(plugin.name);
+    const raw = entry.options === undefined || entry.options === true ? {} : entry.options === false ? { enabled: false } : entry.options;
+    const parsed = plugin.options.safeParse(raw);
+    if (!parsed.success) {
+      issues.push(...toConfigIssues(parsed.error.issues, ["plugins", plugin.name], () => source));
+      continue;
+    }
+    const pluginOptions = parsed.data as Record<string, unknown> & { enabled: boolean };
+    loaded.push({ name: plugin.name, description: plugin.description, enabled: pluginOptions.enabled, options: pluginOptions, source });
+    if (pluginOptions.enabled) toApply.push({ plugin, options: pluginOptions });
+  }
+  if (issues.length > 0) throw new ConfigError(issues);
+
+  for (const { plugin, options: pluginOptions } of toApply) {
+    const view: PluginKernel = { hooks: createPluginHooks(hooks, plugin.name), models };
+    plugin.apply(view, pluginOptions);
+  }
+
+  return Object.freeze({
+    hooks,
+    models,
+    plugins: Object.freeze(loaded),
+    trace,
+    resolveModel(input: string, gateway?: string): ResolvedModel {
+      const ref = hooks.resolveModel.call({ input, gateway, id: input.trim(), known: false });
+      return { ...ref, id: ref.id as CanonicalModelId };
+    },
+    emit(event: FeedEvent): void {
+      hooks.onEvent.call(event);
+    },
+  });
+}
+
+type TapOptionsInput = string | { name: string; stage?: number; before?: string };
+
+/** A per-plugin, tap-only view of the hooks that stamps every tap with the plugin's name. */
+function createPluginHooks(hooks: KernelHooks, plugin: string): PluginHooks {
+  const attribute = (options: TapOptionsInput) =>
+    typeof options === "string" ? { name: options, plugin } : { ...options, plugin };
+  const view: Partial<Record<HookName, unknown>> = {};
+  for (const name of Object.keys(hooks) as HookName[]) {
+    const hook = hooks[name] as unknown as {
+      name?: string;
+      isUsed(): boolean;
+      tap(options: unknown, fn: unknown): void;
+      tapAsync(options: unknown, fn: unknown): void;
+      tapPromise(options: unknown, fn: unknown): void;
+    };
+    view[name] = Object.freeze({
+      name: hook.name,
+      isUsed: () => hook.isUsed(),
+      tap: (options: TapOptionsInput, fn: unknown) => hook.tap(attribute(options), fn),
+      tapAsync: (options: TapOptionsInput, fn: unknown) => hook.tapAsync(attribute(options), fn),
+      tapPromise: (options: TapOptionsInput, fn: unknown) => hook.tapPromise(attribute(options), fn),
+    });
+  }
+  return Object.freeze(view) as PluginHooks;
+}

@@ -1,0 +1,58 @@
+export type {
+  AssistantMessage,
+  ChatMessage,
+  ChatRequest,
+  ChatResponse,
+  ContentPart,
+  FinishReason,
+  JsonSchema,
+  SystemMessage,
+  ToolCall,
+  ToolDefinition,
+  ToolMessage,
+  Usage,
+  UserMessage,
+} from "./chat.js";
+export type { SessionContext, TurnContext } from "./context.js";
+export { createKernel } from "./create-kernel.js";
+export type { Kernel, KernelOptions, LoadedPlugin, PluginEntry } from "./create-kernel.js";
+export { definePlugin, isPlugin } from "./define-plugin.js";
+export type { BridlePlugin, PluginDefinition, PluginKernel, PluginOptions } from "./define-plugin.js";
+export { ConfigError, formatIssue } from "./errors/config-error.js";
+export type { ConfigIssue } from "./errors/config-error.js";
+export { HarnessError } from "./errors/harness-error.js";
+export type { HarnessErrorDetails, HarnessErrorKind } from "./errors/harness-error.js";
+export { KernelError } from "./errors/kernel-error.js";
+export { PluginError } from "./errors/plugin-error.js";
+export type { FeedEvent } from "./feed-event.js";
+export { createHooks } from "./hooks.js";
+export type { HookName, KernelHooks, PluginHooks, TapAttribution, TapOnlyHook } from "./hooks.js";
+export type { ModelRef, ResolvedModel } from "./model-ref.js";
+export { DEFAULT_LIMITS, ModelRegistry } from "./model-registry.js";
+export type {
+  CanonicalModelId,
+  GatewayModelOverride,
+  LimitSource,
+  ModelInfo,
+  ModelLimits,
+  ModelPricing,
+  ReasoningMode,
+  ReasoningReplay,
+} from "./model-registry.js";
+export type { ModelSwitch, ModelTarget } from "./model-switch.js";
+export type { Recovery } from "./recovery.js";
+export { Stage } from "./stage.js";
+export type { StageName } from "./stage.js";
+export type { RunnableCall, ToolCallEvent } from "./tool-call-event.js";
+export type { Tool, ToolKind, ToolResult, ToolRunContext } from "./tool.js";
+export { TraceRecorder } from "./trace.js";
+export type { TraceRecord, TraceSummaryRow } from "./trace.js";
+export { buildConfigJsonSchema } from "./config/config-json-schema.js";
+export { baseConfigSchema, gatewayConfigSchema } from "./config/config-schema.js";
+export type { BaseConfig } from "./config/config-schema.js";
+export { findProjectConfigFile, PROJECT_CONFIG_NAMES, userConfigFile } from "./config/config-files.js";
+export { loadConfig } from "./config/load-config.js";
+export type { LoadConfigOptions, PluginSummary, ResolvedConfig } from "./config/load-config.js";
+export type { ConfigLayer } from "./config/merge-layers.js";
+export { definePreset, isPreset } from "./config/preset.js";
+export type { Preset } from "./config/preset.js";

@@ -1,0 +1,42 @@
+import type { z } from "zod";
+import type { ContentPart, JsonSchema } from "./chat.js";
+
+/**
+ * What a tool does to the world, which decides the permission it needs:
+ * `read` never asks, `edit` asks unless edits are allowed, `execute` asks unless everything is.
+ */
+export type ToolKind = "read" | "edit" | "execute";
+
+/** What a tool run gets from the agent. */
+export interface ToolRunContext {
+  /** The workspace root, as a real path. */
+  readonly workspace: string;
+  readonly signal: AbortSignal;
+  /** Tool-call id, for naming saved outputs. */
+  readonly callId: string;
+  /** Where tools may keep per-session files (full outputs, read stamps). */
+  readonly sessionDirectory: string;
+  /** Session-scoped state shared between tools (read-before-edit stamps, todo list). */
+  readonly state: Map<string, unknown>;
+}
+
+/** What a tool run returns: text for the model, plus an optional short line for the screen. */
+export interface ToolResult {
+  content: string | ContentPart[];
+  isError?: boolean;
+  /** A compact one-line summary (and optional diff) for the terminal. */
+  display?: { summary: string; diff?: string };
+}
+
+/** A built-in or third-party tool. Parameters are a zod schema; the JSON Schema is derived once. */
+export interface Tool<Parameters extends z.ZodType = z.ZodType> {
+  name: string;
+  description: string;
+  kind: ToolKind;
+  parameters: Parameters;
+  /** JSON Schema of `parameters`, as offered to the model and used by tool-call repair. */
+  jsonSchema: JsonSchema;
+  /** The path arguments this call touches, for permission rules (`edit(src/**)`). */
+  paths?: (args: z.infer<Parameters>) => string[];
+  run(args: z.infer<Parameters>, context: ToolRunContext): Promise<ToolResult>;
+}
