@@ -18,6 +18,11 @@ export interface ToolRunContext {
   readonly sessionDirectory: string;
   /** Session-scoped state shared between tools (read-before-edit stamps, todo list). */
   readonly state: Map<string, unknown>;
+  /**
+   * The permission step approved this call's paths outside the workspace (an allow rule or the
+   * user said yes). Without it, tools refuse any path whose real location is outside.
+   */
+  readonly allowOutsideWorkspace?: boolean;
 }
 
 /** What a tool run returns: text for the model, plus an optional short line for the screen. */

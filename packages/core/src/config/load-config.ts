@@ -136,7 +136,7 @@ export async function loadConfig(options: LoadConfigOptions): Promise<ResolvedCo
     const flags = Object.fromEntries(Object.entries(options.flags).filter(([, value]) => value !== undefined));
     const parsed = schema.safeParse(flags);
     if (!parsed.success) issues.push(...toConfigIssues(parsed.error.issues, [], () => FLAGS_SOURCE));
-    else layers.push({ source: FLAGS_SOURCE, kind: "flags", value: flags });
+    else if (Object.keys(flags).length > 0) layers.push({ source: FLAGS_SOURCE, kind: "flags", value: flags });
   }
 
   const merged = mergeLayers(layers);

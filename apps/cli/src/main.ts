@@ -1,0 +1,39 @@
+import { Command, CommanderError } from "commander";
+import { registerConfigCommand } from "./commands/config-command.js";
+import { registerPluginsCommand } from "./commands/plugins-command.js";
+import { ExitCode } from "./exit-codes.js";
+import { packageVersion } from "./package-version.js";
+
+/** Builds the `bridle` command line. Commands report their exit code through `setExitCode`. */
+export function createProgram(setExitCode: (code: number) => void): Command {
+  const program = new Command("bridle")
+    .description("A coding agent whose harness makes open-weight models dependable across gateways.")
+    .version(packageVersion, "-v, --version", "print the version")
+    .option("--config <file>", "use this config file instead of the project's bridle.config.json")
+    .option("-m, --model <model>", "model to use, in any gateway's spelling")
+    .option("-g, --gateway <gateway>", "gateway to send requests to")
+    .option("--trace", "time every plugin tap and print a summary at exit")
+    .showHelpAfterError()
+    .exitOverride();
+  registerPluginsCommand(program, setExitCode);
+  registerConfigCommand(program, setExitCode);
+  return program;
+}
+
+/** Runs the CLI and returns the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  let exitCode: number = ExitCode.OK;
+  const program = createProgram((code) => {
+    exitCode = code;
+  });
+  try {
+    await program.parseAsync(argv, { from: "user" });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.exitCode === 0 ? ExitCode.OK : ExitCode.USAGE;
+    }
+    process.stderr.write(`bridle: ${error instanceof Error ? error.message : String(error)}\n`);
+    return ExitCode.FAILURE;
+  }
+  return exitCode;
+}

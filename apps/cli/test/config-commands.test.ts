@@ -1,0 +1,97 @@
+import { rmSync } from "node:fs";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { makeProjectDirectory, runCli, writeFile } from "./run-cli.js";
+
+const thirdPartyPlugin = `import { definePlugin } from "@bridle/core";
+import { z } from "zod";
+export default definePlugin({
+  name: "shout",
+  description: "a plugin from the project",
+  options: z.object({ volume: z.number().int().default(3).describe("How loud.") }),
+  apply() {},
+});
+`;
+
+let project: string;
+beforeEach(() => {
+  project = makeProjectDirectory();
+});
+afterEach(() => rmSync(project, { recursive: true, force: true }));
+
+describe("bridle --version and --help", () => {
+  it("prints the version and the commands", () => {
+    const version = runCli(["--version"], { cwd: project });
+    expect(version.code).toBe(0);
+    expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+    const help = runCli(["--help"], { cwd: project });
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain("plugins");
+    expect(help.stdout).toContain("config");
+  });
+
+  it("exits 2 on an unknown command", () => {
+    const result = runCli(["frobnicate"], { cwd: project });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/unknown command 'frobnicate'/);
+  });
+});
+
+describe("bridle config check", () => {
+  it("exits 0 on a valid config", () => {
+    writeFile(path.join(project, "plugins", "shout.js"), thirdPartyPlugin);
+    writeFile(path.join(project, "bridle.config.json"), { model: "kimi-k2", plugins: { "./plugins/shout.js": { volume: 5 } } });
+    const result = runCli(["config", "check"], { cwd: project });
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("configuration is valid");
+    expect(result.stdout).toContain(path.join(project, "bridle.config.json"));
+  });
+
+  it("exits 2 naming a plugin that does not exist", () => {
+    const file = writeFile(path.join(project, "bridle.config.json"), { plugins: { "bridle-plugin-nowhere": true } });
+    const result = runCli(["config", "check"], { cwd: project });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`${file}: plugins.bridle-plugin-nowhere: unknown plugin "bridle-plugin-nowhere"`);
+  });
+
+  it("exits 2 naming the key path and the expected type of a bad option", () => {
+    writeFile(path.join(project, "plugins", "shout.js"), thirdPartyPlugin);
+    const file = writeFile(path.join(project, "bridle.config.json"), { plugins: { "./plugins/shout.js": { volume: "loud" } } });
+    const result = runCli(["config", "check"], { cwd: project });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`${file}: plugins["./plugins/shout.js"].volume: expected number, received string`);
+  });
+
+  it("checks the file given with --config and names a missing one", () => {
+    const file = writeFile(path.join(project, "other.json"), { trace: "sometimes" });
+    const bad = runCli(["--config", "other.json", "config", "check"], { cwd: project });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain(`${file}: trace: expected boolean, received string`);
+    const missing = runCli(["--config", "nope.json", "config", "check"], { cwd: project });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain("does not exist");
+  });
+});
+
+describe("bridle plugins", () => {
+  it("lists each plugin, enabled or not, and the file that decided it", () => {
+    writeFile(path.join(project, "plugins", "shout.js"), thirdPartyPlugin);
+    const file = writeFile(path.join(project, "bridle.config.json"), { plugins: { "./plugins/shout.js": false } });
+    const result = runCli(["plugins", "--json"], { cwd: project });
+    expect(result.code).toBe(0);
+    const listed = JSON.parse(result.stdout) as { plugins: Array<{ name: string; enabled: boolean; decidedBy: string }> };
+    expect(listed.plugins).toContainEqual(expect.objectContaining({ name: "shout", enabled: false, decidedBy: file }));
+    const text = runCli(["plugins"], { cwd: project });
+    expect(text.stdout).toMatch(/shout\s+disabled\s+/);
+  });
+});
+
+describe("bridle config schema", () => {
+  it("prints a JSON Schema of the config file", () => {
+    const result = runCli(["config", "schema"], { cwd: project });
+    expect(result.code).toBe(0);
+    const schema = JSON.parse(result.stdout) as { properties: Record<string, unknown> };
+    expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(["model", "gateway", "plugins", "extends"]));
+  });
+});

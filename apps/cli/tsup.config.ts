@@ -1,0 +1,12 @@
+import { defineConfig } from "tsup";
+
+export default defineConfig({
+  entry: ["src/index.ts", "src/bin.ts"],
+  format: ["esm"],
+  target: "node20",
+  platform: "node",
+  sourcemap: true,
+  clean: false,
+  dts: false,
+  banner: ({ format }) => (format === "esm" ? {} : {}),
+});
