@@ -21,6 +21,7 @@ function fixtures(models) {
     turn: 3,
     attempt: 0,
     signal: new AbortController().signal,
+    compactRequested: false,
   };
   const tools = [
     { name: "read", description: "Read a file", parameters: { type: "object", properties: { path: { type: "string" } }, required: ["path"] } },

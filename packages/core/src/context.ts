@@ -21,4 +21,9 @@ export interface TurnContext extends SessionContext {
   /** 0 for the first try of a request, 1 for the first retry, … */
   readonly attempt: number;
   readonly signal: AbortSignal;
+  /**
+   * The previous attempt overflowed the window and `onError` chose to compact and retry: the
+   * compaction tap must compact this request whatever its tiers say.
+   */
+  readonly compactRequested: boolean;
 }

@@ -25,6 +25,7 @@ function turnContext(): TurnContext {
     turn: 1,
     attempt: 0,
     signal: new AbortController().signal,
+    compactRequested: false,
   };
 }
 

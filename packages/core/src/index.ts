@@ -29,6 +29,7 @@ export { createHooks } from "./hooks.js";
 export type { HookName, KernelHooks, PluginHooks, TapAttribution, TapOnlyHook } from "./hooks.js";
 export type { ModelRef, ResolvedModel } from "./model-ref.js";
 export { DEFAULT_LIMITS, ModelRegistry } from "./model-registry.js";
+export type { SlugRule } from "./model-registry.js";
 export type {
   CanonicalModelId,
   GatewayModelOverride,
@@ -56,3 +57,22 @@ export type { LoadConfigOptions, PluginSummary, ResolvedConfig } from "./config/
 export type { ConfigLayer } from "./config/merge-layers.js";
 export { definePreset, isPreset } from "./config/preset.js";
 export type { Preset } from "./config/preset.js";
+export { Agent } from "./agent/agent.js";
+export type { AgentOptions, Authorization, ChatSender, SessionRecorder, TurnOptions, TurnResult } from "./agent/agent.js";
+export type { AgentEvent, TurnEnd } from "./agent/agent-event.js";
+export { callFingerprint, DOOM_LOOP_LIMIT, DoomLoopGuard } from "./agent/doom-loop-guard.js";
+export { buildSystemPrompt, readAgentsMd } from "./agent/system-prompt.js";
+export type { SystemPromptOptions } from "./agent/system-prompt.js";
+export type { GatewayDefinition } from "./gateways/gateway-definition.js";
+export { GatewayRegistry } from "./gateways/gateway-registry.js";
+export type { GatewaySettings } from "./gateways/gateway-registry.js";
+export { KNOWN_GATEWAYS } from "./gateways/known-gateways.js";
+export { GatewayTransport } from "./transport/gateway-transport.js";
+export type { SendOptions, TransportOptions } from "./transport/gateway-transport.js";
+export { normalizeUsage } from "./transport/normalize-usage.js";
+export { isOverflowError, OVERFLOW_PATTERNS } from "./transport/overflow-patterns.js";
+export { retryAfterMilliseconds } from "./transport/retry-after.js";
+export { StreamAssembler } from "./transport/stream-assembler.js";
+export type { AssembledResponse, StreamDelta } from "./transport/stream-assembler.js";
+export { ThinkSplitter } from "./transport/think-splitter.js";
+export { toWireBody } from "./transport/to-wire-body.js";

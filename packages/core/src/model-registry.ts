@@ -64,9 +64,13 @@ export interface ModelLimits {
 /** Limits for a model nobody described: conservative, and always reported with a warning. */
 export const DEFAULT_LIMITS = { contextWindow: 128_000, maxOutputTokens: 8_192 } as const;
 
+/** Turns a canonical id into a gateway's slug when the registry has no explicit one. */
+export type SlugRule = (id: CanonicalModelId, gateway: string) => string;
+
 export class ModelRegistry {
   readonly #models = new Map<string, ModelInfo>();
   readonly #learned = new Map<string, number>();
+  #slugRule: SlugRule | undefined;
 
   /** Adds or replaces a model; later definitions (user config) win over earlier ones (snapshot). */
   define(info: ModelInfo): void {
@@ -87,6 +91,19 @@ export class ModelRegistry {
 
   list(): ModelInfo[] {
     return [...this.#models.values()];
+  }
+
+  /** Installs the rule for slugs the registry does not list (model-id's `toGatewaySlug`). */
+  setSlugRule(rule: SlugRule): void {
+    this.#slugRule = rule;
+  }
+
+  /**
+   * The slug a gateway knows a model by: the registry's per-gateway slug, else the slug rule,
+   * else the canonical id. Only the transport calls this.
+   */
+  slugFor(id: CanonicalModelId, gateway: string): string {
+    return this.#models.get(id)?.gateways?.[gateway]?.slug ?? this.#slugRule?.(id, gateway) ?? id;
   }
 
   /** Records the real window a gateway stated in an overflow error. */

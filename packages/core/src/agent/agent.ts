@@ -1,0 +1,392 @@
+import type { AssistantMessage, ChatMessage, ChatRequest, ChatResponse, ToolCall, ToolDefinition, ToolMessage } from "../chat.js";
+import type { TurnContext, SessionContext } from "../context.js";
+import type { Kernel } from "../create-kernel.js";
+import { HarnessError } from "../errors/harness-error.js";
+import type { FeedEvent } from "../feed-event.js";
+import type { ResolvedModel } from "../model-ref.js";
+import type { ModelSwitch } from "../model-switch.js";
+import { Stage } from "../stage.js";
+import type { Tool, ToolResult } from "../tool.js";
+import type { RunnableCall, ToolCallEvent } from "../tool-call-event.js";
+import type { SendOptions } from "../transport/gateway-transport.js";
+import { abortableSleep } from "./abortable-sleep.js";
+import type { AgentEvent, TurnEnd } from "./agent-event.js";
+import { settleToolCall } from "./default-tool-call.js";
+import { callFingerprint, DoomLoopGuard } from "./doom-loop-guard.js";
+import { resultText, runToolCall } from "./run-tool-call.js";
+
+/** Where the agent writes what happens (the session log). */
+export interface SessionRecorder {
+  append(record: { type: string } & Record<string, unknown>): void;
+  /** Makes everything appended so far durable. */
+  sync(): void;
+}
+
+/** Sends one request; the gateway transport in production. */
+export interface ChatSender {
+  send(request: ChatRequest, options: SendOptions): Promise<ChatResponse>;
+}
+
+/** The permission step's answer for one call. */
+export interface Authorization {
+  allowed: boolean;
+  reason?: string;
+  /** The call may touch paths outside the workspace (an allow rule or the user said yes). */
+  allowOutsideWorkspace?: boolean;
+}
+
+export interface AgentOptions {
+  kernel: Kernel;
+  sender: ChatSender;
+  tools: readonly Tool[];
+  workspace: string;
+  sessionId: string;
+  /** Per-session files (full tool outputs). */
+  sessionDirectory: string;
+  systemPrompt: string;
+  model: ResolvedModel;
+  gateway: string;
+  recorder?: SessionRecorder;
+  authorize?: (call: RunnableCall, tool: Tool) => Promise<Authorization>;
+  /** Conversation to continue (resume). */
+  history?: ChatMessage[];
+  /** Turn number the history ended at. */
+  turn?: number;
+  /** Model requests per turn before stopping. */
+  maxSteps?: number;
+  /** Tries of one request, retries and fallbacks included. */
+  maxAttempts?: number;
+  /** Upper bound on requested output tokens. */
+  maxOutputTokens?: number;
+}
+
+export interface TurnOptions {
+  signal: AbortSignal;
+  onEvent?: (event: AgentEvent) => void;
+}
+
+export interface TurnResult {
+  reason: TurnEnd;
+  message?: string;
+}
+
+/**
+ * The agent loop: one user message in, model requests and tool runs until the model stops
+ * calling tools. Every kernel hook is called in its place; tools run only after a complete
+ * assistant message; every message is in the session log before anything depends on it.
+ */
+export class Agent {
+  readonly messages: ChatMessage[];
+  model: ResolvedModel;
+  gateway: string;
+  turn: number;
+  readonly #options: AgentOptions;
+  readonly #state = new Map<string, unknown>();
+  readonly #toolState = new Map<string, unknown>();
+  readonly #tools: Map<string, Tool>;
+  readonly #toolDefinitions: ToolDefinition[];
+  #listener: ((event: AgentEvent) => void) | undefined;
+
+  constructor(options: AgentOptions) {
+    this.#options = options;
+    this.messages = [...(options.history ?? [])];
+    this.model = options.model;
+    this.gateway = options.gateway;
+    this.turn = options.turn ?? 0;
+    this.#tools = new Map(options.tools.map((tool) => [tool.name, tool]));
+    this.#toolDefinitions = options.tools.map((tool) => ({ name: tool.name, description: tool.description, parameters: tool.jsonSchema }));
+    options.kernel.hooks.onEvent.tap({ name: "agent", stage: Stage.OBSERVE }, (event) => {
+      options.recorder?.append({ type: "feed", event });
+      this.#listener?.({ type: "feed", event });
+    });
+  }
+
+  get tools(): readonly ToolDefinition[] {
+    return this.#toolDefinitions;
+  }
+
+  /** The request the next model call would start from, before any hook. */
+  baseRequest(): ChatRequest {
+    const limits = this.#options.kernel.models.limits(this.model.id, this.gateway);
+    return {
+      model: this.model.id,
+      gateway: this.gateway,
+      messages: [{ role: "system", content: this.#options.systemPrompt }, ...this.messages],
+      tools: this.#toolDefinitions,
+      maxOutputTokens: Math.min(limits.maxOutputTokens, this.#options.maxOutputTokens ?? 32_000),
+      body: {},
+      headers: {},
+    };
+  }
+
+  /** Switches model or gateway; plugins reconcile the context before this returns. */
+  async switchModel(input: string, gateway = this.gateway, reason: ModelSwitch["reason"] = "user"): Promise<ModelSwitch> {
+    const to = this.#options.kernel.resolveModel(input, gateway);
+    const change: ModelSwitch = { from: { model: this.model.id, gateway: this.gateway }, to: { model: to.id, gateway }, reason };
+    this.model = to;
+    this.gateway = gateway;
+    this.#options.recorder?.append({ type: "model_switch", turn: this.turn, from: change.from, to: change.to, reason });
+    await this.#options.kernel.hooks.onModelSwitch.promise(change, this.#sessionContext());
+    this.#listener?.({ type: "model_switch", from: change.from, to: change.to, reason });
+    return change;
+  }
+
+  /** Runs one user turn to its end. Never throws for model, gateway or tool failures. */
+  async runTurn(input: string, options: TurnOptions): Promise<TurnResult> {
+    this.#listener = options.onEvent;
+    const emit = (event: AgentEvent) => options.onEvent?.(event);
+    const recorder = this.#options.recorder;
+    this.turn += 1;
+    const turn = this.turn;
+    this.#append({ role: "user", content: input });
+    recorder?.sync();
+    emit({ type: "turn_start", turn, model: this.model.id, gateway: this.gateway });
+
+    const guard = new DoomLoopGuard();
+    const end = (reason: TurnEnd, message?: string): TurnResult => {
+      if (reason === "aborted") recorder?.append({ type: "interrupted", turn, reason: message ?? "cancelled by the user" });
+      recorder?.sync();
+      emit({ type: "done", reason, turn, ...(message ? { message } : {}) });
+      this.#listener = undefined;
+      return { reason, ...(message ? { message } : {}) };
+    };
+
+    const maxSteps = this.#options.maxSteps ?? 50;
+    try {
+      for (let step = 0; step < maxSteps; step++) {
+        const response = await this.#request(turn, options.signal, emit);
+        const context = this.#turnContext(turn, 0, options.signal, false);
+        const settled = await this.#settleToolCalls(response.message.toolCalls ?? [], context);
+        const message = withSettledCalls(response.message, settled);
+        this.#append(message);
+        emit({ type: "assistant", message });
+        if (response.usage) {
+          const limits = this.#options.kernel.models.limits(this.model.id, this.gateway);
+          recorder?.append({ type: "usage", turn, model: this.model.id, gateway: this.gateway, usage: response.usage });
+          emit({
+            type: "usage",
+            model: this.model.id,
+            gateway: this.gateway,
+            usage: response.usage,
+            contextTokens: response.usage.inputTokens + response.usage.outputTokens,
+            contextWindow: limits.contextWindow,
+          });
+        }
+        if (settled.length === 0) {
+          return end(response.finishReason === "length" ? "length" : "stop", response.finishReason === "length" ? "the answer hit the output token limit" : undefined);
+        }
+        const doomed = await this.#runSettledCalls(settled, turn, options.signal, guard, emit);
+        if (options.signal.aborted) return end("aborted");
+        if (doomed) return end("doom-loop", doomed);
+      }
+      return end("max-steps", `stopped after ${maxSteps} model requests in one turn`);
+    } catch (error) {
+      if (options.signal.aborted) return end("aborted");
+      const details = error instanceof HarnessError ? { gateway: error.gateway, status: error.status, requestId: error.requestId } : {};
+      const message = error instanceof Error ? error.message : String(error);
+      emit({ type: "error", message, ...details });
+      return end("error", message);
+    }
+  }
+
+  /** One model request with recovery: `onError` decides retries, fallbacks and compaction. */
+  async #request(turn: number, signal: AbortSignal, emit: (event: AgentEvent) => void): Promise<ChatResponse> {
+    const { kernel, sender } = this.#options;
+    const maxAttempts = this.#options.maxAttempts ?? 6;
+    let compactRequested = false;
+    for (let attempt = 0; ; attempt++) {
+      const context = this.#turnContext(turn, attempt, signal, compactRequested);
+      const request = await kernel.hooks.beforeRequest.promise(this.baseRequest(), context);
+      try {
+        const response = await sender.send(request, {
+          signal,
+          onDelta: (delta) => {
+            if (delta.type === "text" || delta.type === "reasoning") emit({ type: delta.type, text: delta.text });
+          },
+        });
+        return await kernel.hooks.afterResponse.promise(response, context);
+      } catch (error) {
+        if (signal.aborted || !(error instanceof HarnessError)) throw error;
+        const recovery = await kernel.hooks.onError.promise(error, context);
+        if (!recovery || attempt + 1 >= maxAttempts) throw error;
+        switch (recovery.action) {
+          case "retry":
+            kernel.emit({ type: "request.retry", level: "warn", message: `${error.message}; retrying in ${Math.round(recovery.delayMs)} ms (${recovery.reason})` });
+            await abortableSleep(recovery.delayMs, signal);
+            break;
+          case "fallback":
+            kernel.emit({ type: "request.fallback", level: "warn", message: `${error.message}; falling back to ${recovery.to.model} on ${recovery.to.gateway} (${recovery.reason})` });
+            await this.switchModel(recovery.to.model, recovery.to.gateway, "fallback");
+            break;
+          case "compact-and-retry":
+            compactRequested = true;
+            break;
+          case "fail":
+            throw new HarnessError(recovery.message, {
+              kind: error.kind,
+              gateway: error.gateway,
+              model: error.model,
+              status: error.status,
+              requestId: error.requestId,
+              retryable: false,
+              cause: error,
+            });
+        }
+      }
+    }
+  }
+
+  async #settleToolCalls(calls: ToolCall[], context: TurnContext): Promise<ToolCallEvent[]> {
+    const settled: ToolCallEvent[] = [];
+    for (const raw of calls) {
+      const event = await this.#options.kernel.hooks.onToolCall.promise(
+        { raw, tools: this.#toolDefinitions, status: "pending", calls: [], repairs: [] },
+        context,
+      );
+      settled.push(settleToolCall(event));
+    }
+    return settled;
+  }
+
+  /** Runs runnable calls (consecutive reads in parallel) and appends one result per raw call. */
+  async #runSettledCalls(
+    settled: ToolCallEvent[],
+    turn: number,
+    signal: AbortSignal,
+    guard: DoomLoopGuard,
+    emit: (event: AgentEvent) => void,
+  ): Promise<string | undefined> {
+    let doomed: string | undefined;
+    const jobs: Array<{ event: ToolCallEvent; results: Promise<Array<{ call: RunnableCall; result: ToolResult }>> }> = [];
+    // Consecutive reads start together; an edit or a command waits for everything before it,
+    // and everything after it waits for it.
+    let barrier: Promise<unknown> = Promise.resolve();
+    let reads: Promise<unknown>[] = [];
+    for (const event of settled) {
+      if (event.status !== "runnable") {
+        jobs.push({ event, results: Promise.resolve([]) });
+        continue;
+      }
+      const readOnly = event.calls.every((call) => this.#tools.get(call.name)?.kind === "read");
+      const after = readOnly ? barrier : Promise.all([barrier, ...reads]);
+      const run = after.then(() => this.#runCalls(event, turn, signal, emit));
+      run.catch(() => {});
+      if (readOnly) reads.push(run);
+      else {
+        barrier = run;
+        reads = [];
+      }
+      jobs.push({ event, results: run });
+    }
+    for (const { event, results } of jobs) {
+      const outcome = await results;
+      const message = resultMessage(event, outcome);
+      this.#append(message);
+      const fingerprint = callFingerprint(event.raw.name, event.status === "runnable" ? event.calls.map((call) => call.arguments) : event.raw.arguments);
+      if (message.isError) {
+        if (guard.fail(fingerprint) && !doomed) {
+          doomed = `stopped: the same call to ${event.raw.name} failed 3 times in a row. Last error: ${textOf(message).slice(0, 300)}`;
+        }
+      } else {
+        guard.succeed(fingerprint);
+      }
+      if (event.status === "rejected") {
+        emit({ type: "tool_result", id: event.raw.id, name: event.raw.name, content: textOf(message), isError: true });
+      }
+    }
+    return doomed;
+  }
+
+  async #runCalls(event: ToolCallEvent, turn: number, signal: AbortSignal, emit: (event: AgentEvent) => void) {
+    const results: Array<{ call: RunnableCall; result: ToolResult }> = [];
+    for (const call of event.calls) {
+      emit({ type: "tool_call", id: call.id, name: call.name, arguments: call.arguments, repairs: event.repairs });
+      const result = await this.#runOne(call, turn, signal);
+      results.push({ call, result });
+      emit({
+        type: "tool_result",
+        id: call.id,
+        name: call.name,
+        content: resultText(result),
+        isError: result.isError === true,
+        ...(result.display ? { summary: result.display.summary, ...(result.display.diff ? { diff: result.display.diff } : {}) } : {}),
+      });
+    }
+    return results;
+  }
+
+  async #runOne(call: RunnableCall, turn: number, signal: AbortSignal): Promise<ToolResult> {
+    if (signal.aborted) return { content: "Not run: the user cancelled the turn.", isError: true };
+    const tool = this.#tools.get(call.name);
+    if (!tool) return { content: `Unknown tool "${call.name}".`, isError: true };
+    const authorization = this.#options.authorize ? await this.#options.authorize(call, tool) : { allowed: true };
+    if (!authorization.allowed) {
+      return { content: `Permission denied for ${call.name}${authorization.reason ? `: ${authorization.reason}` : ""}. Do not retry this call; ask the user or take another approach.`, isError: true };
+    }
+    this.#options.recorder?.append({ type: "tool_start", turn, callId: call.id, name: call.name, arguments: call.arguments });
+    this.#options.recorder?.sync();
+    return runToolCall(call, tool, {
+      workspace: this.#options.workspace,
+      signal,
+      callId: call.id,
+      sessionDirectory: this.#options.sessionDirectory,
+      state: this.#toolState,
+      ...(authorization.allowOutsideWorkspace ? { allowOutsideWorkspace: true } : {}),
+    });
+  }
+
+  #append(message: ChatMessage): void {
+    this.messages.push(message);
+    this.#options.recorder?.append({ type: "message", turn: this.turn, message });
+  }
+
+  #sessionContext(): SessionContext {
+    const kernel = this.#options.kernel;
+    return {
+      sessionId: this.#options.sessionId,
+      model: this.model,
+      gateway: this.gateway,
+      models: kernel.models,
+      state: this.#state,
+      emit: (event: FeedEvent) => kernel.emit(event),
+    };
+  }
+
+  #turnContext(turn: number, attempt: number, signal: AbortSignal, compactRequested: boolean): TurnContext {
+    return { ...this.#sessionContext(), turn, attempt, signal, compactRequested };
+  }
+}
+
+/** The assistant message as kept: repaired arguments replace broken ones, so the model sees valid history. */
+function withSettledCalls(message: AssistantMessage, settled: ToolCallEvent[]): AssistantMessage {
+  if (settled.length === 0) return message;
+  const toolCalls: ToolCall[] = settled.flatMap((event) => {
+    if (event.status !== "runnable" || event.repairs.length === 0) {
+      return [event.status === "runnable" && event.calls.length === 1 ? { ...event.raw, name: event.calls[0]!.name } : event.raw];
+    }
+    return event.calls.map((call) => ({ id: call.id, name: call.name, arguments: JSON.stringify(call.arguments) }));
+  });
+  return { ...message, toolCalls };
+}
+
+/** One tool message per raw call id; split calls are reported together. */
+function resultMessage(event: ToolCallEvent, outcome: Array<{ call: RunnableCall; result: ToolResult }>): ToolMessage {
+  if (event.status !== "runnable") {
+    return { role: "tool", toolCallId: event.raw.id, name: event.raw.name, content: event.error ?? "The call could not be run.", isError: true };
+  }
+  if (outcome.length === 1) {
+    const { call, result } = outcome[0]!;
+    return { role: "tool", toolCallId: call.id, name: call.name, content: result.content, ...(result.isError ? { isError: true } : {}) };
+  }
+  return {
+    role: "tool",
+    toolCallId: event.raw.id,
+    name: event.raw.name,
+    content: outcome.map(({ call, result }) => `[${call.name}] ${resultText(result)}`).join("\n\n"),
+    ...(outcome.some(({ result }) => result.isError) ? { isError: true } : {}),
+  };
+}
+
+function textOf(message: ToolMessage): string {
+  return typeof message.content === "string" ? message.content : message.content.map((part) => (part.type === "text" ? part.text : "")).join("\n");
+}
