@@ -76,3 +76,39 @@ export { StreamAssembler } from "./transport/stream-assembler.js";
 export type { AssembledResponse, StreamDelta } from "./transport/stream-assembler.js";
 export { ThinkSplitter } from "./transport/think-splitter.js";
 export { toWireBody } from "./transport/to-wire-body.js";
+export { TokenCounter } from "./tokens/token-counter.js";
+export type { ContextBreakdown } from "./tokens/token-counter.js";
+export { collectSecrets } from "./session/collect-secrets.js";
+export { createRedactor, MIN_SECRET_LENGTH } from "./session/create-redactor.js";
+export type { Redactor, RedactorOptions } from "./session/create-redactor.js";
+export { createSessionId } from "./session/create-session-id.js";
+export { latestSession, listSessions } from "./session/list-sessions.js";
+export type { SessionSummary } from "./session/list-sessions.js";
+export { parseSessionText, readSessionFile } from "./session/read-session-file.js";
+export type { SessionFileContents, SkippedLine } from "./session/read-session-file.js";
+export { INTERRUPTED_TOOL_RESULT, NOT_RUN_TOOL_RESULT, replaySession } from "./session/replay-session.js";
+export type { PendingToolCall, ReplayedSession } from "./session/replay-session.js";
+export { REDACTED } from "./session/secret-patterns.js";
+export { SessionFileError } from "./session/session-file-error.js";
+export type { SessionFileErrorCode } from "./session/session-file-error.js";
+export { SessionLockedError } from "./session/session-locked-error.js";
+export { SessionLog } from "./session/session-log.js";
+export type { CreateSessionOptions, OpenedSession, OpenSessionOptions } from "./session/session-log.js";
+export { SESSION_FORMAT_VERSION, SESSION_RECORD_TYPES } from "./session/session-record.js";
+export type {
+  CompactionRecordInput,
+  FeedRecordInput,
+  InterruptedRecordInput,
+  MessageRecordInput,
+  ModelSwitchRecordInput,
+  RecordStamp,
+  SessionEntryInput,
+  SessionHeader,
+  SessionHeaderInput,
+  SessionModel,
+  SessionRecord,
+  SessionRecordInput,
+  ToolStartRecordInput,
+  UsageRecordInput,
+} from "./session/session-record.js";
+export { sessionsDirectory, workspaceSlug } from "./session/sessions-directory.js";

@@ -1,0 +1,255 @@
+import { closeSync, fsyncSync, mkdirSync, openSync, writeSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { collectSecrets } from "./collect-secrets.js";
+import { createRedactor } from "./create-redactor.js";
+import type { Redactor } from "./create-redactor.js";
+import { createSessionId } from "./create-session-id.js";
+import { describeRecordProblem } from "./describe-record-problem.js";
+import { readSessionFile } from "./read-session-file.js";
+import type { SkippedLine } from "./read-session-file.js";
+import { SessionFileError } from "./session-file-error.js";
+import { acquireSessionLock } from "./session-lock.js";
+import type { SessionLock } from "./session-lock.js";
+import { SESSION_FORMAT_VERSION } from "./session-record.js";
+import type { RecordStamp, SessionEntryInput, SessionHeader, SessionRecord, SessionRecordInput } from "./session-record.js";
+
+/** Options of `SessionLog.create`. */
+export interface CreateSessionOptions {
+  /** Folder of the session files, usually `sessionsDirectory(env, workspace)`. Created if missing. */
+  directory: string;
+  /** The workspace the session works in. */
+  workspace: string;
+  /** Canonical model id the session starts with. */
+  model: string;
+  /** Gateway id the session starts with. */
+  gateway: string;
+  /** Applied to every serialized line. Default: key shapes plus the key values found in `process.env`. */
+  redact?: Redactor;
+}
+
+/** Options of `SessionLog.open`. */
+export interface OpenSessionOptions {
+  /** Applied to every serialized line. Default: key shapes plus the key values found in `process.env`. */
+  redact?: Redactor;
+}
+
+/** What `SessionLog.open` found in the file. */
+export interface OpenedSession {
+  log: SessionLog;
+  /** Every valid record in file order, the header first. */
+  records: SessionRecord[];
+  /** Lines that could not be loaded; they stay in the file untouched. */
+  skipped: SkippedLine[];
+}
+
+/**
+ * An append-only JSONL session file: one record per line, each written straight to the OS with
+ * `writeSync` on an O_APPEND descriptor, so a killed process loses nothing it appended. The file
+ * is locked while open and is never rewritten or truncated, not even to drop a damaged line.
+ */
+export class SessionLog {
+  /** The session id, also the file name without `.jsonl`. */
+  readonly id: string;
+  /** Absolute path of the session file. */
+  readonly file: string;
+  readonly header: SessionHeader;
+  #descriptor: number | undefined;
+  readonly #lock: SessionLock;
+  readonly #redact: Redactor;
+  #nextSeq: number;
+  /** The file ends in a partial line: the next write starts with a newline to isolate it. */
+  #needsNewline: boolean;
+
+  private constructor(state: {
+    file: string;
+    header: SessionHeader;
+    descriptor: number;
+    lock: SessionLock;
+    redact: Redactor;
+    lastSeq: number;
+    needsNewline: boolean;
+  }) {
+    this.id = state.header.id;
+    this.file = state.file;
+    this.header = state.header;
+    this.#descriptor = state.descriptor;
+    this.#lock = state.lock;
+    this.#redact = state.redact;
+    this.#nextSeq = state.lastSeq + 1;
+    this.#needsNewline = state.needsNewline;
+  }
+
+  /** Starts a new session: a new id, `<directory>/<id>.jsonl` with its header synced, and the lock. */
+  static create(options: CreateSessionOptions): SessionLog {
+    const directory = resolve(options.directory);
+    mkdirSync(directory, { recursive: true, mode: 0o700 });
+    const id = createSessionId();
+    const file = join(directory, `${id}.jsonl`);
+    const lock = acquireSessionLock(file);
+    let descriptor: number | undefined;
+    try {
+      descriptor = openSync(file, "ax", 0o600);
+      const header: SessionHeader = {
+        seq: 1,
+        at: new Date().toISOString(),
+        type: "session",
+        version: SESSION_FORMAT_VERSION,
+        id,
+        workspace: resolve(options.workspace),
+        model: options.model,
+        gateway: options.gateway,
+      };
+      const redact = options.redact ?? defaultRedactor();
+      const log = new SessionLog({ file, header, descriptor, lock, redact, lastSeq: 0, needsNewline: false });
+      log.#write(header);
+      log.sync();
+      syncDirectory(directory);
+      return log;
+    } catch (error) {
+      if (descriptor !== undefined) closeSync(descriptor);
+      lock.release();
+      throw error;
+    }
+  }
+
+  /**
+   * Opens an existing session to continue it: takes the lock, then loads every complete record.
+   * Damaged lines are skipped and reported; a damaged header throws `SessionFileError`. The file
+   * is not modified; if it ends in a partial line, the next append starts on a new line.
+   */
+  static open(file: string, options: OpenSessionOptions = {}): OpenedSession {
+    const path = resolve(file);
+    const lock = acquireSessionLock(path);
+    try {
+      const contents = readSessionFile(path);
+      const descriptor = openSync(path, "a");
+      const log = new SessionLog({
+        file: path,
+        header: contents.header,
+        descriptor,
+        lock,
+        redact: options.redact ?? defaultRedactor(),
+        lastSeq: contents.lastSeq,
+        needsNewline: !contents.endsWithNewline,
+      });
+      return { log, records: contents.records, skipped: contents.skipped };
+    } catch (error) {
+      lock.release();
+      throw error;
+    }
+  }
+
+  /** The `seq` of the last record written. */
+  get lastSeq(): number {
+    return this.#nextSeq - 1;
+  }
+
+  /** True after `close`. */
+  get closed(): boolean {
+    return this.#descriptor === undefined;
+  }
+
+  /**
+   * Stamps `seq` and `at`, redacts and writes the record as one line. When this returns the bytes
+   * are in the OS, so they survive the process being killed. `tool_start` and `interrupted`
+   * records are also synced to the disk; for the others call `sync` at the end of the turn.
+   * Returns the stamped record as given (not redacted).
+   */
+  append<T extends SessionEntryInput>(record: T): T & RecordStamp {
+    if ((record as SessionRecordInput).type === "session") {
+      throw new SessionFileError("SESSION_RECORD_INVALID", this.file, `cannot append a session header to ${this.file}; create writes it`);
+    }
+    // Stamp and type go first so that readers can tell a line's type from its first bytes.
+    const stamp: RecordStamp = { seq: this.#nextSeq, at: new Date().toISOString() };
+    const stamped = Object.assign({ ...stamp, type: record.type }, record, stamp) as T & RecordStamp;
+    const problem = describeRecordProblem(stamped);
+    if (problem !== undefined) {
+      throw new SessionFileError("SESSION_RECORD_INVALID", this.file, `cannot append to ${this.file}: ${problem}`);
+    }
+    this.#write(stamped);
+    // The tool is about to run, or the process is about to stop: these must survive a power loss.
+    if (record.type === "tool_start" || record.type === "interrupted") this.sync();
+    return stamped;
+  }
+
+  /** Flushes appended records to the disk (fsync). Called at turn end and before tools run. */
+  sync(): void {
+    fsyncSync(this.#openDescriptor());
+  }
+
+  /** Syncs, closes the file and releases the lock. Safe to call twice. */
+  close(): void {
+    const descriptor = this.#descriptor;
+    if (descriptor === undefined) return;
+    this.#descriptor = undefined;
+    try {
+      fsyncSync(descriptor);
+    } finally {
+      closeSync(descriptor);
+      this.#lock.release();
+    }
+  }
+
+  #write(record: SessionRecord): void {
+    const descriptor = this.#openDescriptor();
+    const line = this.#serialize(record);
+    const bytes = Buffer.from(`${this.#needsNewline ? "\n" : ""}${line}\n`, "utf8");
+    // Whatever happens below, a later write must not continue a line that may be half written.
+    this.#needsNewline = true;
+    let offset = 0;
+    while (offset < bytes.length) offset += writeSync(descriptor, bytes, offset, bytes.length - offset);
+    this.#needsNewline = false;
+    this.#nextSeq = record.seq + 1;
+  }
+
+  #serialize(record: SessionRecord): string {
+    let json: string;
+    try {
+      json = JSON.stringify(record);
+    } catch (error) {
+      throw new SessionFileError(
+        "SESSION_RECORD_INVALID",
+        this.file,
+        `cannot append a ${record.type} record to ${this.file}: it is not serializable as JSON (${(error as Error).message})`,
+        { cause: error },
+      );
+    }
+    const redacted = this.#redact(json);
+    if (redacted === json || isJson(redacted)) return redacted;
+    // A custom redactor broke the JSON: redact each string value on its own instead.
+    return JSON.stringify(record, (_key, value: unknown) => (typeof value === "string" ? this.#redact(value) : value));
+  }
+
+  #openDescriptor(): number {
+    if (this.#descriptor === undefined) {
+      throw new SessionFileError("SESSION_CLOSED", this.file, `session ${this.file} is closed`);
+    }
+    return this.#descriptor;
+  }
+}
+
+function defaultRedactor(): Redactor {
+  return createRedactor({ secrets: collectSecrets(process.env) });
+}
+
+/** Makes the new file's directory entry durable; not possible on every platform, hence best effort. */
+function syncDirectory(directory: string): void {
+  let descriptor: number | undefined;
+  try {
+    descriptor = openSync(directory, "r");
+    fsyncSync(descriptor);
+  } catch {
+    // Windows cannot open a directory for syncing.
+  } finally {
+    if (descriptor !== undefined) closeSync(descriptor);
+  }
+}
+
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}

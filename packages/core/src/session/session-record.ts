@@ -1,0 +1,119 @@
+import type { ChatMessage, Usage } from "../chat.js";
+import type { FeedEvent } from "../feed-event.js";
+
+/** The session file format version this code writes and reads. */
+export const SESSION_FORMAT_VERSION = 1;
+
+/** A model on a gateway, as a session records it (canonical model id, gateway id). */
+export interface SessionModel {
+  model: string;
+  gateway: string;
+}
+
+/** First line of every session file. */
+export interface SessionHeaderInput {
+  type: "session";
+  version: typeof SESSION_FORMAT_VERSION;
+  /** Sortable session id, also the file name without `.jsonl`. */
+  id: string;
+  /** Absolute workspace path the session was started in. */
+  workspace: string;
+  model: string;
+  gateway: string;
+}
+
+/** A complete user, assistant or tool message. Partial stream output is never logged. */
+export interface MessageRecordInput {
+  type: "message";
+  turn: number;
+  message: ChatMessage;
+}
+
+/** Appended and synced right before a tool runs, so a crash mid-tool is known on resume. */
+export interface ToolStartRecordInput {
+  type: "tool_start";
+  turn: number;
+  callId: string;
+  name: string;
+  arguments: Record<string, unknown>;
+}
+
+/** The whole conversation after a compaction; replay restarts from here, earlier records stay. */
+export interface CompactionRecordInput {
+  type: "compaction";
+  turn: number;
+  reason: string;
+  tokensBefore: number;
+  tokensAfter: number;
+  messages: ChatMessage[];
+}
+
+/** The session moved to another model or gateway. */
+export interface ModelSwitchRecordInput {
+  type: "model_switch";
+  turn: number;
+  from: SessionModel;
+  to: SessionModel;
+  reason: string;
+}
+
+/** Token usage of one model response. */
+export interface UsageRecordInput {
+  type: "usage";
+  turn: number;
+  model: string;
+  gateway: string;
+  usage: Usage;
+}
+
+/** A feed line, kept so a resumed session can show what the harness did. */
+export interface FeedRecordInput {
+  type: "feed";
+  event: FeedEvent;
+}
+
+/** The turn was cut short (Ctrl-C, kill, fatal error). */
+export interface InterruptedRecordInput {
+  type: "interrupted";
+  turn: number;
+  reason: string;
+}
+
+/** A record as callers append it, before `seq` and `at` are stamped. The header is written by `SessionLog.create`. */
+export type SessionEntryInput =
+  | MessageRecordInput
+  | ToolStartRecordInput
+  | CompactionRecordInput
+  | ModelSwitchRecordInput
+  | UsageRecordInput
+  | FeedRecordInput
+  | InterruptedRecordInput;
+
+/** Any record body, header included. */
+export type SessionRecordInput = SessionHeaderInput | SessionEntryInput;
+
+/** What every line carries besides its body. */
+export interface RecordStamp {
+  /** 1-based line sequence number, increasing by one per appended record. */
+  seq: number;
+  /** ISO 8601 time the record was appended. */
+  at: string;
+}
+
+/** One line of a session file, discriminated by `type`. */
+export type SessionRecord = SessionRecordInput & RecordStamp;
+
+/** The stamped header record. */
+export type SessionHeader = SessionHeaderInput & RecordStamp;
+
+/** Every record type name, in the order the format documents them. */
+export const SESSION_RECORD_TYPES = [
+  "session",
+  "message",
+  "tool_start",
+  "compaction",
+  "model_switch",
+  "usage",
+  "feed",
+  "interrupted",
+] as const satisfies ReadonlyArray<SessionRecord["type"]>;
