@@ -24,7 +24,9 @@ export class GatewayRegistry {
       if (!existing && !setting.baseURL) {
         throw new TypeError(`gateways.${id}: unknown gateway; give it a baseURL (and apiKeyEnv if it needs a key)`);
       }
-      const local = setting.baseURL ? isLoopback(setting.baseURL) : (existing?.local ?? false);
+      // A known remote gateway pointed at a loopback proxy still needs its key; only a gateway
+      // defined here, on a loopback URL and without a key variable, is a keyless local server.
+      const local = existing ? existing.local : Boolean(setting.baseURL && isLoopback(setting.baseURL) && !setting.apiKeyEnv);
       this.#gateways.set(id, {
         id,
         name: existing?.name ?? id,

@@ -90,6 +90,8 @@ export class GatewayTransport {
         armIdleTimer();
         assembler.push(chunk);
       }
+      // The SDK ends the iteration quietly when its signal aborts; an abort is never an answer.
+      if (controller.signal.aborted) throw controller.signal.reason ?? new Error("aborted");
       const assembled = assembler.finish();
       if (assembled.finishReason === undefined) {
         throw new HarnessError(`${request.gateway} ended the stream without a finish reason (connection cut or incomplete answer)`, {
@@ -108,7 +110,10 @@ export class GatewayTransport {
         ...(requestId ? { requestId } : {}),
       };
     } catch (error) {
-      if (idle && !options.signal.aborted) {
+      if (options.signal.aborted) {
+        throw new HarnessError(`request to ${request.gateway} was cancelled`, { ...origin, kind: "aborted", retryable: false, cause: error });
+      }
+      if (idle) {
         throw new HarnessError(`${request.gateway} sent nothing for ${this.#options.idleTimeoutMs} ms; gave up on the stream`, {
           ...origin,
           kind: "timeout",

@@ -1,0 +1,167 @@
+import { type GatewaySim, startGatewaySim } from "@bridle/gateway-sim";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { ChatRequest } from "../chat.js";
+import { HarnessError } from "../errors/harness-error.js";
+import { GatewayRegistry } from "../gateways/gateway-registry.js";
+import { type CanonicalModelId, ModelRegistry } from "../model-registry.js";
+import { GatewayTransport } from "./gateway-transport.js";
+import type { StreamDelta } from "./stream-assembler.js";
+
+const PROFILES = ["fireworks", "groq", "openrouter", "deepseek", "moonshot"] as const;
+const KIMI = "kimi-k2-0905" as CanonicalModelId;
+
+let sim: GatewaySim;
+let environment: NodeJS.ProcessEnv;
+let gateways: GatewayRegistry;
+let models: ModelRegistry;
+
+beforeAll(async () => {
+  sim = await startGatewaySim({ profiles: [...PROFILES] });
+  gateways = new GatewayRegistry();
+  gateways.configure(Object.fromEntries(PROFILES.map((profile) => [profile, { baseURL: sim.baseURL(profile) }])));
+  environment = {
+    FIREWORKS_API_KEY: sim.apiKey("fireworks"),
+    GROQ_API_KEY: sim.apiKey("groq"),
+    OPENROUTER_API_KEY: sim.apiKey("openrouter"),
+    DEEPSEEK_API_KEY: sim.apiKey("deepseek"),
+    MOONSHOT_API_KEY: sim.apiKey("moonshot"),
+  };
+  models = new ModelRegistry();
+  models.define({
+    id: KIMI,
+    family: "kimi",
+    contextWindow: 262_144,
+    maxOutputTokens: 16_384,
+    toolCalls: true,
+    reasoning: "none",
+    reasoningReplay: "drop",
+    gateways: {
+      fireworks: { slug: "accounts/fireworks/models/kimi-k2-instruct-0905" },
+      groq: { slug: "moonshotai/kimi-k2-instruct-0905" },
+      openrouter: { slug: "moonshotai/kimi-k2-0905" },
+      moonshot: { slug: "kimi-k2-0905-preview" },
+    },
+  });
+  models.define({ id: "deepseek-v3.2", family: "deepseek", contextWindow: 131_072, maxOutputTokens: 8_192, toolCalls: true, reasoning: "optional", reasoningReplay: "tool-turns", gateways: { deepseek: { slug: "deepseek-reasoner" } } });
+});
+afterAll(() => sim.close());
+beforeEach(() => {
+  sim.setScenario({ steps: [] });
+  sim.requests.clear();
+});
+
+function request(gateway: string, model: string = KIMI, extra: Partial<ChatRequest> = {}): ChatRequest {
+  return {
+    model,
+    gateway,
+    messages: [
+      { role: "system", content: "You are a coding agent." },
+      { role: "user", content: "Say hello." },
+    ],
+    tools: [{ name: "read", description: "Read a file", parameters: { type: "object", properties: { path: { type: "string" } }, required: ["path"] } }],
+    maxOutputTokens: 256,
+    body: {},
+    headers: {},
+    ...extra,
+  };
+}
+
+function transport(overrides: Partial<ConstructorParameters<typeof GatewayTransport>[0]> = {}) {
+  return new GatewayTransport({ gateways, models, environment, ...overrides });
+}
+
+const send = (gateway: string, model?: string, extra?: Partial<ChatRequest>, deltas?: StreamDelta[], idleTimeoutMs?: number) =>
+  transport(idleTimeoutMs ? { idleTimeoutMs } : {}).send(request(gateway, model, extra), {
+    signal: new AbortController().signal,
+    ...(deltas ? { onDelta: (delta: StreamDelta) => deltas.push(delta) } : {}),
+  });
+
+describe("GatewayTransport over the simulator", () => {
+  it("streams a complete answer from every gateway, under that gateway's slug and key", async () => {
+    for (const gateway of ["fireworks", "groq", "openrouter", "moonshot"]) {
+      sim.enqueue({ content: `hello from ${gateway}` });
+      const deltas: StreamDelta[] = [];
+      const response = await send(gateway, KIMI, {}, deltas);
+      expect(response).toMatchObject({ gateway, model: KIMI, finishReason: "stop", message: { role: "assistant", content: `hello from ${gateway}` } });
+      expect(response.usage?.inputTokens).toBeGreaterThan(0);
+      expect(deltas.filter((delta) => delta.type === "text").map((delta) => (delta as { text: string }).text).join("")).toBe(`hello from ${gateway}`);
+      const recorded = sim.requests.all().at(-1)!;
+      expect(recorded.profile).toBe(gateway);
+      expect(recorded.keyOwner).toBe(gateway);
+      expect(recorded.model).toBe(models.slugFor(KIMI, gateway));
+      expect((recorded.body as { max_tokens?: number }).max_tokens).toBe(256);
+    }
+  });
+
+  it("never sends one gateway's key to another", async () => {
+    sim.enqueue({ content: "a", repeat: 3 });
+    await send("groq");
+    await send("fireworks");
+    for (const recorded of sim.requests.all()) expect(recorded.keyOwner).toBe(recorded.profile);
+  });
+
+  it("normalizes reasoning and tool calls streamed as deltas", async () => {
+    sim.enqueue({ reasoning: "I should read the file first.", toolCalls: [{ id: "call_7", name: "read", arguments: '{"path":"src/a.ts"}' }] });
+    const response = await send("deepseek", "deepseek-v3.2");
+    expect(response.finishReason).toBe("tool_calls");
+    expect(response.message.reasoning).toBe("I should read the file first.");
+    expect(response.message.reasoningField).toBe("reasoning_content");
+    expect(response.message.toolCalls).toEqual([{ id: "call_7", name: "read", arguments: '{"path":"src/a.ts"}' }]);
+  });
+
+  it("turns an overflow into a typed overflow error with the gateway's text", async () => {
+    sim.enqueue({ error: { kind: "overflow" } });
+    const error = await send("openrouter").catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(HarnessError);
+    expect(error).toMatchObject({ kind: "overflow", overflow: true, status: 400, gateway: "openrouter", retryable: false });
+    expect((error as HarnessError).message).toMatch(/maximum context length is \d+ tokens/);
+  });
+
+  it("reads retry-after-ms on a 429", async () => {
+    sim.enqueue({ error: { kind: "rate_limit", retryAfterMs: 1500 } });
+    const error = await send("groq").catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ kind: "rate-limit", status: 429, retryable: true, retryAfterMs: 1500 });
+  });
+
+  it("summarizes an HTML error page instead of dumping it", async () => {
+    sim.enqueue({ error: { kind: "html", status: 502 } });
+    const error = (await send("fireworks").catch((caught: unknown) => caught)) as HarnessError;
+    expect(error).toMatchObject({ status: 502, retryable: true });
+    expect(error.message).not.toMatch(/<html|<body/i);
+    expect(error.message).toContain("fireworks");
+  });
+
+  it("treats a cut connection and a stream without a finish reason as retryable errors", async () => {
+    sim.enqueue({ content: "a long answer that will be cut off in the middle", stream: { chunkChars: 4, disconnectAfterChunks: 3 } });
+    const cut = await send("groq").catch((caught: unknown) => caught);
+    expect(cut).toMatchObject({ retryable: true });
+    expect(["stream", "network"]).toContain((cut as HarnessError).kind);
+
+    sim.enqueue({ content: "no ending", finishReason: "", stream: { omitDone: true } });
+    const unfinished = await send("groq").catch((caught: unknown) => caught);
+    expect(unfinished).toMatchObject({ kind: "stream", retryable: true });
+    expect((unfinished as HarnessError).message).toMatch(/without a finish reason/);
+  });
+
+  it("gives up on an idle stream", async () => {
+    sim.enqueue({ content: "slow", stream: { firstByteDelayMs: 1_000 } });
+    const error = await send("groq", KIMI, {}, undefined, 150).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ kind: "timeout", retryable: true });
+  });
+
+  it("says which variable to set when a gateway has no key", async () => {
+    const error = await transport({ environment: {} })
+      .send(request("groq"), { signal: new AbortController().signal })
+      .catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ kind: "auth", retryable: false });
+    expect((error as Error).message).toContain("GROQ_API_KEY");
+  });
+
+  it("cancels when the signal aborts", async () => {
+    sim.enqueue({ content: "slow answer", stream: { chunkChars: 2, chunkDelayMs: 50 } });
+    const controller = new AbortController();
+    const pending = transport().send(request("groq"), { signal: controller.signal });
+    setTimeout(() => controller.abort(), 80);
+    await expect(pending).rejects.toMatchObject({ kind: "aborted" });
+  });
+});

@@ -1,0 +1,36 @@
+import { spawn } from "node:child_process";
+
+/**
+ * Stops a process and everything it started: SIGTERM to its whole process group, then SIGKILL
+ * after `graceMs` if any member is still alive (on Windows, `taskkill /T /F`). The child must have
+ * been spawned with `detached: true` so that it leads its own group. Resolves when done.
+ */
+export async function killProcessGroup(pid: number, graceMs: number): Promise<void> {
+  if (process.platform === "win32") {
+    await new Promise<void>((resolve) => {
+      const killer = spawn("taskkill", ["/pid", String(pid), "/T", "/F"], { stdio: "ignore", windowsHide: true });
+      killer.on("close", () => resolve());
+      killer.on("error", () => resolve());
+    });
+    return;
+  }
+  if (!signalGroup(pid, "SIGTERM")) return;
+  const deadline = Date.now() + graceMs;
+  while (Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 25));
+    if (!signalGroup(pid, 0)) return;
+  }
+  signalGroup(pid, "SIGKILL");
+}
+
+/** Sends a signal to a process group; false when the group no longer exists. */
+function signalGroup(pid: number, signal: NodeJS.Signals | 0): boolean {
+  try {
+    process.kill(-pid, signal);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ESRCH") return false;
+    // EPERM: some member changed identity; the rest were signalled.
+    return true;
+  }
+}
