@@ -1,4 +1,11 @@
-import { loadConfig, type ResolvedConfig } from "@bridle/core";
+import { baseConfigSchema, loadConfig, type ResolvedConfig } from "@bridle/core";
+import { permissionsConfigSchema } from "@bridle/tools";
+import type { z } from "zod";
+
+/** The config schema the CLI validates: core keys plus tool permissions. */
+export const cliConfigSchema = baseConfigSchema.extend({
+  permissions: permissionsConfigSchema.optional().describe("Permission mode and allow/deny rules for tools."),
+});
 import { defaultPreset } from "@bridle/preset-default";
 
 /** Options every command understands. */
@@ -10,10 +17,16 @@ export interface GlobalOptions {
 }
 
 /** Loads the configuration the way every command sees it: default preset, files, env, flags. */
-export function loadCliConfig(options: GlobalOptions, cwd = process.cwd(), environment = process.env): Promise<ResolvedConfig> {
+export function loadCliConfig(
+  options: GlobalOptions,
+  cwd = process.cwd(),
+  environment = process.env,
+  schema: z.ZodObject = cliConfigSchema,
+): Promise<ResolvedConfig> {
   return loadConfig({
     cwd,
     environment,
+    schema,
     configFile: options.config,
     basePresets: [defaultPreset],
     flags: { model: options.model, gateway: options.gateway, trace: options.trace },

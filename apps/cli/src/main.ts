@@ -1,6 +1,8 @@
 import { Command, CommanderError } from "commander";
 import { registerConfigCommand } from "./commands/config-command.js";
+import { registerDemoCommand } from "./commands/demo-command.js";
 import { registerPluginsCommand } from "./commands/plugins-command.js";
+import { registerRunCommand } from "./commands/run-command.js";
 import { ExitCode } from "./exit-codes.js";
 import { packageVersion } from "./package-version.js";
 
@@ -15,6 +17,8 @@ export function createProgram(setExitCode: (code: number) => void): Command {
     .option("--trace", "time every plugin tap and print a summary at exit")
     .showHelpAfterError()
     .exitOverride();
+  registerRunCommand(program, setExitCode);
+  registerDemoCommand(program, setExitCode);
   registerPluginsCommand(program, setExitCode);
   registerConfigCommand(program, setExitCode);
   return program;

@@ -1,7 +1,7 @@
 import { buildConfigJsonSchema, formatIssue } from "@bridle/core";
 import { defaultPreset } from "@bridle/preset-default";
 import type { Command } from "commander";
-import { type GlobalOptions, loadCliConfig } from "../cli-config.js";
+import { cliConfigSchema, type GlobalOptions, loadCliConfig } from "../cli-config.js";
 import { ExitCode } from "../exit-codes.js";
 
 /** `bridle config check` and `bridle config schema`. */
@@ -27,6 +27,6 @@ export function registerConfigCommand(program: Command, setExitCode: (code: numb
     .command("schema")
     .description("Print the JSON Schema of the config file, for editors.")
     .action(() => {
-      process.stdout.write(`${JSON.stringify(buildConfigJsonSchema(defaultPreset.plugins), null, 2)}\n`);
+      process.stdout.write(`${JSON.stringify(buildConfigJsonSchema(defaultPreset.plugins, cliConfigSchema), null, 2)}\n`);
     });
 }

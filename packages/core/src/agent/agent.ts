@@ -7,6 +7,7 @@ import type { ResolvedModel } from "../model-ref.js";
 import type { ModelSwitch } from "../model-switch.js";
 import { Stage } from "../stage.js";
 import type { Tool, ToolResult } from "../tool.js";
+import type { SessionEntryInput } from "../session/session-record.js";
 import type { RunnableCall, ToolCallEvent } from "../tool-call-event.js";
 import type { SendOptions } from "../transport/gateway-transport.js";
 import { abortableSleep } from "./abortable-sleep.js";
@@ -17,7 +18,7 @@ import { resultText, runToolCall } from "./run-tool-call.js";
 
 /** Where the agent writes what happens (the session log). */
 export interface SessionRecorder {
-  append(record: { type: string } & Record<string, unknown>): void;
+  append(record: SessionEntryInput): unknown;
   /** Makes everything appended so far durable. */
   sync(): void;
 }

@@ -1,0 +1,140 @@
+import { mkdirSync, realpathSync } from "node:fs";
+import path from "node:path";
+import {
+  Agent,
+  buildSystemPrompt,
+  collectSecrets,
+  ConfigError,
+  createKernel,
+  createRedactor,
+  type FeedEvent,
+  GatewayRegistry,
+  GatewayTransport,
+  type GatewaySettings,
+  type Kernel,
+  latestSession,
+  readAgentsMd,
+  replaySession,
+  type ResolvedConfig,
+  SessionLog,
+  sessionsDirectory,
+  type Tool,
+} from "@bridle/core";
+import { createBuiltinTools, type PermissionMode, permissionsConfigSchema } from "@bridle/tools";
+import { type GlobalOptions, loadCliConfig } from "../cli-config.js";
+import { createAuthorizer, type PermissionPrompt } from "./authorize.js";
+import { selectTarget } from "./select-target.js";
+
+export interface RuntimeOptions {
+  global: GlobalOptions;
+  cwd: string;
+  environment: NodeJS.ProcessEnv;
+  /** Resume a session: its id, or `true` for the latest in this workspace. */
+  resume?: string | true;
+  /** Overrides the configured permission mode (`--yes` is `allow-all`). */
+  permissionMode?: PermissionMode;
+  /** Asks the user about a call; absent in headless runs, where "ask" means "deny". */
+  ask?: PermissionPrompt;
+  /** Where sessions are stored; the XDG data directory by default. */
+  sessionsDirectory?: string;
+}
+
+/** Everything a run needs, wired once: config, kernel, gateways, transport, tools, session, agent. */
+export interface Runtime {
+  config: ResolvedConfig;
+  kernel: Kernel;
+  gateways: GatewayRegistry;
+  agent: Agent;
+  tools: readonly Tool[];
+  workspace: string;
+  session: { id: string; file: string; resumed: boolean; skippedLines: number };
+  /** Feed events emitted while starting (unknown model warnings, skipped session lines). */
+  startupFeed: FeedEvent[];
+  permissionMode: PermissionMode;
+  close(): void;
+}
+
+export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
+  const config = await loadCliConfig(options.global, options.cwd, options.environment);
+  if (config.issues.length > 0) throw new ConfigError(config.issues);
+  const settings = config.settings as { model?: string; gateway?: string; trace?: boolean; gateways?: Record<string, GatewaySettings>; permissions?: unknown };
+
+  const startupFeed: FeedEvent[] = [];
+  const kernel = createKernel({ plugins: config.plugins, trace: settings.trace === true });
+  let collecting = true;
+  kernel.hooks.onEvent.tap("startup-feed", (event) => {
+    if (collecting) startupFeed.push(event);
+  });
+
+  const gateways = new GatewayRegistry();
+  try {
+    gateways.configure(settings.gateways ?? {});
+  } catch (error) {
+    throw new ConfigError([{ file: "config", keyPath: "gateways", message: (error as Error).message }]);
+  }
+  const workspace = realpathSync(options.cwd);
+  const redact = createRedactor({ secrets: collectSecrets(options.environment) });
+  const directory = options.sessionsDirectory ?? sessionsDirectory(options.environment, workspace);
+  mkdirSync(directory, { recursive: true });
+
+  let session: Runtime["session"];
+  let log: SessionLog;
+  let history: Awaited<ReturnType<typeof replaySession>> | undefined;
+  if (options.resume !== undefined) {
+    const file = options.resume === true ? latestSession(directory)?.file : path.join(directory, `${options.resume}.jsonl`);
+    if (!file) throw new Error(`no session to continue in ${workspace}`);
+    const opened = SessionLog.open(file, { redact });
+    log = opened.log;
+    history = replaySession(opened.records);
+    for (const record of history.synthesized) log.append({ type: "message", turn: history.turn, message: record });
+    for (const skipped of opened.skipped) {
+      startupFeed.push({ type: "session.skipped-line", level: "warn", message: `session file line ${skipped.line} is damaged and was skipped (${skipped.reason}); the file was not changed` });
+    }
+    session = { id: log.id, file, resumed: true, skippedLines: opened.skipped.length };
+  }
+
+  const target = history
+    ? { model: options.global.model ?? history.model, gateway: options.global.gateway ?? history.gateway }
+    : selectTarget(settings, gateways, options.environment);
+  const model = kernel.resolveModel(target.model, target.gateway);
+  if (!history) {
+    log = SessionLog.create({ directory, workspace, model: model.id, gateway: target.gateway, redact });
+    session = { id: log.id, file: log.file, resumed: false, skippedLines: 0 };
+  }
+
+  const permissions = permissionsConfigSchema.parse(settings.permissions ?? {});
+  const permissionMode = options.permissionMode ?? permissions.mode;
+  const tools = createBuiltinTools({ deny: permissions.deny });
+  const transport = new GatewayTransport({ gateways, models: kernel.models, environment: options.environment, redact });
+  const sessionDirectory = path.join(directory, session!.id);
+  const agent = new Agent({
+    kernel,
+    sender: transport,
+    tools,
+    workspace,
+    sessionId: session!.id,
+    sessionDirectory,
+    systemPrompt: buildSystemPrompt({ workspace, agentsMd: readAgentsMd(workspace) }),
+    model,
+    gateway: target.gateway,
+    recorder: log!,
+    authorize: createAuthorizer({ mode: permissionMode, allow: permissions.allow, deny: permissions.deny, workspace, ask: options.ask }),
+    ...(history ? { history: history.messages, turn: history.turn } : {}),
+  });
+  collecting = false;
+  return {
+    config,
+    kernel,
+    gateways,
+    agent,
+    tools,
+    workspace,
+    session: session!,
+    startupFeed,
+    permissionMode,
+    close() {
+      log.close();
+      if (kernel.trace && kernel.trace.records.length > 0) process.stderr.write(`\n${kernel.trace.format()}\n`);
+    },
+  };
+}

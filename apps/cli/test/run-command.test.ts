@@ -1,0 +1,147 @@
+import { existsSync, readFileSync, rmSync } from "node:fs";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { streamJsonEventSchema } from "../src/headless/stream-json-schema.js";
+import { readRecords, runCliToEnd, type SimProject, startCli, startSimProject, until } from "./sim-project.js";
+
+let project: SimProject | undefined;
+afterEach(async () => {
+  if (project) {
+    await project.close();
+    rmSync(path.dirname(project.directory), { recursive: true, force: true });
+    project = undefined;
+  }
+});
+
+describe("bridle run (as a process, against the simulator)", () => {
+  it("completes a multi-step task with tool calls and leaves the right files on disk", async () => {
+    project = await startSimProject({
+      files: { "notes.txt": "first line\n" },
+      scenario: {
+        steps: [
+          { when: { lastRole: "user" }, toolCalls: [{ name: "read", arguments: '{"path":"notes.txt"}' }] },
+          { when: { lastRole: "tool" }, toolCalls: [{ name: "edit", arguments: JSON.stringify({ path: "notes.txt", old_string: "first line", new_string: "first line\nsecond line" }) }] },
+          { when: { lastRole: "tool" }, toolCalls: [{ name: "write", arguments: JSON.stringify({ path: "out/summary.md", content: "# Done\n" }) }] },
+          { when: { lastRole: "tool" }, content: "Added the second line and wrote a summary." },
+        ],
+      },
+    });
+    const result = await runCliToEnd(["run", "--yes", "add a second line to notes.txt and write out/summary.md"], project);
+    expect(result.stderr).not.toMatch(/error/i);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("Added the second line");
+    expect(readFileSync(path.join(project.directory, "notes.txt"), "utf8")).toBe("first line\nsecond line\n");
+    expect(readFileSync(path.join(project.directory, "out/summary.md"), "utf8")).toBe("# Done\n");
+    expect(project.sim.requests.completions()).toHaveLength(4);
+  });
+
+  it("prints stream-json events that validate against the documented schema", async () => {
+    project = await startSimProject({
+      files: { "a.txt": "alpha\n" },
+      scenario: {
+        steps: [
+          { when: { lastRole: "user" }, reasoning: "Read it first.", toolCalls: [{ name: "read", arguments: '{"path":"a.txt"}' }] },
+          { when: { lastRole: "tool" }, content: "It says alpha.", stream: { chunkChars: 3 } },
+        ],
+      },
+    });
+    const result = await runCliToEnd(["run", "--output", "stream-json", "what does a.txt say?"], project);
+    expect(result.code).toBe(0);
+    const events = result.stdout.trim().split("\n").map((line) => JSON.parse(line) as { type: string });
+    for (const event of events) expect(streamJsonEventSchema.safeParse(event).success, JSON.stringify(event)).toBe(true);
+    const types = events.map((event) => event.type);
+    expect(types[0]).toBe("session");
+    expect(types.at(-1)).toBe("done");
+    for (const expected of ["turn_start", "text", "tool_call", "tool_result", "assistant", "usage"]) expect(types).toContain(expected);
+  });
+
+  it("exits 2 with a clear message when no model is configured or a key is missing", async () => {
+    project = await startSimProject({ config: { model: undefined } });
+    const noModel = await runCliToEnd(["run", "hi"], project);
+    expect(noModel.code).toBe(2);
+    expect(noModel.stderr).toMatch(/no model configured/);
+    const noKey = await runCliToEnd(["run", "--model", "kimi", "hi"], project, { GROQ_API_KEY: "" });
+    expect(noKey.code).toBe(2);
+    expect(noKey.stderr).toMatch(/GROQ_API_KEY/);
+  });
+
+  it("resumes the latest session with -c, sending the full history", async () => {
+    project = await startSimProject({ scenario: { steps: [{ content: "Noted: the secret word is plum." }, { content: "You told me plum." }] } });
+    const first = await runCliToEnd(["run", "remember the word plum"], project);
+    expect(first.code).toBe(0);
+    const second = await runCliToEnd(["run", "-c", "which word did I give you?"], project);
+    expect(second.code).toBe(0);
+    const last = project.sim.requests.completions().at(-1)!;
+    const contents = (last.body as { messages: Array<{ role: string; content: string }> }).messages.map((message) => `${message.role}:${message.content}`);
+    expect(contents).toEqual(expect.arrayContaining(["user:remember the word plum", "assistant:Noted: the secret word is plum.", "user:which word did I give you?"]));
+    expect(project.sessionFiles()).toHaveLength(1);
+  });
+
+  it("loses no record on Ctrl-C mid-stream and exits 130", async () => {
+    project = await startSimProject({ scenario: { steps: [{ content: "a very slow answer ".repeat(40), stream: { chunkChars: 4, chunkDelayMs: 30 } }] } });
+    const cli = startCli(["run", "tell me something long"], project);
+    await cli.waitFor("a very slow");
+    cli.child.kill("SIGINT");
+    expect(await cli.exited).toBe(130);
+    const [file] = project.sessionFiles();
+    const records = readRecords(file!);
+    expect(records).toContainEqual(expect.objectContaining({ type: "message", message: { role: "user", content: "tell me something long" } }));
+    expect(records).toContainEqual(expect.objectContaining({ type: "interrupted" }));
+  });
+
+  it("keeps the user message when killed with -9 right after sending it", async () => {
+    project = await startSimProject({ scenario: { steps: [{ content: "too late", stream: { firstByteDelayMs: 10_000 } }, { content: "Here I am." }] } });
+    const cli = startCli(["run", "message before the crash"], project);
+    await until(() => project!.sim.requests.completions().length === 1, 15_000, "the request to arrive");
+    cli.child.kill("SIGKILL");
+    await cli.exited;
+    const resumed = await runCliToEnd(["run", "-c", "are you there?"], project);
+    expect(resumed.code).toBe(0);
+    const messages = (project.sim.requests.completions().at(-1)!.body as { messages: Array<{ role: string; content: string }> }).messages;
+    expect(messages.filter((message) => message.role === "user").map((message) => message.content)).toEqual(["message before the crash", "are you there?"]);
+  });
+
+  it("after kill -9 during a tool, does not re-run it on resume and tells the model the outcome is unknown", async () => {
+    project = await startSimProject({
+      scenario: {
+        steps: [
+          { when: { lastRole: "user", lastUserContains: "deploy" }, toolCalls: [{ id: "call_deploy", name: "bash", arguments: '{"command":"echo ran >> runs.txt && sleep 30"}' }] },
+          { when: { lastUserContains: "status" }, content: "The deploy was interrupted; I will check before retrying." },
+        ],
+      },
+    });
+    const cli = startCli(["run", "--yes", "deploy it"], project);
+    await until(() => existsSync(path.join(project!.directory, "runs.txt")), 15_000, "the tool to start");
+    cli.child.kill("SIGKILL");
+    await cli.exited;
+    const resumed = await runCliToEnd(["run", "-c", "--yes", "status?"], project);
+    expect(resumed.code).toBe(0);
+    expect(readFileSync(path.join(project.directory, "runs.txt"), "utf8")).toBe("ran\n");
+    const messages = (project.sim.requests.completions().at(-1)!.body as { messages: Array<{ role: string; content: string; tool_call_id?: string }> }).messages;
+    const toolResult = messages.find((message) => message.role === "tool" && message.tool_call_id === "call_deploy");
+    expect(toolResult?.content).toMatch(/outcome is unknown/i);
+  });
+
+  it("keeps every key out of session files, tool environments and other gateways' requests", async () => {
+    project = await startSimProject({
+      profiles: ["groq", "openrouter"],
+      scenario: {
+        steps: [
+          { when: { lastRole: "user" }, toolCalls: [{ name: "bash", arguments: '{"command":"env"}' }] },
+          { when: { lastRole: "tool" }, content: "Printed the environment." },
+        ],
+      },
+    });
+    const secrets = [project.environment.GROQ_API_KEY!, project.environment.OPENROUTER_API_KEY!, "sk-test-extra-secret-0123456789"];
+    const result = await runCliToEnd(["run", "--yes", "print the environment"], project, { MY_SERVICE_TOKEN: secrets[2]! });
+    expect(result.code).toBe(0);
+    const toolOutput = (project.sim.requests.completions().at(-1)!.body as { messages: Array<{ role: string; content: string }> }).messages.find((message) => message.role === "tool")!.content;
+    expect(toolOutput).toContain("PATH=");
+    for (const secret of secrets) {
+      expect(toolOutput).not.toContain(secret);
+      for (const file of project.sessionFiles()) expect(readFileSync(file, "utf8")).not.toContain(secret);
+    }
+    for (const request of project.sim.requests.all()) expect(request.keyOwner).toBe(request.profile);
+    expect(project.sim.requests.forProfile("openrouter")).toHaveLength(0);
+  });
+});
