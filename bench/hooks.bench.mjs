@@ -1,7 +1,7 @@
 // One full round of every kernel hook with every default plugin tapped, against the same tap
 // functions called directly in stage order: the cost of tapable dispatch, stages and the error
 // attribution wrapper, as a ratio.
-import { createKernel, HarnessError, ModelRegistry } from "@bridle/core";
+import { createKernel, HarnessError, ModelRegistry, TokenCounter } from "@bridle/core";
 import { defaultPreset } from "@bridle/preset-default";
 import { measure } from "./measure.mjs";
 
@@ -11,18 +11,6 @@ const HOOK_ORDER = ["resolveModel", "beforeRequest", "afterResponse", "onToolCal
 
 function fixtures(models) {
   const model = { input: "moonshotai/kimi-k2-instruct-0905", gateway: "groq", id: "kimi-k2-0905", known: true };
-  const context = {
-    sessionId: "bench",
-    model,
-    gateway: "groq",
-    models,
-    state: new Map(),
-    emit() {},
-    turn: 3,
-    attempt: 0,
-    signal: new AbortController().signal,
-    compactRequested: false,
-  };
   const tools = [
     { name: "read", description: "Read a file", parameters: { type: "object", properties: { path: { type: "string" } }, required: ["path"] } },
     { name: "bash", description: "Run a command", parameters: { type: "object", properties: { command: { type: "string" } }, required: ["command"] } },
@@ -33,6 +21,22 @@ function fixtures(models) {
     { role: "assistant", content: null, toolCalls: [{ id: "functions.read:0", name: "read", arguments: '{"path":"src/sum.js"}' }] },
     { role: "tool", toolCallId: "functions.read:0", content: "1\texport const sum = (a, b) => a - b;" },
   ];
+  const context = {
+    sessionId: "bench",
+    model,
+    gateway: "groq",
+    models,
+    state: new Map(),
+    tokens: new TokenCounter(),
+    conversation: { messages: () => messages.slice(1), replace() {} },
+    limits: () => models.limits(model.id, "groq"),
+    complete: () => Promise.reject(new Error("the hook round sends no side request")),
+    emit() {},
+    turn: 3,
+    attempt: 0,
+    signal: new AbortController().signal,
+    compactRequested: false,
+  };
   return {
     ref: () => ({ input: model.input, gateway: "groq", id: model.input, known: false }),
     request: () => ({ model: model.id, gateway: "groq", messages, tools, maxOutputTokens: 4096, body: {}, headers: {} }),
@@ -56,7 +60,7 @@ function captureTaps() {
         return [hook, { tap: record("sync"), tapPromise: record("promise"), tapAsync: record("async"), isUsed: () => true }];
       }),
     );
-    plugin.apply({ hooks, models }, plugin.options.parse({}));
+    plugin.apply({ hooks, models, emit() {} }, plugin.options.parse({}));
   }
   for (const hook of HOOK_ORDER) taps[hook].sort((a, b) => a.stage - b.stage);
   return { taps, models };

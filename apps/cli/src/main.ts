@@ -1,6 +1,10 @@
 import { Command, CommanderError } from "commander";
 import { registerConfigCommand } from "./commands/config-command.js";
 import { registerDemoCommand } from "./commands/demo-command.js";
+import { registerDoctorCommand } from "./commands/doctor-command.js";
+import { registerInitCommand } from "./commands/init-command.js";
+import { registerModelsCommand } from "./commands/models-command.js";
+import { registerSimCommand } from "./commands/sim-command.js";
 import { registerPluginsCommand } from "./commands/plugins-command.js";
 import { registerRunCommand } from "./commands/run-command.js";
 import { ExitCode } from "./exit-codes.js";
@@ -19,6 +23,10 @@ export function createProgram(setExitCode: (code: number) => void): Command {
     .exitOverride();
   registerRunCommand(program, setExitCode);
   registerDemoCommand(program, setExitCode);
+  registerModelsCommand(program, setExitCode);
+  registerDoctorCommand(program, setExitCode);
+  registerInitCommand(program, setExitCode);
+  registerSimCommand(program);
   registerPluginsCommand(program, setExitCode);
   registerConfigCommand(program, setExitCode);
   return program;

@@ -1,6 +1,27 @@
+import type { ChatMessage, ChatRequest, ChatResponse } from "./chat.js";
 import type { FeedEvent } from "./feed-event.js";
 import type { ResolvedModel } from "./model-ref.js";
-import type { ModelRegistry } from "./model-registry.js";
+import type { ModelLimits, ModelRegistry } from "./model-registry.js";
+import type { TokenCounter } from "./tokens/token-counter.js";
+
+/** What a compaction did, recorded in the session log and shown in the feed. */
+export interface CompactionInfo {
+  /** Why it ran: `tier1`, `tier3`, `model-switch`, `overflow`, `manual`, … */
+  reason: string;
+  tokensBefore: number;
+  tokensAfter: number;
+}
+
+/** The session's conversation (system prompt excluded), which compaction may replace. */
+export interface ConversationAccess {
+  /** The messages as they stand, oldest first. */
+  messages(): readonly ChatMessage[];
+  /**
+   * Replaces the conversation in place: the old messages stay in the session log, a compaction
+   * record is appended, and the feed says what happened.
+   */
+  replace(messages: ChatMessage[], info: CompactionInfo): void;
+}
 
 /** What every hook gets about the session it runs in. Grows without breaking taps. */
 export interface SessionContext {
@@ -11,6 +32,16 @@ export interface SessionContext {
   readonly models: ModelRegistry;
   /** Session-scoped state, one entry per plugin that needs memory between turns. */
   readonly state: Map<string, unknown>;
+  /** The session's token counter: counts are cached per message across turns. */
+  readonly tokens: TokenCounter;
+  readonly conversation: ConversationAccess;
+  /** Limits of the current model on the current gateway. */
+  limits(): ModelLimits;
+  /**
+   * Sends a side request (a summary) straight to the transport: the slug is applied, but
+   * `beforeRequest` is not run again, so a compaction never triggers itself.
+   */
+  complete(request: ChatRequest, options?: { signal?: AbortSignal }): Promise<ChatResponse>;
   emit(event: FeedEvent): void;
 }
 

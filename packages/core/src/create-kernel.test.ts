@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import type { ChatRequest, TurnContext } from "./index.js";
-import { ConfigError, createKernel, definePlugin, ModelRegistry, PluginError, Stage } from "./index.js";
+import { ConfigError, createKernel, definePlugin, ModelRegistry, PluginError, Stage, TokenCounter } from "./index.js";
 
 const request: ChatRequest = {
   model: "kimi-k2",
@@ -21,6 +21,10 @@ function turnContext(): TurnContext {
     gateway: "sim",
     models,
     state: new Map(),
+    tokens: new TokenCounter(),
+    conversation: { messages: () => request.messages, replace: () => {} },
+    limits: () => models.limits("kimi-k2" as never, "sim"),
+    complete: () => Promise.reject(new Error("no model in this test")),
     emit: () => {},
     turn: 1,
     attempt: 0,

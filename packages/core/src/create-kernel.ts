@@ -84,7 +84,11 @@ export function createKernel(options: KernelOptions): Kernel {
   if (issues.length > 0) throw new ConfigError(issues);
 
   for (const { plugin, options: pluginOptions } of toApply) {
-    const view: PluginKernel = { hooks: createPluginHooks(hooks, plugin.name), models };
+    const view: PluginKernel = {
+      hooks: createPluginHooks(hooks, plugin.name),
+      models,
+      emit: (event) => hooks.onEvent.call({ source: plugin.name, ...event }),
+    };
     plugin.apply(view, pluginOptions);
   }
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { FeedEvent } from "./feed-event.js";
 import type { PluginHooks } from "./hooks.js";
 import type { ModelRegistry } from "./model-registry.js";
 
@@ -10,6 +11,8 @@ export interface PluginKernel {
   readonly hooks: PluginHooks;
   /** The shared model registry, keyed by canonical id only. */
   readonly models: ModelRegistry;
+  /** Posts a feed event, attributed to this plugin. */
+  emit(event: FeedEvent): void;
 }
 
 const enabledOption = z.boolean().default(true).describe("Turn the plugin on (true) or off (false).");

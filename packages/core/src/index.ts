@@ -13,7 +13,7 @@ export type {
   Usage,
   UserMessage,
 } from "./chat.js";
-export type { SessionContext, TurnContext } from "./context.js";
+export type { CompactionInfo, ConversationAccess, SessionContext, TurnContext } from "./context.js";
 export { createKernel } from "./create-kernel.js";
 export type { Kernel, KernelOptions, LoadedPlugin, PluginEntry } from "./create-kernel.js";
 export { definePlugin, isPlugin } from "./define-plugin.js";

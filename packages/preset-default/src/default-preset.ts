@@ -1,7 +1,8 @@
 import { definePreset, type BridlePlugin } from "@bridle/core";
+import { modelIdPlugin } from "@bridle/plugin-model-id";
 
-/** The plugins the CLI ships with, in pipeline order (their taps are ordered by stage anyway). */
-const plugins: BridlePlugin[] = [];
+/** The plugins the CLI ships with. Their taps are ordered by stage, not by this list. */
+const plugins: BridlePlugin[] = [modelIdPlugin];
 
 /**
  * The preset the `bridle` CLI starts from: every harness plugin on, with defaults tuned for

@@ -4,13 +4,10 @@ import {
   Agent,
   buildSystemPrompt,
   collectSecrets,
-  ConfigError,
-  createKernel,
   createRedactor,
   type FeedEvent,
-  GatewayRegistry,
+  type GatewayRegistry,
   GatewayTransport,
-  type GatewaySettings,
   type Kernel,
   latestSession,
   readAgentsMd,
@@ -21,8 +18,9 @@ import {
   type Tool,
 } from "@bridle/core";
 import { createBuiltinTools, type PermissionMode, permissionsConfigSchema } from "@bridle/tools";
-import { type GlobalOptions, loadCliConfig } from "../cli-config.js";
+import type { GlobalOptions } from "../cli-config.js";
 import { createAuthorizer, type PermissionPrompt } from "./authorize.js";
+import { loadKernel } from "./load-kernel.js";
 import { selectTarget } from "./select-target.js";
 
 export interface RuntimeOptions {
@@ -55,23 +53,7 @@ export interface Runtime {
 }
 
 export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
-  const config = await loadCliConfig(options.global, options.cwd, options.environment);
-  if (config.issues.length > 0) throw new ConfigError(config.issues);
-  const settings = config.settings as { model?: string; gateway?: string; trace?: boolean; gateways?: Record<string, GatewaySettings>; permissions?: unknown };
-
-  const startupFeed: FeedEvent[] = [];
-  const kernel = createKernel({ plugins: config.plugins, trace: settings.trace === true });
-  let collecting = true;
-  kernel.hooks.onEvent.tap("startup-feed", (event) => {
-    if (collecting) startupFeed.push(event);
-  });
-
-  const gateways = new GatewayRegistry();
-  try {
-    gateways.configure(settings.gateways ?? {});
-  } catch (error) {
-    throw new ConfigError([{ file: "config", keyPath: "gateways", message: (error as Error).message }]);
-  }
+  const { config, settings, kernel, gateways, startupFeed, stopCollecting } = await loadKernel(options.global, options.cwd, options.environment);
   const workspace = realpathSync(options.cwd);
   const redact = createRedactor({ secrets: collectSecrets(options.environment) });
   const directory = options.sessionsDirectory ?? sessionsDirectory(options.environment, workspace);
@@ -121,7 +103,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     authorize: createAuthorizer({ mode: permissionMode, allow: permissions.allow, deny: permissions.deny, workspace, ask: options.ask }),
     ...(history ? { history: history.messages, turn: history.turn } : {}),
   });
-  collecting = false;
+  stopCollecting();
   return {
     config,
     kernel,

@@ -1,5 +1,5 @@
 import type { AssistantMessage, ChatMessage, ChatRequest, ChatResponse, ToolCall, ToolDefinition, ToolMessage } from "../chat.js";
-import type { TurnContext, SessionContext } from "../context.js";
+import type { CompactionInfo, SessionContext, TurnContext } from "../context.js";
 import type { Kernel } from "../create-kernel.js";
 import { HarnessError } from "../errors/harness-error.js";
 import type { FeedEvent } from "../feed-event.js";
@@ -9,6 +9,7 @@ import { Stage } from "../stage.js";
 import type { Tool, ToolResult } from "../tool.js";
 import type { SessionEntryInput } from "../session/session-record.js";
 import type { RunnableCall, ToolCallEvent } from "../tool-call-event.js";
+import { TokenCounter } from "../tokens/token-counter.js";
 import type { SendOptions } from "../transport/gateway-transport.js";
 import { abortableSleep } from "./abortable-sleep.js";
 import type { AgentEvent, TurnEnd } from "./agent-event.js";
@@ -77,7 +78,6 @@ export interface TurnResult {
  * assistant message; every message is in the session log before anything depends on it.
  */
 export class Agent {
-  readonly messages: ChatMessage[];
   model: ResolvedModel;
   gateway: string;
   turn: number;
@@ -87,10 +87,12 @@ export class Agent {
   readonly #tools: Map<string, Tool>;
   readonly #toolDefinitions: ToolDefinition[];
   #listener: ((event: AgentEvent) => void) | undefined;
+  readonly #tokens = new TokenCounter();
+  #messages: ChatMessage[];
 
   constructor(options: AgentOptions) {
     this.#options = options;
-    this.messages = [...(options.history ?? [])];
+    this.#messages = [...(options.history ?? [])];
     this.model = options.model;
     this.gateway = options.gateway;
     this.turn = options.turn ?? 0;
@@ -106,13 +108,23 @@ export class Agent {
     return this.#toolDefinitions;
   }
 
+  /** The conversation as it stands (system prompt excluded); replaced in place by compaction. */
+  get messages(): readonly ChatMessage[] {
+    return this.#messages;
+  }
+
+  /** The session's token counter (counts cached per message). */
+  get tokens(): TokenCounter {
+    return this.#tokens;
+  }
+
   /** The request the next model call would start from, before any hook. */
   baseRequest(): ChatRequest {
     const limits = this.#options.kernel.models.limits(this.model.id, this.gateway);
     return {
       model: this.model.id,
       gateway: this.gateway,
-      messages: [{ role: "system", content: this.#options.systemPrompt }, ...this.messages],
+      messages: [{ role: "system", content: this.#options.systemPrompt }, ...this.#messages],
       tools: this.#toolDefinitions,
       maxOutputTokens: Math.min(limits.maxOutputTokens, this.#options.maxOutputTokens ?? 32_000),
       body: {},
@@ -337,20 +349,36 @@ export class Agent {
   }
 
   #append(message: ChatMessage): void {
-    this.messages.push(message);
+    this.#messages.push(message);
     this.#options.recorder?.append({ type: "message", turn: this.turn, message });
   }
 
   #sessionContext(): SessionContext {
     const kernel = this.#options.kernel;
+    const model = this.model;
+    const gateway = this.gateway;
     return {
       sessionId: this.#options.sessionId,
-      model: this.model,
-      gateway: this.gateway,
+      model,
+      gateway,
       models: kernel.models,
       state: this.#state,
+      tokens: this.#tokens,
+      conversation: {
+        messages: () => this.#messages,
+        replace: (messages, info) => this.#replaceConversation(messages, info),
+      },
+      limits: () => kernel.models.limits(model.id, gateway),
+      complete: (request, options) => this.#options.sender.send(request, { signal: options?.signal ?? new AbortController().signal }),
       emit: (event: FeedEvent) => kernel.emit(event),
     };
+  }
+
+  #replaceConversation(messages: ChatMessage[], info: CompactionInfo): void {
+    this.#messages = [...messages];
+    this.#options.recorder?.append({ type: "compaction", turn: this.turn, ...info, messages: this.#messages });
+    this.#options.recorder?.sync();
+    this.#listener?.({ type: "compaction", ...info });
   }
 
   #turnContext(turn: number, attempt: number, signal: AbortSignal, compactRequested: boolean): TurnContext {

@@ -1,0 +1,51 @@
+import type { ServerResponse } from "node:http";
+import { delay } from "./send-error-response.js";
+
+/** Faults and pacing applied while writing a stream. */
+export interface StreamFaults {
+  readonly chunkDelayMs: number;
+  readonly disconnectAfterChunks: number | undefined;
+  readonly omitDone: boolean;
+  readonly insertRaw: readonly { readonly afterChunk: number; readonly text: string }[];
+  /** An in-stream error event sent after `after` events, ending the stream. */
+  readonly errorAfter: { readonly after: number; readonly event: unknown } | undefined;
+}
+
+/**
+ * Writes server-sent events: `data: <json>` per event and `data: [DONE]` at the end, with the
+ * scripted faults: raw text inserted between events, an in-stream error event, a connection
+ * destroyed mid-stream (the response never completes), or an end without `[DONE]`. Stops quietly
+ * if the client goes away.
+ */
+export async function writeEventStream(response: ServerResponse, status: number, headers: Record<string, string>, events: readonly unknown[], faults: StreamFaults): Promise<void> {
+  response.writeHead(status, {
+    ...headers,
+    "content-type": "text/event-stream; charset=utf-8",
+    "cache-control": "no-cache",
+    connection: "keep-alive",
+  });
+  const writeRaw = (afterChunk: number): void => {
+    for (const insert of faults.insertRaw) if (Math.min(insert.afterChunk, events.length) === afterChunk) response.write(insert.text);
+  };
+  for (let index = 0; index <= events.length; index += 1) {
+    if (response.destroyed) return;
+    writeRaw(index);
+    if (faults.disconnectAfterChunks !== undefined && Math.min(faults.disconnectAfterChunks, events.length) === index) {
+      // Give the written bytes a moment to leave before the socket is torn down.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      response.destroy();
+      return;
+    }
+    if (faults.errorAfter !== undefined && Math.min(faults.errorAfter.after, events.length) === index) {
+      response.write(`data: ${JSON.stringify(faults.errorAfter.event)}\n\n`);
+      if (!faults.omitDone) response.write("data: [DONE]\n\n");
+      response.end();
+      return;
+    }
+    if (index === events.length) break;
+    if (index > 0) await delay(faults.chunkDelayMs);
+    response.write(`data: ${JSON.stringify(events[index])}\n\n`);
+  }
+  if (!faults.omitDone) response.write("data: [DONE]\n\n");
+  response.end();
+}
