@@ -36,6 +36,7 @@ function fixtures(models) {
     attempt: 0,
     signal: new AbortController().signal,
     compactRequested: false,
+    tools,
   };
   return {
     ref: () => ({ input: model.input, gateway: "groq", id: model.input, known: false }),

@@ -1,4 +1,4 @@
-import type { ChatMessage, ChatRequest, ChatResponse } from "./chat.js";
+import type { ChatMessage, ChatRequest, ChatResponse, ToolDefinition } from "./chat.js";
 import type { FeedEvent } from "./feed-event.js";
 import type { ResolvedModel } from "./model-ref.js";
 import type { ModelLimits, ModelRegistry } from "./model-registry.js";
@@ -52,6 +52,8 @@ export interface TurnContext extends SessionContext {
   /** 0 for the first try of a request, 1 for the first retry, … */
   readonly attempt: number;
   readonly signal: AbortSignal;
+  /** The tools offered in this turn's requests, as the model sees them. */
+  readonly tools: readonly ToolDefinition[];
   /**
    * The previous attempt overflowed the window and `onError` chose to compact and retry: the
    * compaction tap must compact this request whatever its tiers say.

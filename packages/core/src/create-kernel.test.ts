@@ -30,6 +30,7 @@ function turnContext(): TurnContext {
     attempt: 0,
     signal: new AbortController().signal,
     compactRequested: false,
+    tools: [],
   };
 }
 

@@ -17,6 +17,8 @@ export interface ToolCallEvent {
   readonly raw: ToolCall;
   /** The tools offered in this request. */
   readonly tools: readonly ToolDefinition[];
+  /** The text of the assistant message the call came with (calls sometimes leak into it). */
+  readonly content?: string | null;
   status: "pending" | "runnable" | "rejected";
   calls: RunnableCall[];
   /** Names of the repair rules that fired. */

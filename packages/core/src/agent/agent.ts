@@ -169,7 +169,7 @@ export class Agent {
       for (let step = 0; step < maxSteps; step++) {
         const response = await this.#request(turn, options.signal, emit);
         const context = this.#turnContext(turn, 0, options.signal, false);
-        const settled = await this.#settleToolCalls(response.message.toolCalls ?? [], context);
+        const settled = await this.#settleToolCalls(response.message.toolCalls ?? [], response.message.content, context);
         const message = withSettledCalls(response.message, settled);
         this.#append(message);
         emit({ type: "assistant", message });
@@ -249,11 +249,11 @@ export class Agent {
     }
   }
 
-  async #settleToolCalls(calls: ToolCall[], context: TurnContext): Promise<ToolCallEvent[]> {
+  async #settleToolCalls(calls: ToolCall[], content: string | null, context: TurnContext): Promise<ToolCallEvent[]> {
     const settled: ToolCallEvent[] = [];
     for (const raw of calls) {
       const event = await this.#options.kernel.hooks.onToolCall.promise(
-        { raw, tools: this.#toolDefinitions, status: "pending", calls: [], repairs: [] },
+        { raw, tools: this.#toolDefinitions, content, status: "pending", calls: [], repairs: [] },
         context,
       );
       settled.push(settleToolCall(event));
@@ -382,7 +382,7 @@ export class Agent {
   }
 
   #turnContext(turn: number, attempt: number, signal: AbortSignal, compactRequested: boolean): TurnContext {
-    return { ...this.#sessionContext(), turn, attempt, signal, compactRequested };
+    return { ...this.#sessionContext(), turn, attempt, signal, compactRequested, tools: this.#toolDefinitions };
   }
 }
 

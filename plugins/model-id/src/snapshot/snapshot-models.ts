@@ -7,7 +7,9 @@ function toModelInfo([id, contextWindow, gateways]: CorpusWindow): ModelInfo {
   const info: ModelInfo = { id, contextWindow, ...familyFacts(id) };
   if (gateways !== undefined) {
     const overrides: Record<string, GatewayModelOverride> = {};
-    for (const [gateway, window] of Object.entries(gateways)) overrides[gateway] = { contextWindow: window };
+    // A gateway that serves the model is listed even at the full window (so `bridle models` can
+    // say who serves it); only a smaller window becomes an override.
+    for (const [gateway, window] of Object.entries(gateways)) overrides[gateway] = window < contextWindow ? { contextWindow: window } : {};
     info.gateways = overrides;
   }
   return info;

@@ -1,0 +1,64 @@
+import { coerceBySchema } from "../coerce-by-schema.js";
+import { isToolName } from "../is-tool-name.js";
+import { parseAttributes } from "../parse-attributes.js";
+import { parameterSchema, type ToolIndex } from "../tool-index.js";
+import type { ExtractedToolCall } from "../types.js";
+import type { BlockResult, ParseContext } from "./block-result.js";
+
+/** Opens a MiniMax M2 call block. */
+export const MINIMAX_OPEN = "<minimax:tool_call>";
+const CLOSE = "</minimax:tool_call>";
+const INVOKE_OPEN = "<invoke";
+const INVOKE_CLOSE = "</invoke>";
+const PARAMETER_OPEN = "<parameter";
+const PARAMETER_CLOSE = "</parameter>";
+
+/** Values are raw text, trimmed; only a declared schema types them (no schema: a string). */
+function readInvoke(header: string, body: string, tools: ToolIndex | undefined): ExtractedToolCall | undefined {
+  const name = (parseAttributes(header)["name"] ?? "").trim();
+  if (!isToolName(name)) return undefined;
+  const argumentsObject: Record<string, unknown> = {};
+  let index = body.indexOf(PARAMETER_OPEN);
+  while (index >= 0) {
+    const headerEnd = body.indexOf(">", index);
+    if (headerEnd < 0) break;
+    const closeAt = body.indexOf(PARAMETER_CLOSE, headerEnd);
+    if (closeAt < 0) break;
+    const key = parseAttributes(body.slice(index + PARAMETER_OPEN.length, headerEnd))["name"];
+    if (key) {
+      const value = body.slice(headerEnd + 1, closeAt).trim();
+      const schema = parameterSchema(tools, name, key);
+      argumentsObject[key] = schema === undefined ? value : coerceBySchema(value, schema);
+    }
+    index = body.indexOf(PARAMETER_OPEN, closeAt + PARAMETER_CLOSE.length);
+  }
+  return { name, arguments: argumentsObject };
+}
+
+/**
+ * MiniMax M2 `<minimax:tool_call><invoke name="F"><parameter name="K">V</parameter></invoke></minimax:tool_call>`;
+ * several invokes share one block. The closing tag is required. Text after the block stays content,
+ * without the line break that separated it from the markup.
+ */
+export function parseMinimaxBlock(text: string, start: number, context: ParseContext): BlockResult {
+  const notACall: BlockResult = { kind: "text", end: start + MINIMAX_OPEN.length };
+  const bodyStart = start + MINIMAX_OPEN.length;
+  const closeAt = text.indexOf(CLOSE, bodyStart);
+  const nextOpen = text.indexOf(MINIMAX_OPEN, bodyStart);
+  if (closeAt < 0 || (nextOpen >= 0 && nextOpen < closeAt)) {
+    if (closeAt < 0 && nextOpen < 0 && !context.final) return { kind: "incomplete" };
+    return notACall;
+  }
+  const calls: ExtractedToolCall[] = [];
+  let index = text.indexOf(INVOKE_OPEN, bodyStart);
+  while (index >= 0 && index < closeAt) {
+    const headerEnd = text.indexOf(">", index);
+    const invokeClose = headerEnd < 0 ? -1 : text.indexOf(INVOKE_CLOSE, headerEnd);
+    if (headerEnd < 0 || invokeClose < 0 || invokeClose > closeAt) break;
+    const call = readInvoke(text.slice(index + INVOKE_OPEN.length, headerEnd), text.slice(headerEnd + 1, invokeClose), context.tools);
+    if (call) calls.push(call);
+    index = text.indexOf(INVOKE_OPEN, invokeClose + INVOKE_CLOSE.length);
+  }
+  if (calls.length === 0) return notACall;
+  return { kind: "block", end: closeAt + CLOSE.length, calls, trimWhitespaceAfter: true };
+}
