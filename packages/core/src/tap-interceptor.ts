@@ -27,29 +27,26 @@ export function createTapInterceptor(hook: string, trace?: TraceRecorder) {
         trace?.record({ hook, plugin, tap: tap.name, milliseconds: performance.now() - start });
 
       if (tap.type === "promise") {
-        const fn = (...args: unknown[]) => {
-          const start = trace ? performance.now() : 0;
-          let result: unknown;
-          try {
-            result = original(...args);
-          } catch (error) {
-            return Promise.reject(fail(error));
-          }
-          if (!isThenable(result)) {
-            return Promise.reject(
-              fail(new TypeError("tap did not return a promise (use tapPromise with an async function)")),
-            );
-          }
-          return result.then(
-            (value) => {
-              if (trace) record(start);
-              return value;
-            },
-            (error: unknown) => {
-              throw fail(error);
-            },
-          );
-        };
+        // An async function is cheaper in V8 than chaining `.then` by hand, and maps a throw or a
+        // rejection the same way.
+        const fn = trace
+          ? async (...args: unknown[]) => {
+              const start = performance.now();
+              try {
+                return await expectPromise(original(...args));
+              } catch (error) {
+                throw fail(error);
+              } finally {
+                record(start);
+              }
+            }
+          : async (...args: unknown[]) => {
+              try {
+                return await expectPromise(original(...args));
+              } catch (error) {
+                throw fail(error);
+              }
+            };
         return { ...tap, fn };
       }
 
@@ -85,6 +82,8 @@ export function createTapInterceptor(hook: string, trace?: TraceRecorder) {
   };
 }
 
-function isThenable(value: unknown): value is Promise<unknown> {
-  return typeof value === "object" && value !== null && typeof (value as { then?: unknown }).then === "function";
+/** A promise tap must return a thenable; anything else is a plugin bug worth naming. */
+function expectPromise(value: unknown): unknown {
+  if (typeof value === "object" && value !== null && typeof (value as { then?: unknown }).then === "function") return value;
+  throw new TypeError("tap did not return a promise (use tapPromise with an async function)");
 }
