@@ -73,7 +73,9 @@ export function registerModelsCommand(program: Command, setExitCode: (code: numb
       const { kernel, gateways } = loaded;
       const model = kernel.resolveModel(input, options.gateway);
       const description = describeModel(model, kernel.models, gateways.list().map((gateway) => gateway.id));
-      process.stdout.write(options.json ? `${JSON.stringify(description, null, 2)}\n` : `${formatModelDescription(description)}\n`);
+      // `--json` after the subcommand may be parsed as the parent's option: accept either.
+      const json = options.json === true || models.opts<{ json?: boolean }>().json === true;
+      process.stdout.write(json ? `${JSON.stringify(description, null, 2)}\n` : `${formatModelDescription(description)}\n`);
       if (!model.known) setExitCode(ExitCode.FAILURE);
     });
 }

@@ -1,0 +1,77 @@
+import { existsSync, readFileSync, rmSync } from "node:fs";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { makeProjectDirectory, runCli } from "./run-cli.js";
+import { runCliToEnd, type SimProject, startSimProject } from "./sim-project.js";
+
+let project: SimProject | undefined;
+let directory: string | undefined;
+afterEach(async () => {
+  if (project) {
+    await project.close();
+    rmSync(path.dirname(project.directory), { recursive: true, force: true });
+    project = undefined;
+  }
+  if (directory) rmSync(directory, { recursive: true, force: true });
+  directory = undefined;
+});
+
+describe("bridle models", () => {
+  it("lists canonical models with their windows and gateways", () => {
+    directory = makeProjectDirectory();
+    const result = runCli(["models", "--json"], { cwd: directory });
+    expect(result.code).toBe(0);
+    const models = JSON.parse(result.stdout) as Array<{ id: string; contextWindow: number; gateways: Array<{ gateway: string; contextWindow: number }> }>;
+    const kimi = models.find((model) => model.id === "kimi-k2-instruct-0905");
+    expect(kimi?.contextWindow).toBe(262_144);
+    expect(kimi?.gateways.map((entry) => entry.gateway)).toContain("openrouter");
+    expect(models.length).toBeGreaterThan(50);
+  });
+
+  it("resolves a slug to its canonical id and shows its slug on each gateway", () => {
+    directory = makeProjectDirectory();
+    const result = runCli(["models", "resolve", "accounts/fireworks/models/kimi-k2-instruct-0905", "--json"], { cwd: directory });
+    expect(result.code).toBe(0);
+    const description = JSON.parse(result.stdout) as { id: string; known: boolean; gateways: Array<{ gateway: string; slug: string }> };
+    expect(description).toMatchObject({ id: "kimi-k2-instruct-0905", known: true });
+    expect(description.gateways).toContainEqual(expect.objectContaining({ gateway: "groq", slug: "moonshotai/kimi-k2-instruct-0905" }));
+    const text = runCli(["models", "resolve", "moonshotai/Kimi-K2-Instruct-0905:free"], { cwd: directory });
+    expect(text.stdout).toContain("kimi-k2-instruct-0905");
+  });
+
+  it("exits 1 for an id the registry does not know, and says so", () => {
+    directory = makeProjectDirectory();
+    const result = runCli(["models", "resolve", "acme/totally-new-model-9b"], { cwd: directory });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/unknown/);
+  });
+});
+
+describe("bridle init", () => {
+  it("writes a valid project config with its schema, and refuses to overwrite it", () => {
+    directory = makeProjectDirectory();
+    const first = runCli(["init", "--model", "kimi-k2-0905", "--gateway", "groq"], { cwd: directory });
+    expect(first.code).toBe(0);
+    const config = JSON.parse(readFileSync(path.join(directory, "bridle.config.json"), "utf8")) as Record<string, unknown>;
+    expect(config).toMatchObject({ $schema: "./.bridle/config.schema.json", model: "kimi-k2-0905", gateway: "groq" });
+    expect(existsSync(path.join(directory, ".bridle", "config.schema.json"))).toBe(true);
+    expect(runCli(["config", "check"], { cwd: directory }).code).toBe(0);
+    const second = runCli(["init"], { cwd: directory });
+    expect(second.code).toBe(2);
+    expect(second.stderr).toMatch(/already exists/);
+  });
+});
+
+describe("bridle doctor", () => {
+  it("reports keys present or missing without printing them, and checks the gateway answers", async () => {
+    project = await startSimProject();
+    const result = await runCliToEnd(["doctor"], project);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/✓ configuration/);
+    expect(result.stdout).toMatch(/groq\s+set \(GROQ_API_KEY\)\s+\S+\s+ok/);
+    expect(result.stdout).not.toContain(project.environment.GROQ_API_KEY!);
+    const badKey = await runCliToEnd(["doctor"], project, { GROQ_API_KEY: "sk-wrong-key-123456789" });
+    expect(badKey.stdout).toMatch(/HTTP 401 \(key rejected\)/);
+    expect(badKey.code).toBe(1);
+  });
+});
