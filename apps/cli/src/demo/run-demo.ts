@@ -52,6 +52,9 @@ export async function runDemo(options: DemoOptions): Promise<number> {
     }
     const write = (event: AgentEvent) => options.stdout.write(`${JSON.stringify(event)}\n`);
     const render = options.output === "text" ? createTextRenderer(options.stdout, options.stderr) : write;
+    if (options.output === "stream-json") {
+      options.stdout.write(`${JSON.stringify({ type: "session", id: runtime.session.id, file: runtime.session.file, resumed: false, model: runtime.agent.model.id, gateway: runtime.agent.gateway })}\n`);
+    }
     for (const event of runtime.startupFeed) render({ type: "feed", event });
     const result = await runtime.agent.runTurn(DEMO_TASK, { signal: new AbortController().signal, onEvent: render });
     runtime.close();
