@@ -221,4 +221,38 @@ describe("Agent", () => {
     expect(() => readFileSync(path.join(workspace, "x.txt"))).toThrow();
     expect(agent.messages[2]).toMatchObject({ role: "tool", isError: true, content: expect.stringContaining("edits need approval") });
   });
+
+  it("answers each part of a call a plugin split in two under its own id", async () => {
+    writeFileSync(path.join(workspace, "a.txt"), "A");
+    writeFileSync(path.join(workspace, "b.txt"), "B");
+    sim.setScenario({
+      steps: [
+        { when: { lastRole: "user" }, toolCalls: [{ id: "call_9", name: "read", arguments: '{"path":"a.txt"}{"path":"b.txt"}' }] },
+        { when: { lastRole: "tool" }, content: "Read both." },
+      ],
+    });
+    const splitter = definePlugin({
+      name: "splitter",
+      description: "splits concatenated objects",
+      options: z.object({}),
+      apply(kernel) {
+        kernel.hooks.onToolCall.tapPromise({ name: "splitter", stage: Stage.REPAIR }, async (event) => ({
+          ...event,
+          status: "runnable",
+          repairs: ["split-concatenated-objects"],
+          calls: [
+            { id: event.raw.id, name: "read", arguments: { path: "a.txt" } },
+            { id: `${event.raw.id}#1`, name: "read", arguments: { path: "b.txt" } },
+          ],
+        }));
+      },
+    });
+    const { agent, log } = createAgent({}, [{ plugin: splitter }]);
+    await agent.runTurn("read both", collect());
+    log.close();
+    const sent = (sim.requests.all().at(-1)!.body as { messages: Array<{ role: string; tool_call_id?: string; tool_calls?: Array<{ id: string }> }> }).messages;
+    const assistant = sent.find((message) => message.role === "assistant")!;
+    expect(assistant.tool_calls!.map((call) => call.id)).toEqual(["call_9", "call_9#1"]);
+    expect(sent.filter((message) => message.role === "tool").map((message) => message.tool_call_id)).toEqual(["call_9", "call_9#1"]);
+  });
 });

@@ -293,18 +293,19 @@ export class Agent {
     }
     for (const { event, results } of jobs) {
       const outcome = await results;
-      const message = resultMessage(event, outcome);
-      this.#append(message);
+      const messages = resultMessages(event, outcome);
+      for (const message of messages) this.#append(message);
+      const failed = messages.find((message) => message.isError);
       const fingerprint = callFingerprint(event.raw.name, event.status === "runnable" ? event.calls.map((call) => call.arguments) : event.raw.arguments);
-      if (message.isError) {
+      if (failed) {
         if (guard.fail(fingerprint) && !doomed) {
-          doomed = `stopped: the same call to ${event.raw.name} failed 3 times in a row. Last error: ${textOf(message).slice(0, 300)}`;
+          doomed = `stopped: the same call to ${event.raw.name} failed 3 times in a row. Last error: ${textOf(failed).slice(0, 300)}`;
         }
       } else {
         guard.succeed(fingerprint);
       }
       if (event.status === "rejected") {
-        emit({ type: "tool_result", id: event.raw.id, name: event.raw.name, content: textOf(message), isError: true });
+        emit({ type: "tool_result", id: event.raw.id, name: event.raw.name, content: textOf(messages[0]!), isError: true });
       }
     }
     return doomed;
@@ -398,22 +399,15 @@ function withSettledCalls(message: AssistantMessage, settled: ToolCallEvent[]): 
   return { ...message, toolCalls };
 }
 
-/** One tool message per raw call id; split calls are reported together. */
-function resultMessage(event: ToolCallEvent, outcome: Array<{ call: RunnableCall; result: ToolResult }>): ToolMessage {
+/**
+ * The tool messages for one raw call: one per call that ran (a split call's parts answer their
+ * own ids, as the kept assistant message lists them), or one rejection under the raw call's id.
+ */
+function resultMessages(event: ToolCallEvent, outcome: Array<{ call: RunnableCall; result: ToolResult }>): ToolMessage[] {
   if (event.status !== "runnable") {
-    return { role: "tool", toolCallId: event.raw.id, name: event.raw.name, content: event.error ?? "The call could not be run.", isError: true };
+    return [{ role: "tool", toolCallId: event.raw.id, name: event.raw.name, content: event.error ?? "The call could not be run.", isError: true }];
   }
-  if (outcome.length === 1) {
-    const { call, result } = outcome[0]!;
-    return { role: "tool", toolCallId: call.id, name: call.name, content: result.content, ...(result.isError ? { isError: true } : {}) };
-  }
-  return {
-    role: "tool",
-    toolCallId: event.raw.id,
-    name: event.raw.name,
-    content: outcome.map(({ call, result }) => `[${call.name}] ${resultText(result)}`).join("\n\n"),
-    ...(outcome.some(({ result }) => result.isError) ? { isError: true } : {}),
-  };
+  return outcome.map(({ call, result }) => ({ role: "tool", toolCallId: call.id, name: call.name, content: result.content, ...(result.isError ? { isError: true } : {}) }));
 }
 
 function textOf(message: ToolMessage): string {
