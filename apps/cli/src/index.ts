@@ -6,3 +6,7 @@ export { streamJsonEventSchema } from "./headless/stream-json-schema.js";
 export type { StreamJsonEvent } from "./headless/stream-json-schema.js";
 export { createRuntime } from "./runtime/create-runtime.js";
 export type { Runtime, RuntimeOptions } from "./runtime/create-runtime.js";
+export { createPermissionBridge } from "./interactive/permission-bridge.js";
+export type { PermissionBridge } from "./interactive/permission-bridge.js";
+export { runInteractive } from "./interactive/run-interactive.js";
+export type { InteractiveOptions } from "./interactive/run-interactive.js";

@@ -2,6 +2,7 @@ import { Command, CommanderError } from "commander";
 import { registerConfigCommand } from "./commands/config-command.js";
 import { registerDemoCommand } from "./commands/demo-command.js";
 import { registerDoctorCommand } from "./commands/doctor-command.js";
+import { registerInteractiveCommand } from "./commands/interactive-command.js";
 import { registerInitCommand } from "./commands/init-command.js";
 import { registerModelsCommand } from "./commands/models-command.js";
 import { registerSimCommand } from "./commands/sim-command.js";
@@ -29,6 +30,8 @@ export function createProgram(setExitCode: (code: number) => void): Command {
   registerSimCommand(program);
   registerPluginsCommand(program, setExitCode);
   registerConfigCommand(program, setExitCode);
+  // Last: it lets the root take excess arguments, which commands created after it would inherit.
+  registerInteractiveCommand(program, setExitCode);
   return program;
 }
 

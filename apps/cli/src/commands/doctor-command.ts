@@ -1,12 +1,5 @@
-import { formatIssue } from "@bridle/core";
 import type { Command } from "commander";
-import { type GlobalOptions, loadCliConfig } from "../cli-config.js";
-import { ExitCode } from "../exit-codes.js";
-import { loadKernel } from "../runtime/load-kernel.js";
-import { formatTable } from "./plugins-command.js";
-
-/** How long a reachability check may take per gateway. */
-const PROBE_TIMEOUT_MS = 5_000;
+import type { GlobalOptions } from "../cli-config.js";
 
 /** `bridle doctor`: config valid, which keys are present, whether each usable gateway answers. */
 export function registerDoctorCommand(program: Command, setExitCode: (code: number) => void): void {
@@ -15,58 +8,7 @@ export function registerDoctorCommand(program: Command, setExitCode: (code: numb
     .description("Check the configuration, which gateway keys are set, and whether each gateway answers.")
     .option("--offline", "skip the network checks")
     .action(async (options: { offline?: boolean }) => {
-      const global = program.opts<GlobalOptions>();
-      const config = await loadCliConfig(global);
-      const out = (line: string) => process.stdout.write(`${line}\n`);
-      if (config.issues.length > 0) {
-        out(`✗ configuration: ${config.issues.length} problem(s)`);
-        for (const issue of config.issues) out(`    ${formatIssue(issue)}`);
-        setExitCode(ExitCode.USAGE);
-        return;
-      }
-      out(`✓ configuration: ${config.layers.filter((layer) => layer.kind === "user" || layer.kind === "project").map((layer) => layer.source).join(", ") || "defaults only"}`);
-      const { gateways, kernel, settings } = await loadKernel(global, process.cwd(), process.env);
-      out(`✓ plugins: ${kernel.plugins.map((plugin) => `${plugin.name}${plugin.enabled ? "" : " (off)"}`).join(", ") || "none"}`);
-      if (settings.model) {
-        const model = kernel.resolveModel(settings.model, settings.gateway);
-        out(`${model.known ? "✓" : "!"} model: ${settings.model} → ${model.id}${model.known ? "" : " (unknown to the registry: conservative limits)"}`);
-      } else {
-        out("! model: none configured (set \"model\" in bridle.config.json or pass --model)");
-      }
-      const rows: string[][] = [];
-      let reachable = 0;
-      let failed = 0;
-      for (const gateway of gateways.list()) {
-        const key = gateways.apiKey(gateway.id, process.env);
-        const keyState = gateway.local ? "not needed" : key ? `set (${gateway.apiKeyEnv})` : `missing (${gateway.apiKeyEnv ?? "no variable"})`;
-        let status = "skipped";
-        if (!options.offline && (key || (gateway.local && gateway.id === settings.gateway))) {
-          status = await probe(gateway.baseURL, key);
-          if (status.startsWith("ok")) reachable += 1;
-          else failed += 1;
-        }
-        if (key || gateway.local || gateway.id === settings.gateway) rows.push([gateway.id, keyState, gateway.baseURL, status]);
-      }
-      out("");
-      process.stdout.write(formatTable(["gateway", "key", "base URL", "reachable"], rows));
-      if (rows.length === 0) out("No gateway key is set. Run `bridle demo` to see Bridle work offline.");
-      if (failed > 0 && reachable === 0) setExitCode(ExitCode.FAILURE);
+      const { runDoctor } = await import("../actions/doctor-action.js");
+      setExitCode(await runDoctor(program.opts<GlobalOptions>(), options));
     });
-}
-
-/** GET /models with the gateway's own key; reports status, never the key. */
-async function probe(baseURL: string, key: string | undefined): Promise<string> {
-  const started = Date.now();
-  try {
-    const response = await fetch(`${baseURL.replace(/\/$/, "")}/models`, {
-      headers: key ? { authorization: `Bearer ${key}` } : {},
-      signal: AbortSignal.timeout(PROBE_TIMEOUT_MS),
-    });
-    await response.body?.cancel();
-    const elapsed = Date.now() - started;
-    if (response.ok) return `ok (${elapsed} ms)`;
-    return `HTTP ${response.status}${response.status === 401 || response.status === 403 ? " (key rejected)" : ""}`;
-  } catch (error) {
-    return `unreachable (${error instanceof Error ? (error.cause as Error | undefined)?.message ?? error.message : String(error)})`;
-  }
 }

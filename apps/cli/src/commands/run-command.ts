@@ -1,18 +1,7 @@
-import type { AgentEvent } from "@bridle/core";
 import type { Command } from "commander";
+import type { RunOptions } from "../actions/run-headless.js";
 import type { GlobalOptions } from "../cli-config.js";
 import { ExitCode } from "../exit-codes.js";
-import { createTextRenderer } from "../headless/text-renderer.js";
-import { reportStartupError } from "../report-startup-error.js";
-import { createRuntime } from "../runtime/create-runtime.js";
-
-interface RunOptions {
-  output: "text" | "json" | "stream-json";
-  yes?: boolean;
-  allowEdits?: boolean;
-  continue?: boolean;
-  resume?: string;
-}
 
 /** `bridle run "<task>"`: one headless turn, for scripts and CI. */
 export function registerRunCommand(program: Command, setExitCode: (code: number) => void): void {
@@ -31,50 +20,7 @@ export function registerRunCommand(program: Command, setExitCode: (code: number)
         setExitCode(ExitCode.USAGE);
         return;
       }
+      const { runHeadless } = await import("../actions/run-headless.js");
       setExitCode(await runHeadless(words.join(" "), program.opts<GlobalOptions>(), options));
     });
-}
-
-export async function runHeadless(task: string, global: GlobalOptions, options: RunOptions): Promise<number> {
-  let runtime;
-  try {
-    runtime = await createRuntime({
-      global,
-      cwd: process.cwd(),
-      environment: process.env,
-      ...(options.resume ? { resume: options.resume } : options.continue ? { resume: true as const } : {}),
-      ...(options.yes ? { permissionMode: "allow-all" as const } : options.allowEdits ? { permissionMode: "allow-edits" as const } : {}),
-    });
-  } catch (error) {
-    return reportStartupError(error, options.output);
-  }
-  const controller = new AbortController();
-  let interrupts = 0;
-  const onSigint = () => {
-    interrupts += 1;
-    if (interrupts > 1) process.exit(ExitCode.INTERRUPTED);
-    controller.abort(new Error("interrupted"));
-  };
-  process.on("SIGINT", onSigint);
-
-  const events: AgentEvent[] = [];
-  const write = (event: AgentEvent) => process.stdout.write(`${JSON.stringify(event)}\n`);
-  const render = options.output === "text" ? createTextRenderer(process.stdout, process.stderr) : options.output === "stream-json" ? write : (event: AgentEvent) => events.push(event);
-  try {
-    for (const event of runtime.startupFeed) render({ type: "feed", event });
-    if (options.output === "stream-json") {
-      process.stdout.write(`${JSON.stringify({ type: "session", id: runtime.session.id, file: runtime.session.file, resumed: runtime.session.resumed, model: runtime.agent.model.id, gateway: runtime.agent.gateway })}\n`);
-    }
-    const result = await runtime.agent.runTurn(task, { signal: controller.signal, onEvent: render });
-    if (options.output === "json") {
-      const text = events.filter((event) => event.type === "assistant").map((event) => (event.type === "assistant" ? (event.message.content ?? "") : "")).filter(Boolean).at(-1) ?? "";
-      process.stdout.write(
-        `${JSON.stringify({ result: text, reason: result.reason, message: result.message, session: runtime.session.id, model: runtime.agent.model.id, gateway: runtime.agent.gateway, events }, null, 2)}\n`,
-      );
-    }
-    return result.reason === "stop" ? ExitCode.OK : result.reason === "aborted" ? ExitCode.INTERRUPTED : ExitCode.FAILURE;
-  } finally {
-    process.off("SIGINT", onSigint);
-    runtime.close();
-  }
 }

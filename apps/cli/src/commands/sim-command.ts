@@ -1,4 +1,3 @@
-import { runSimCommand } from "@bridle/gateway-sim";
 import type { Command } from "commander";
 
 /** `bridle sim`: the gateway simulator, for pointing any OpenAI-compatible client at. */
@@ -11,6 +10,7 @@ export function registerSimCommand(program: Command): void {
     .option("--port <port>", "port to listen on (default: a free one)", (value) => Number.parseInt(value, 10))
     .option("--seed <seed>", "seed for node placement and ids", (value) => Number.parseInt(value, 10))
     .action(async (options: { profile?: string; scenario?: string; port?: number; seed?: number }) => {
+      const { runSimCommand } = await import("@bridle/gateway-sim");
       await runSimCommand({
         ...(options.profile ? { profile: options.profile } : {}),
         ...(options.scenario ? { scenarioPath: options.scenario } : {}),

@@ -6,6 +6,7 @@ import type { AgentEvent } from "@bridle/core";
 import { startGatewaySim } from "@bridle/gateway-sim";
 import { ExitCode } from "../exit-codes.js";
 import { createTextRenderer } from "../headless/text-renderer.js";
+import { runInteractive } from "../interactive/run-interactive.js";
 import { createRuntime } from "../runtime/create-runtime.js";
 import { writeDemoProject } from "./demo-project.js";
 import { DEMO_TASK, demoScenario } from "./demo-scenario.js";
@@ -16,6 +17,8 @@ export const DEMO_MODEL = "accounts/fireworks/models/qwen3-coder-480b-a35b-instr
 
 export interface DemoOptions {
   output: "text" | "stream-json";
+  /** Open the interactive screen with the task submitted, instead of running it unattended. */
+  interactive?: boolean;
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WritableStream;
 }
@@ -56,13 +59,19 @@ export async function runDemo(options: DemoOptions): Promise<number> {
       options.stdout.write(`${JSON.stringify({ type: "session", id: runtime.session.id, file: runtime.session.file, resumed: false, model: runtime.agent.model.id, gateway: runtime.agent.gateway })}\n`);
     }
     for (const event of runtime.startupFeed) render({ type: "feed", event });
-    const result = await runtime.agent.runTurn(DEMO_TASK, { signal: new AbortController().signal, onEvent: render });
-    runtime.close();
+    let reason: string;
+    if (options.interactive) {
+      const code = await runInteractive(runtime, { initialPrompt: DEMO_TASK, environment });
+      reason = code === ExitCode.OK ? "stop" : "interrupted";
+    } else {
+      reason = (await runtime.agent.runTurn(DEMO_TASK, { signal: new AbortController().signal, onEvent: render })).reason;
+      runtime.close();
+    }
     // The demo is only a success if the project's tests really pass now.
     const check = spawnSync(process.execPath, ["--test"], { cwd: project, encoding: "utf8", env: { PATH: process.env.PATH } });
-    const passed = result.reason === "stop" && check.status === 0;
+    const passed = reason === "stop" && check.status === 0;
     if (options.output === "text") {
-      say(`\n${passed ? "✓ The demo's tests pass now." : `✗ The demo did not fix the project (turn: ${result.reason}, tests exit ${check.status}).`} ${sim.requests.all().length} requests went to the simulated gateway.`);
+      say(`\n${passed ? "✓ The demo's tests pass now." : `✗ The demo did not fix the project (turn: ${reason}, tests exit ${check.status}).`} ${sim.requests.all().length} requests went to the simulated gateway.`);
       say(`Files are left in ${base} (the project, its session log under data/).`);
     }
     return passed ? ExitCode.OK : ExitCode.FAILURE;

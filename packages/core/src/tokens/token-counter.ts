@@ -1,5 +1,17 @@
-import { countTokens } from "gpt-tokenizer";
+import { createRequire } from "node:module";
 import type { ChatMessage, ChatRequest, ContentPart, ToolDefinition } from "../chat.js";
+
+type CountTokens = (text: string) => number;
+let loadedCountTokens: CountTokens | undefined;
+
+/**
+ * The tokenizer's merge tables take ~140 ms to load, so they are loaded on the first count, not
+ * when Bridle starts (`bridle --version` and config commands never count a token).
+ */
+function countTokens(text: string): number {
+  loadedCountTokens ??= (createRequire(import.meta.url)("gpt-tokenizer") as { countTokens: CountTokens }).countTokens;
+  return loadedCountTokens(text);
+}
 
 /** Tokens a message costs beyond its text (role markers, separators), as chat templates add. */
 const MESSAGE_OVERHEAD = 4;

@@ -1,0 +1,37 @@
+import { buildConfigJsonSchema, formatIssue } from "@bridle/core";
+import { defaultPreset } from "@bridle/preset-default";
+import { cliConfigSchema, type GlobalOptions, loadCliConfig } from "../cli-config.js";
+import { ExitCode } from "../exit-codes.js";
+import { formatTable } from "../format-table.js";
+
+/** `bridle config check`: every problem with file and key path; exit 2 when there is one. */
+export async function checkConfig(global: GlobalOptions): Promise<number> {
+  const resolved = await loadCliConfig(global);
+  const files = resolved.layers.filter((layer) => layer.kind !== "environment").map((layer) => layer.source);
+  if (resolved.issues.length > 0) {
+    process.stderr.write(`bridle: invalid configuration (${resolved.issues.length} problem${resolved.issues.length === 1 ? "" : "s"}):\n`);
+    for (const issue of resolved.issues) process.stderr.write(`  ${formatIssue(issue)}\n`);
+    return ExitCode.USAGE;
+  }
+  process.stdout.write(`configuration is valid\nsources, lowest precedence first:\n${files.map((file) => `  ${file}`).join("\n")}\n`);
+  return ExitCode.OK;
+}
+
+/** `bridle config schema`. */
+export function printConfigSchema(): number {
+  process.stdout.write(`${JSON.stringify(buildConfigJsonSchema(defaultPreset.plugins, cliConfigSchema), null, 2)}\n`);
+  return ExitCode.OK;
+}
+
+/** `bridle plugins`: each plugin, on or off, and which config source decided it. */
+export async function listPlugins(global: GlobalOptions, options: { json?: boolean }): Promise<number> {
+  const resolved = await loadCliConfig(global);
+  if (options.json) {
+    process.stdout.write(`${JSON.stringify({ plugins: resolved.summaries, issues: resolved.issues }, null, 2)}\n`);
+  } else {
+    const rows = resolved.summaries.map((summary) => [summary.name, summary.enabled ? "enabled" : "disabled", summary.decidedBy, summary.description]);
+    process.stdout.write(formatTable(["plugin", "state", "decided by", "what it does"], rows));
+    for (const issue of resolved.issues) process.stderr.write(`bridle: ${formatIssue(issue)}\n`);
+  }
+  return resolved.issues.length > 0 ? ExitCode.USAGE : ExitCode.OK;
+}

@@ -1,0 +1,46 @@
+import type { Command } from "commander";
+import type { GlobalOptions } from "../cli-config.js";
+import { ExitCode } from "../exit-codes.js";
+import type { InteractiveFlags } from "../interactive/start-interactive.js";
+
+/** Root options that subcommands declare too (`bridle run -y …`); see {@link registerInteractiveCommand}. */
+const SHARED_OPTIONS = ["continue", "resume", "yes", "allowEdits"] as const;
+
+/**
+ * `bridle` with no subcommand: the interactive screen. Adds `-c/--continue`, `--resume <id>`,
+ * `-y/--yes` and `--allow-edits` to the root command. Call it after registering the
+ * subcommands: it lets the root take excess arguments (to report `bridle frobnicate` as an
+ * unknown command rather than as too many arguments), a setting commands created later inherit.
+ *
+ * Commander reads root options even after a subcommand's name and keeps their values on the
+ * root, so `bridle run -y` would lose its `-y`; a pre-subcommand hook hands such values to the
+ * subcommand when it declares the option, and rejects them when it does not.
+ */
+export function registerInteractiveCommand(program: Command, setExitCode: (code: number) => void): void {
+  program
+    .option("-c, --continue", "continue the latest session in this directory")
+    .option("--resume <id>", "continue a session by id")
+    .option("-y, --yes", "allow every tool call without asking (permission mode allow-all)")
+    .option("--allow-edits", "allow file edits without asking (permission mode allow-edits)")
+    .hook("preSubcommand", (root, subcommand) => {
+      for (const key of SHARED_OPTIONS) {
+        const value: unknown = root.getOptionValue(key);
+        if (value === undefined) continue;
+        const option = root.options.find((entry) => entry.attributeName() === key)!;
+        if (!subcommand.options.some((entry) => entry.attributeName() === key)) {
+          root.error(`error: option '${option.long}' does not apply to \`${subcommand.name()}\``, { code: "commander.unknownOption", exitCode: ExitCode.USAGE });
+        }
+        subcommand.setOptionValueWithSource(key, value, "cli");
+        root.setOptionValueWithSource(key, undefined, "default");
+      }
+    })
+    .allowExcessArguments()
+    .action(async () => {
+      if (program.args.length > 0) {
+        const names = program.commands.map((command) => command.name()).join(", ");
+        program.error(`error: unknown command '${program.args[0]}' (commands: ${names})`, { code: "commander.unknownCommand", exitCode: ExitCode.USAGE });
+      }
+      const { startInteractive } = await import("../interactive/start-interactive.js");
+      setExitCode(await startInteractive(program.opts<GlobalOptions & InteractiveFlags>()));
+    });
+}

@@ -1,0 +1,97 @@
+import { createInterface } from "node:readline/promises";
+import { GatewayRegistry } from "@bridle/core";
+import type { GlobalOptions } from "../cli-config.js";
+import { runDemo } from "../demo/run-demo.js";
+import { ExitCode } from "../exit-codes.js";
+import { reportStartupError } from "../report-startup-error.js";
+import { createRuntime } from "../runtime/create-runtime.js";
+import { loadKernel } from "../runtime/load-kernel.js";
+import { NoModelError, selectTarget } from "../runtime/select-target.js";
+import { createPermissionBridge } from "./permission-bridge.js";
+import { runInteractive } from "./run-interactive.js";
+
+/** Flags of `bridle` with no subcommand. */
+export interface InteractiveFlags {
+  continue?: boolean;
+  resume?: string;
+  yes?: boolean;
+  allowEdits?: boolean;
+}
+
+/** Starts the screen, or explains why it cannot (no terminal, no key, bad config). */
+export async function startInteractive(options: GlobalOptions & InteractiveFlags): Promise<number> {
+  if (!process.stdin.isTTY || !process.stdout.isTTY) {
+    const missingKey = await missingKeyReason(options);
+    if (missingKey) {
+      // Nobody to ask: the offer of the demo is taken, and it runs to the end unattended.
+      process.stderr.write(`bridle: ${missingKey}\nNo terminal to ask in: running the offline demo (\`bridle demo\`).\n\n`);
+      return runDemo({ output: "text", stdout: process.stdout, stderr: process.stdout });
+    }
+    process.stderr.write('bridle: the interactive screen needs a terminal; for scripts and pipes use `bridle run "<task>"`\n');
+    return ExitCode.USAGE;
+  }
+  const permissions = createPermissionBridge();
+  let runtime;
+  try {
+    runtime = await createRuntime({
+      global: { config: options.config, model: options.model, gateway: options.gateway, trace: options.trace },
+      cwd: process.cwd(),
+      environment: process.env,
+      ask: permissions.ask,
+      ...(options.resume ? { resume: options.resume } : options.continue ? { resume: true as const } : {}),
+      ...(options.yes ? { permissionMode: "allow-all" as const } : options.allowEdits ? { permissionMode: "allow-edits" as const } : {}),
+    });
+  } catch (error) {
+    if (error instanceof NoModelError && error.reason === "no-key") return offerDemo(error);
+    return reportStartupError(error);
+  }
+  return runInteractive(runtime, { permissions, environment: process.env });
+}
+
+/** Why no gateway can be used for lack of a key, or `undefined` when one can (or config is broken). */
+async function missingKeyReason(options: GlobalOptions): Promise<string | undefined> {
+  try {
+    const { settings, gateways } = await loadKernel(options, process.cwd(), process.env);
+    selectTarget({ ...settings, ...(options.model ? { model: options.model } : {}), ...(options.gateway ? { gateway: options.gateway } : {}) }, gateways, process.env);
+    return undefined;
+  } catch (error) {
+    return error instanceof NoModelError && error.reason === "no-key" ? error.message : undefined;
+  }
+}
+
+/** No key is set: say which variables would do, and offer the offline demo instead. */
+async function offerDemo(error: NoModelError): Promise<number> {
+  const variables = new GatewayRegistry()
+    .list()
+    .filter((gateway) => !gateway.local && gateway.apiKeyEnv)
+    .map((gateway) => gateway.apiKeyEnv!);
+  process.stderr.write(`bridle: ${error.message}\n`);
+  process.stderr.write(`Set the key of the gateway you use (one of ${variables.join(", ")}) and start bridle again.\n\n`);
+  const answer = await askLine("Run the offline demo now? [Y/n] ");
+  if (answer === "interrupted") return ExitCode.INTERRUPTED;
+  if (answer === undefined || !/^\s*(y|yes)?\s*$/i.test(answer)) return ExitCode.USAGE;
+  return runDemo({ output: "text", stdout: process.stdout, stderr: process.stderr });
+}
+
+/** One line from the terminal: the text, `undefined` at end of input (Ctrl-D), or "interrupted" (Ctrl-C). */
+function askLine(question: string): Promise<string | undefined> {
+  const prompt = createInterface({ input: process.stdin, output: process.stderr });
+  return new Promise<string | undefined>((resolve) => {
+    let settled = false;
+    const settle = (value: string | undefined) => {
+      if (settled) return;
+      settled = true;
+      prompt.close();
+      resolve(value);
+    };
+    prompt.on("SIGINT", () => {
+      process.stderr.write("\n");
+      settle("interrupted");
+    });
+    prompt.on("close", () => {
+      if (!settled) process.stderr.write("\n");
+      settle(undefined);
+    });
+    prompt.question(question).then(settle, () => settle(undefined));
+  });
+}

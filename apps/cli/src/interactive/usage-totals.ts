@@ -1,0 +1,33 @@
+import type { Usage } from "@bridle/core";
+
+/** Tokens spent on one model on one gateway during this screen. */
+export interface UsageTotal {
+  model: string;
+  gateway: string;
+  requests: number;
+  inputTokens: number;
+  outputTokens: number;
+  cachedInputTokens: number;
+  /** Requests whose gateway did not say how many prompt tokens were cached. */
+  cachedUnknown: number;
+}
+
+/** Totals keyed by `model @ gateway`, in the order first used. */
+export type UsageTotals = Readonly<Record<string, UsageTotal>>;
+
+/** Adds one request's usage to the totals. */
+export function addUsage(totals: UsageTotals, model: string, gateway: string, usage: Usage): UsageTotals {
+  const key = `${model} @ ${gateway}`;
+  const previous = totals[key] ?? { model, gateway, requests: 0, inputTokens: 0, outputTokens: 0, cachedInputTokens: 0, cachedUnknown: 0 };
+  return {
+    ...totals,
+    [key]: {
+      ...previous,
+      requests: previous.requests + 1,
+      inputTokens: previous.inputTokens + usage.inputTokens,
+      outputTokens: previous.outputTokens + usage.outputTokens,
+      cachedInputTokens: previous.cachedInputTokens + (usage.cachedInputTokens ?? 0),
+      cachedUnknown: previous.cachedUnknown + (usage.cachedInputTokens === undefined ? 1 : 0),
+    },
+  };
+}
