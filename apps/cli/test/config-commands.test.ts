@@ -63,6 +63,18 @@ describe("bridle config check", () => {
     expect(result.stderr).toContain(`${file}: plugins["./plugins/shout.js"].volume: expected number, received string`);
   });
 
+  it("exits 2 naming the key path and expected type of a bad option of a built-in plugin", () => {
+    const file = writeFile(path.join(project, "bridle.config.json"), { plugins: { "tool-repair": { extractLeakedCalls: "yes" }, "model-id": false } });
+    const result = runCli(["config", "check"], { cwd: project });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`${file}: plugins.tool-repair.extractLeakedCalls: expected boolean, received string`);
+    writeFile(file, { plugins: { "tool-repair": { extractLeakedCalls: false }, "model-id": false } });
+    expect(runCli(["config", "check"], { cwd: project }).code).toBe(0);
+    const listed = JSON.parse(runCli(["plugins", "--json"], { cwd: project }).stdout) as { plugins: Array<{ name: string; enabled: boolean; decidedBy: string }> };
+    expect(listed.plugins).toContainEqual(expect.objectContaining({ name: "model-id", enabled: false, decidedBy: file }));
+    expect(listed.plugins).toContainEqual(expect.objectContaining({ name: "tool-repair", enabled: true, decidedBy: file }));
+  });
+
   it("checks the file given with --config and names a missing one", () => {
     const file = writeFile(path.join(project, "other.json"), { trace: "sometimes" });
     const bad = runCli(["--config", "other.json", "config", "check"], { cwd: project });

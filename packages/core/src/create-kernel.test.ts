@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import type { ChatRequest, TurnContext } from "./index.js";
-import { ConfigError, createKernel, definePlugin, ModelRegistry, PluginError, Stage, TokenCounter } from "./index.js";
+import { ConfigError, createKernel, definePlugin, PluginError, Stage } from "./index.js";
+import { createTestContext } from "./testing/index.js";
 
 const request: ChatRequest = {
   model: "kimi-k2",
@@ -14,24 +15,7 @@ const request: ChatRequest = {
 };
 
 function turnContext(): TurnContext {
-  const models = new ModelRegistry();
-  return {
-    sessionId: "s",
-    model: { input: "kimi-k2", id: "kimi-k2" as never, known: false },
-    gateway: "sim",
-    models,
-    state: new Map(),
-    tokens: new TokenCounter(),
-    conversation: { messages: () => request.messages, replace: () => {} },
-    limits: () => models.limits("kimi-k2" as never, "sim"),
-    complete: () => Promise.reject(new Error("no model in this test")),
-    emit: () => {},
-    turn: 1,
-    attempt: 0,
-    signal: new AbortController().signal,
-    compactRequested: false,
-    tools: [],
-  };
+  return createTestContext({ model: "kimi-k2", gateway: "sim", messages: request.messages });
 }
 
 function orderPlugin(name: string, stage: number, order: string[]) {

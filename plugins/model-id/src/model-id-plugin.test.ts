@@ -8,6 +8,7 @@ import {
   type ResolvedModel,
   type TurnContext,
 } from "@bridle/core";
+import { createTestContext } from "@bridle/core/testing";
 import { describe, expect, it } from "vitest";
 import { modelIdPlugin } from "./model-id-plugin.js";
 
@@ -16,18 +17,7 @@ function kernelWith(options: Record<string, unknown> = {}): Kernel {
 }
 
 function turnContext(kernel: Kernel, model: ResolvedModel, gateway: string, events: FeedEvent[]): TurnContext {
-  return {
-    sessionId: "s1",
-    model,
-    gateway,
-    models: kernel.models,
-    state: new Map(),
-    emit: (event) => events.push(event),
-    turn: 1,
-    attempt: 0,
-    signal: new AbortController().signal,
-    compactRequested: false,
-  };
+  return createTestContext({ model, gateway, models: kernel.models, emit: (event) => events.push(event) });
 }
 
 function request(model: ResolvedModel, gateway: string): ChatRequest {
