@@ -2,7 +2,7 @@ import { existsSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { makeProjectDirectory, runCli } from "./run-cli.js";
-import { runCliToEnd, type SimProject, startSimProject } from "./sim-project.js";
+import { runCliToEnd, type SimProject, startCli, startSimProject } from "./sim-project.js";
 
 let project: SimProject | undefined;
 let directory: string | undefined;
@@ -44,6 +44,49 @@ describe("bridle models", () => {
     const result = runCli(["models", "resolve", "acme/totally-new-model-9b"], { cwd: directory });
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/unknown/);
+  });
+});
+
+describe("bridle models refresh", () => {
+  it("reads a gateway's model list and uses the window it states for a model the snapshot lacks", async () => {
+    project = await startSimProject({ profiles: [{ profile: "openrouter", models: [{ slug: "acme/coder-next-9b", contextWindow: 65_536, family: "qwen" }] }] });
+    const before = await runCliToEnd(["models", "resolve", "acme/coder-next-9b", "--gateway", "openrouter", "--json"], project);
+    expect(before.code).toBe(1);
+    const refreshed = await runCliToEnd(["models", "refresh", "openrouter"], project);
+    expect(refreshed.stderr).toBe("");
+    expect(refreshed.code).toBe(0);
+    expect(refreshed.stdout).toMatch(/openrouter: \d+ models/);
+    const after = await runCliToEnd(["models", "resolve", "acme/coder-next-9b", "--gateway", "openrouter", "--json"], project);
+    expect(after.code).toBe(0);
+    const description = JSON.parse(after.stdout) as { known: boolean; gateways: Array<{ gateway: string; contextWindow: number; slug: string }> };
+    expect(description.known).toBe(true);
+    expect(description.gateways).toContainEqual(expect.objectContaining({ gateway: "openrouter", contextWindow: 65_536, slug: "acme/coder-next-9b" }));
+    const recorded = project.sim.requests.forProfile("openrouter").at(-1)!;
+    expect(recorded.path).toMatch(/\/models$/);
+    expect(recorded.keyOwner).toBe("openrouter");
+  });
+
+  it("fails with a clear message when the gateway cannot be read, keeping nothing broken", async () => {
+    project = await startSimProject({ profiles: ["openrouter"] });
+    const result = await runCliToEnd(["models", "refresh", "openrouter"], project, { OPENROUTER_API_KEY: "sk-or-wrong-key-12345678" });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/openrouter: could not read its model list \(HTTP 401\)/);
+  });
+});
+
+describe("bridle sim", () => {
+  it("serves a gateway profile any OpenAI-compatible client can call, until interrupted", async () => {
+    directory = makeProjectDirectory();
+    const sim = startCli(["sim", "--profile", "groq"], { directory, environment: { PATH: process.env.PATH ?? "" } });
+    await sim.waitFor(/groq\s+(http:\/\/127\.0\.0\.1:\d+\/groq\/v1)\s+key: (\S+)/);
+    const [, baseURL, key] = /groq\s+(http:\/\/127\.0\.0\.1:\d+\/groq\/v1)\s+key: (\S+)/.exec(sim.stdout())!;
+    const response = await fetch(`${baseURL}/models`, { headers: { authorization: `Bearer ${key}` } });
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { data: Array<{ id: string }> };
+    expect(body.data.map((model) => model.id)).toContain("moonshotai/kimi-k2-instruct-0905");
+    sim.child.kill("SIGINT");
+    expect(await sim.exited).toBe(0);
+    expect(sim.stdout()).toContain("gateway-sim stopped.");
   });
 });
 

@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { type GatewaySim, type ScenarioInput, startGatewaySim } from "@bridle/gateway-sim";
+import { type GatewaySim, type ProfileSpec, type ScenarioInput, startGatewaySim } from "@bridle/gateway-sim";
 import { binPath, makeProjectDirectory, writeFile } from "./run-cli.js";
 
 export const GROQ_KIMI = "moonshotai/kimi-k2-instruct-0905";
@@ -16,9 +16,10 @@ export interface SimProject {
   close(): Promise<void>;
 }
 
-export async function startSimProject(options: { profiles?: string[]; scenario?: ScenarioInput; files?: Record<string, string>; config?: Record<string, unknown> } = {}): Promise<SimProject> {
-  const profiles = options.profiles ?? ["groq"];
-  const sim = await startGatewaySim({ profiles, ...(options.scenario ? { scenario: options.scenario } : {}) });
+export async function startSimProject(options: { profiles?: ProfileSpec[]; scenario?: ScenarioInput; files?: Record<string, string>; config?: Record<string, unknown> } = {}): Promise<SimProject> {
+  const specs = options.profiles ?? ["groq"];
+  const profiles = specs.map((spec) => (typeof spec === "string" ? spec : (spec.name ?? spec.profile)));
+  const sim = await startGatewaySim({ profiles: specs, ...(options.scenario ? { scenario: options.scenario } : {}) });
   const directory = makeProjectDirectory();
   const project = path.join(directory, "project");
   for (const [file, content] of Object.entries(options.files ?? {})) writeFile(path.join(project, file), content);
@@ -71,7 +72,7 @@ export interface CliProcess {
   waitFor(text: string | RegExp, timeoutMs?: number): Promise<void>;
 }
 
-export function startCli(args: string[], project: SimProject, extraEnvironment: Record<string, string> = {}): CliProcess {
+export function startCli(args: string[], project: Pick<SimProject, "directory" | "environment">, extraEnvironment: Record<string, string> = {}): CliProcess {
   const child = spawn(process.execPath, [binPath, ...args], { cwd: project.directory, env: { ...project.environment, ...extraEnvironment }, stdio: ["ignore", "pipe", "pipe"] });
   let stdout = "";
   let stderr = "";

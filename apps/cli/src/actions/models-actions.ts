@@ -59,7 +59,9 @@ export async function resolveModel(global: GlobalOptions, input: string, options
     return reportStartupError(error);
   }
   const { kernel, gateways } = loaded;
-  const model = kernel.resolveModel(input, options.gateway);
+  const resolved = kernel.resolveModel(input, options.gateway);
+  // A model the funnel does not recognise is still known once a refreshed catalog described it.
+  const model = { ...resolved, known: resolved.known || kernel.models.has(resolved.id) };
   const description = describeModel(model, kernel.models, gateways.list().map((gateway) => gateway.id));
   const json = options.json === true;
   process.stdout.write(json ? `${JSON.stringify(description, null, 2)}\n` : `${formatModelDescription(description)}\n`);

@@ -7,22 +7,34 @@ export function registerModelsCommand(program: Command, setExitCode: (code: numb
     .command("models")
     .description("List canonical models, the gateways that serve them and their windows.")
     .option("--json", "print JSON")
-    .option("--gateway <gateway>", "only models this gateway serves")
-    .action(async (options: { json?: boolean; gateway?: string }) => {
+    .action(async (options: { json?: boolean }) => {
       const { listModels } = await import("../actions/models-actions.js");
-      setExitCode(await listModels(program.opts<GlobalOptions>(), options));
+      // `--gateway` is the global option: here it narrows the list to what that gateway serves.
+      const global = program.opts<GlobalOptions>();
+      setExitCode(await listModels(global, { ...options, ...(global.gateway ? { gateway: global.gateway } : {}) }));
     });
 
   models
     .command("resolve")
     .description("Show how a model string resolves: canonical id, registry facts, and its slug on each gateway.")
-    .argument("<model>", "a model id in any gateway's spelling")
-    .option("--gateway <gateway>", "the gateway the string comes from")
+    .argument("<model>", "a model id in any gateway's spelling (--gateway names the gateway it comes from)")
     .option("--json", "print JSON")
-    .action(async (input: string, options: { gateway?: string; json?: boolean }) => {
+    .action(async (input: string, options: { json?: boolean }) => {
       const { resolveModel } = await import("../actions/models-actions.js");
       // `--json` after the subcommand may be parsed as the parent's option: accept either.
       const json = options.json === true || models.opts<{ json?: boolean }>().json === true;
-      setExitCode(await resolveModel(program.opts<GlobalOptions>(), input, { ...options, json }));
+      const global = program.opts<GlobalOptions>();
+      setExitCode(await resolveModel(global, input, { json, ...(global.gateway ? { gateway: global.gateway } : {}) }));
+    });
+
+  models
+    .command("refresh")
+    .description("Ask gateways for their model lists and cache windows and slugs (optional: the shipped snapshot works without it).")
+    .argument("[gateways...]", "gateways to ask (default: --gateway, else every gateway with a key)")
+    .action(async (names: string[]) => {
+      const { refreshModels } = await import("../actions/refresh-models.js");
+      const global = program.opts<GlobalOptions>();
+      const gateway = names.length > 0 ? names : global.gateway ? [global.gateway] : undefined;
+      setExitCode(await refreshModels(global, gateway ? { gateway } : {}));
     });
 }

@@ -1,4 +1,6 @@
 import { ConfigError, createKernel, type FeedEvent, GatewayRegistry, type GatewaySettings, type Kernel, type ResolvedConfig } from "@bridle/core";
+import { applyCatalog } from "../catalog/apply-catalog.js";
+import { catalogPath, readCatalog } from "../catalog/catalog-file.js";
 import { type GlobalOptions, loadCliConfig } from "../cli-config.js";
 
 /** Config, kernel and gateways: what every command that talks about models or gateways needs. */
@@ -30,5 +32,7 @@ export async function loadKernel(global: GlobalOptions, cwd: string, environment
   } catch (error) {
     throw new ConfigError([{ file: "config", keyPath: "gateways", message: (error as Error).message }]);
   }
+  const catalog = readCatalog(catalogPath(environment));
+  if (catalog) applyCatalog(kernel, catalog);
   return { config, settings, kernel, gateways, startupFeed, stopCollecting: () => (collecting = false) };
 }
