@@ -14,6 +14,21 @@ import type { ModelSwitch } from "./model-switch.js";
 import type { Recovery } from "./recovery.js";
 import type { ToolCallEvent } from "./tool-call-event.js";
 
+/** A request to compact the conversation now. */
+export interface CompactRequest {
+  /** What the summary must keep in particular (the text after `/compact`). */
+  focus?: string;
+  signal?: AbortSignal;
+}
+
+/** What a requested compaction did. */
+export interface CompactResult {
+  tokensBefore: number;
+  tokensAfter: number;
+  /** One line for the screen. */
+  message: string;
+}
+
 /** Extra tap option: the plugin that registered the tap, set by the kernel, used to attribute errors. */
 export interface TapAttribution {
   plugin?: string;
@@ -91,6 +106,16 @@ export function createHooks() {
     onError: new AsyncSeriesBailHook<[HarnessError, TurnContext], Recovery | undefined, TapAttribution>(
       ["error", "context"],
       "onError",
+    ),
+
+    /**
+     * **AsyncSeriesBailHook<[CompactRequest, SessionContext], CompactResult>** — the user asked
+     * to compact now (`/compact [focus]`). The first tap that returns a result did the work;
+     * when every tap returns `undefined`, nothing loaded can compact and the caller says so.
+     */
+    compact: new AsyncSeriesBailHook<[CompactRequest, SessionContext], CompactResult | undefined, TapAttribution>(
+      ["request", "context"],
+      "compact",
     ),
 
     /**

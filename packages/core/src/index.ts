@@ -26,7 +26,7 @@ export { KernelError } from "./errors/kernel-error.js";
 export { PluginError } from "./errors/plugin-error.js";
 export type { FeedEvent } from "./feed-event.js";
 export { createHooks } from "./hooks.js";
-export type { HookName, KernelHooks, PluginHooks, TapAttribution, TapOnlyHook } from "./hooks.js";
+export type { CompactRequest, CompactResult, HookName, KernelHooks, PluginHooks, TapAttribution, TapOnlyHook } from "./hooks.js";
 export type { ModelRef, ResolvedModel } from "./model-ref.js";
 export { DEFAULT_LIMITS, ModelRegistry } from "./model-registry.js";
 export type { SlugRule } from "./model-registry.js";

@@ -25,10 +25,14 @@ export type CompactHandler = (request: CompactRequest) => Promise<CompactOutcome
 export const COMPACTION_UNAVAILABLE = "compaction is not available: the compaction plugin is not loaded";
 
 /**
- * The compactor `/compact` uses for a runtime when the caller passes none. No plugin offers
- * compaction on request yet, so there is none; once one does, this is the place that returns a
- * handler calling it.
+ * The compactor `/compact` uses for a runtime when the caller passes none: the kernel's
+ * `compact` hook, through the agent. Without a plugin tapping it there is none.
  */
-export function compactHandlerFor(_runtime: Pick<Runtime, "kernel" | "agent">): CompactHandler | undefined {
-  return undefined;
+export function compactHandlerFor(runtime: Pick<Runtime, "kernel" | "agent">): CompactHandler | undefined {
+  if (!runtime.kernel.hooks.compact.isUsed()) return undefined;
+  return async (request) => {
+    const result = await runtime.agent.compact({ ...(request.focus ? { focus: request.focus } : {}), signal: request.signal });
+    if (!result) throw new Error(COMPACTION_UNAVAILABLE);
+    return result;
+  };
 }

@@ -167,3 +167,14 @@ describe("screenReducer: the prompt", () => {
     expect(state.transcript.map((entry) => entry.id)).toEqual([1, 2, 3]);
   });
 });
+
+describe("screenReducer: the context engine's usage updates", () => {
+  it("moves the gauge to the calibrated count a model switch reports, and prints the line", () => {
+    const event = { type: "context.usage", level: "info" as const, message: "context 13k of 200k (7%)", data: { tokens: 13_000, contextWindow: 200_000 } };
+    const state = run([{ type: "feed", event }]);
+    expect(state.reportedTokens).toBe(13_000);
+    expect(state.transcript.at(-1)).toMatchObject({ kind: "feed", message: "context 13k of 200k (7%)" });
+    const other = run([{ type: "feed", event: { type: "tool.repaired", level: "info" as const, message: "repaired", data: { tokens: 5 } } }]);
+    expect(other.reportedTokens).toBeUndefined();
+  });
+});

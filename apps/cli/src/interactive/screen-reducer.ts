@@ -55,8 +55,13 @@ export function screenReducer(state: ScreenState, action: ScreenAction): ScreenS
       };
     case "print":
       return print(state, action.entries);
-    case "feed":
-      return print(state, [{ kind: "feed", level: action.event.level, message: action.event.message }]);
+    case "feed": {
+      const printed = print(state, [{ kind: "feed", level: action.event.level, message: action.event.message }]);
+      // The context engine's usage update (after a switch or a new calibration) is the best
+      // count of the next request until the gateway reports one.
+      const tokens = action.event.type === "context.usage" ? action.event.data?.tokens : undefined;
+      return typeof tokens === "number" ? { ...printed, reportedTokens: tokens } : printed;
+    }
     case "notice":
       return { ...state, notice: action.text };
     case "activity":

@@ -2,6 +2,7 @@ import type { AssistantMessage, ChatMessage, ChatRequest, ChatResponse, ToolCall
 import type { CompactionInfo, SessionContext, TurnContext } from "../context.js";
 import type { Kernel } from "../create-kernel.js";
 import { HarnessError } from "../errors/harness-error.js";
+import type { CompactRequest, CompactResult } from "../hooks.js";
 import type { FeedEvent } from "../feed-event.js";
 import type { ResolvedModel } from "../model-ref.js";
 import type { ModelSwitch } from "../model-switch.js";
@@ -142,6 +143,14 @@ export class Agent {
     await this.#options.kernel.hooks.onModelSwitch.promise(change, this.#sessionContext());
     this.#listener?.({ type: "model_switch", from: change.from, to: change.to, reason });
     return change;
+  }
+
+  /**
+   * Compacts the conversation now (`/compact [focus]`) through the `compact` hook; `undefined`
+   * when no loaded plugin can compact.
+   */
+  compact(request: CompactRequest = {}): Promise<CompactResult | undefined> {
+    return this.#options.kernel.hooks.compact.promise(request, this.#sessionContext());
   }
 
   /** Runs one user turn to its end. Never throws for model, gateway or tool failures. */

@@ -1,0 +1,19 @@
+import type { ChatMessage, CompactionInfo, FeedEvent, SessionContext } from "@bridle/core";
+import type { CompactionSessionState } from "./session-state.js";
+
+/**
+ * Swaps the session's conversation for its compacted form: the agent appends a compaction record
+ * (earlier records stay in the log), the session's compaction count goes up by exactly one, and
+ * the feed says what happened.
+ */
+export function applyCompaction(context: SessionContext, state: CompactionSessionState, messages: ChatMessage[], info: CompactionInfo, event: Omit<FeedEvent, "type" | "level"> & Partial<Pick<FeedEvent, "type" | "level">>): void {
+  context.conversation.replace(messages, info);
+  state.compactions += 1;
+  state.ledger.reset();
+  context.emit({
+    type: "compaction.done",
+    level: "info",
+    ...event,
+    data: { ...info, ...event.data, model: context.model.id, gateway: context.gateway, compactions: state.compactions },
+  });
+}

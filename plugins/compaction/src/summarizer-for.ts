@@ -1,0 +1,20 @@
+import type { ModelTarget, SessionContext } from "@bridle/core";
+import { type CompactionEngine, ratioOf } from "./compaction-engine.js";
+import type { Summarizer } from "./summarize-history.js";
+
+/**
+ * A summarizer for a model on a gateway, sending through the session's side channel (past
+ * `beforeRequest`, so a summary never triggers a compaction of its own). Its window and output
+ * limit come from the registry for that model on that gateway, not from the session's current model.
+ */
+export function summarizerFor(context: SessionContext, target: ModelTarget, engine: CompactionEngine, signal?: AbortSignal): Summarizer {
+  const limits = context.models.limits(target.model, target.gateway);
+  return {
+    model: target.model,
+    gateway: target.gateway,
+    contextWindow: limits.contextWindow,
+    maxOutputTokens: limits.maxOutputTokens,
+    ratio: ratioOf(engine, target.model),
+    complete: (request) => context.complete(request, signal ? { signal } : undefined),
+  };
+}
