@@ -1,13 +1,15 @@
 // One full round of every kernel hook with every default plugin tapped, against the same tap
 // functions called directly in stage order: the cost of tapable dispatch, stages and the error
 // attribution wrapper, as a ratio.
-import { createKernel, HarnessError, ModelRegistry, TokenCounter } from "@bridle/core";
+import { createHooks, createKernel, HarnessError, ModelRegistry, TokenCounter } from "@bridle/core";
 import { defaultPreset } from "@bridle/preset-default";
 import { measure } from "./measure.mjs";
 
 export const name = "hooks";
 
+// The hooks every turn meets; `compact` runs only on request, so it is not part of a round.
 const HOOK_ORDER = ["resolveModel", "beforeRequest", "afterResponse", "onToolCall", "onModelSwitch", "onError", "onEvent"];
+const ALL_HOOKS = Object.keys(createHooks());
 
 function fixtures(models) {
   const model = { input: "moonshotai/kimi-k2-instruct-0905", gateway: "groq", id: "kimi-k2-0905", known: true };
@@ -52,11 +54,11 @@ function fixtures(models) {
 
 /** Applies the preset's plugins to a recording view and returns their tap functions by hook. */
 function captureTaps() {
-  const taps = Object.fromEntries(HOOK_ORDER.map((hook) => [hook, []]));
+  const taps = Object.fromEntries(ALL_HOOKS.map((hook) => [hook, []]));
   const models = new ModelRegistry();
   for (const plugin of defaultPreset.plugins) {
     const hooks = Object.fromEntries(
-      HOOK_ORDER.map((hook) => {
+      ALL_HOOKS.map((hook) => {
         const record = (type) => (options, fn) => taps[hook].push({ type, fn, stage: typeof options === "object" ? (options.stage ?? 0) : 0 });
         return [hook, { tap: record("sync"), tapPromise: record("promise"), tapAsync: record("async"), isUsed: () => true }];
       }),
@@ -106,7 +108,7 @@ export async function run() {
   const kernelData = fixtures(kernel.models);
   const { taps, models } = captureTaps();
   const directData = fixtures(models);
-  const tapCount = Object.values(taps).reduce((sum, list) => sum + list.length, 0);
+  const tapCount = HOOK_ORDER.reduce((sum, hook) => sum + taps[hook].length, 0);
 
   // Alternate the two several times and keep the median of each: a noisy neighbour then hurts
   // both sides alike instead of one.
