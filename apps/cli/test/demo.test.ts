@@ -39,4 +39,21 @@ describe("bridle demo", () => {
     expect(types.at(-1)).toBe("done");
     expect(types).toContain("tool_call");
   });
+
+  it("is what `bridle` runs with no key and no terminal to ask in", () => {
+    directory = makeProjectDirectory();
+    const result = runCli([], { cwd: directory });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/no API key is set for any gateway/);
+    expect(result.stderr).toMatch(/No terminal to ask in: running the offline demo/);
+    expect(result.stdout).toContain("The demo's tests pass now.");
+    demoBase = /Files are left in (\S+) /.exec(result.stdout)?.[1];
+  });
+
+  it("with a key but no terminal, points to bridle run and exits 2", () => {
+    directory = makeProjectDirectory();
+    const result = runCli([], { cwd: directory, env: { GROQ_API_KEY: "gsk_test_key_0123456789" } });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/bridle run/);
+  });
 });
