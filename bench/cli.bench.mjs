@@ -2,17 +2,18 @@
 // prompt (in tmux, against the gateway simulator), and memory after a 200-turn session.
 import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { startGatewaySim } from "@bridle/gateway-sim";
-import { createRuntime } from "bridle";
 import { measureEach } from "./measure.mjs";
 
 export const name = "cli";
 
-const require = createRequire(import.meta.url);
-const binPath = path.join(path.dirname(require.resolve("bridle/package.json")), "dist", "bin.js");
+// The CLI is an app, not a library dependency of the benchmarks: use its build in place.
+const cliDist = new URL("../apps/cli/dist/", import.meta.url);
+const binPath = fileURLToPath(new URL("bin.js", cliDist));
+const { createRuntime } = await import(new URL("index.js", cliDist).href);
 
 function hasTmux() {
   return spawnSync("tmux", ["-V"]).status === 0;
