@@ -106,6 +106,21 @@ describe("bridle init", () => {
 });
 
 describe("bridle doctor", () => {
+  it("shows the tool-call repairs recorded in this workspace's sessions, per rule, model and gateway", async () => {
+    project = await startSimProject({
+      files: { "a.txt": "alpha\n" },
+      scenario: {
+        steps: [
+          { when: { lastRole: "user" }, toolCalls: [{ name: "read", arguments: '{"path": "a.txt", "offset": null}' }] },
+          { when: { lastRole: "tool" }, content: "It says alpha." },
+        ],
+      },
+    });
+    expect((await runCliToEnd(["run", "read a.txt"], project)).code).toBe(0);
+    const result = await runCliToEnd(["doctor", "--offline"], project);
+    expect(result.stdout).toMatch(/tool-call repairs in this workspace's last 1 session\(s\):\n\s+drop-null-optional × 1 \(kimi-k2-instruct-0905 @ groq\)/);
+  });
+
   it("reports keys present or missing without printing them, and checks the gateway answers", async () => {
     project = await startSimProject();
     const result = await runCliToEnd(["doctor"], project);
@@ -113,6 +128,7 @@ describe("bridle doctor", () => {
     expect(result.stdout).toMatch(/✓ configuration/);
     expect(result.stdout).toMatch(/groq\s+set \(GROQ_API_KEY\)\s+\S+\s+ok/);
     expect(result.stdout).not.toContain(project.environment.GROQ_API_KEY!);
+    expect(result.stdout).toMatch(/no tool-call repairs recorded in this workspace's sessions \(0 read\)/);
     const badKey = await runCliToEnd(["doctor"], project, { GROQ_API_KEY: "sk-wrong-key-123456789" });
     expect(badKey.stdout).toMatch(/HTTP 401 \(key rejected\)/);
     expect(badKey.code).toBe(1);

@@ -1,8 +1,11 @@
-import { formatIssue } from "@bridle/core";
+import { realpathSync } from "node:fs";
+import { formatIssue, sessionsDirectory } from "@bridle/core";
 import { type GlobalOptions, loadCliConfig } from "../cli-config.js";
 import { ExitCode } from "../exit-codes.js";
 import { formatTable } from "../format-table.js";
 import { loadKernel } from "../runtime/load-kernel.js";
+import { formatRepairTally } from "../telemetry/repair-tally.js";
+import { sessionRepairs } from "../telemetry/session-repairs.js";
 
 /** How long a reachability check may take per gateway. */
 const PROBE_TIMEOUT_MS = 5_000;
@@ -42,6 +45,11 @@ export async function runDoctor(global: GlobalOptions, options: { offline?: bool
   out("");
   process.stdout.write(formatTable(["gateway", "key", "base URL", "reachable"], rows));
   if (rows.length === 0) out("No gateway key is set. Run `bridle demo` to see Bridle work offline.");
+  const { tally, sessions } = sessionRepairs(sessionsDirectory(process.env, realpathSync(process.cwd())));
+  const repaired = formatRepairTally(tally);
+  out("");
+  out(repaired.length > 0 ? `tool-call repairs in this workspace's last ${sessions} session(s):` : `no tool-call repairs recorded in this workspace's sessions (${sessions} read)`);
+  for (const line of repaired.slice(0, 20)) out(`  ${line}`);
   return failed > 0 && reachable === 0 ? ExitCode.FAILURE : ExitCode.OK;
 }
 

@@ -1,6 +1,7 @@
 import type { LimitSource } from "@bridle/core";
 import { formatCount, formatTokens } from "./format-tokens.js";
 import type { ContextMeasure } from "./measure-context.js";
+import { formatRepairTally, type RepairTally } from "../telemetry/repair-tally.js";
 import type { Report, ReportRow } from "./report.js";
 
 /** Where a window came from, in words. */
@@ -16,7 +17,7 @@ const SOURCE_WORDS: Readonly<Record<LimitSource, string>> = {
  * output it reserves and what is left, against the window of the current model on the current
  * gateway (and where that window came from).
  */
-export function contextReport(measure: ContextMeasure, reportedTokens?: number): Report {
+export function contextReport(measure: ContextMeasure, reportedTokens?: number, repairs: RepairTally = {}): Report {
   const window = measure.limits.contextWindow;
   const { breakdown } = measure;
   const used = breakdown.total + measure.reservedOutput;
@@ -29,6 +30,8 @@ export function contextReport(measure: ContextMeasure, reportedTokens?: number):
   ];
   if (reportedTokens !== undefined) notes.push(`the gateway last reported ${formatCount(reportedTokens)} tokens of prompt and answer`);
   if (free < 0) notes.push(`over the window by ${formatCount(-free)} tokens: the next request will not fit unless the context is compacted (/compact)`);
+  const repaired = formatRepairTally(repairs);
+  if (repaired.length > 0) notes.push(`tool-call repairs this session: ${repaired.join("; ")}`);
   return {
     title: `context · ${measure.model} @ ${measure.gateway} · ${formatTokens(breakdown.total)} of ${formatTokens(window)} used (${share(breakdown.total)})`,
     columns: ["", "tokens", "window"],

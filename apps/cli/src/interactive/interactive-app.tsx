@@ -142,6 +142,7 @@ export function InteractiveApp(props: InteractiveAppProps) {
         busy: current.busy,
         reportedTokens: current.reportedTokens,
         totals: current.totals,
+        repairs: current.repairs,
         signal: controller.signal,
       });
       if (command.current === controller) command.current = undefined;

@@ -6,6 +6,7 @@ import { formatTokens } from "./format-tokens.js";
 import { gatewaysReport } from "./gateways-report.js";
 import { helpReport } from "./help-report.js";
 import { measureContext } from "./measure-context.js";
+import type { RepairTally } from "../telemetry/repair-tally.js";
 import { modelChoices } from "./model-choices.js";
 import { openModelPicker, type ModelPickerState } from "./model-picker-state.js";
 import type { ParsedSlashCommand } from "./parse-slash-command.js";
@@ -31,6 +32,8 @@ export interface SlashContext {
   busy: boolean;
   reportedTokens: number | undefined;
   totals: UsageTotals;
+  /** Tool-call repairs this session; absent reads as none. */
+  repairs?: RepairTally;
   /** Aborts a long command (compaction) when the user presses Ctrl-C. */
   signal: AbortSignal;
 }
@@ -57,7 +60,7 @@ export async function runSlashCommand(command: ParsedSlashCommand, context: Slas
       case "help":
         return report({ kind: "report", report: helpReport() });
       case "context":
-        return report({ kind: "report", report: contextReport(measureContext(context.agent, context.kernel, context.counter), context.reportedTokens) });
+        return report({ kind: "report", report: contextReport(measureContext(context.agent, context.kernel, context.counter), context.reportedTokens, context.repairs) });
       case "gateways":
         return report({ kind: "report", report: gatewaysReport(context.gateways, context.environment, context.agent.gateway) });
       case "cost":

@@ -3,6 +3,7 @@ import { formatTokens } from "./format-tokens.js";
 import { clearInputLine, editInputLine, type LineKey, submitInputLine } from "./input-line.js";
 import type { ModelPickerState } from "./model-picker-state.js";
 import type { LiveTurn, NewTranscriptEntry, PermissionView, ScreenState } from "./screen-state.js";
+import { tallyRepairs } from "../telemetry/repair-tally.js";
 import { addUsage } from "./usage-totals.js";
 import { describeToolCall } from "./describe-tool-call.js";
 
@@ -60,7 +61,8 @@ export function screenReducer(state: ScreenState, action: ScreenAction): ScreenS
       // The context engine's usage update (after a switch or a new calibration) is the best
       // count of the next request until the gateway reports one.
       const tokens = action.event.type === "context.usage" ? action.event.data?.tokens : undefined;
-      return typeof tokens === "number" ? { ...printed, reportedTokens: tokens } : printed;
+      const repairs = tallyRepairs(state.repairs, action.event);
+      return { ...printed, repairs, ...(typeof tokens === "number" ? { reportedTokens: tokens } : {}) };
     }
     case "notice":
       return { ...state, notice: action.text };

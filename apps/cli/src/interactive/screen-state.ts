@@ -2,6 +2,7 @@ import type { FeedEvent, TurnEnd } from "@bridle/core";
 import { createInputLine, type InputLine } from "./input-line.js";
 import type { ModelPickerState } from "./model-picker-state.js";
 import type { Report } from "./report.js";
+import type { RepairTally } from "../telemetry/repair-tally.js";
 import type { UsageTotals } from "./usage-totals.js";
 
 /** Something printed for good above the live area (rendered once, through Ink's `<Static>`). */
@@ -68,6 +69,8 @@ export interface ScreenState {
   /** Context tokens as the last usage event (or compaction) reported them; undefined until one does. */
   reportedTokens: number | undefined;
   totals: UsageTotals;
+  /** Tool-call repairs this session, for `/context`. */
+  repairs: RepairTally;
   input: InputLine;
   /** One transient line above the prompt (`press ctrl-c again to exit`). */
   notice: string | undefined;
@@ -99,6 +102,7 @@ export function createScreenState(options: ScreenStateOptions = {}): ScreenState
     activity: undefined,
     reportedTokens: undefined,
     totals: {},
+    repairs: {},
     input: createInputLine(options.history),
     notice: undefined,
     exitArmed: false,
