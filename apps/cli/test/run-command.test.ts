@@ -77,6 +77,17 @@ describe("bridle run (as a process, against the simulator)", () => {
     expect(project.sessionFiles()).toHaveLength(1);
   });
 
+  it("switches model when a resumed session is given --model, and records the switch", async () => {
+    project = await startSimProject({ scenario: { steps: [{ content: "first answer" }, { content: "second answer" }] } });
+    expect((await runCliToEnd(["run", "first"], project)).code).toBe(0);
+    const resumed = await runCliToEnd(["run", "-c", "--model", "openai/gpt-oss-120b", "second"], project);
+    expect(resumed.code).toBe(0);
+    const last = project.sim.requests.completions().at(-1)!;
+    expect(last.model).toBe("openai/gpt-oss-120b");
+    const records = readRecords(project.sessionFiles()[0]!);
+    expect(records).toContainEqual(expect.objectContaining({ type: "model_switch", to: { model: "gpt-oss-120b", gateway: "groq" } }));
+  });
+
   it("loses no record on Ctrl-C mid-stream and exits 130", async () => {
     project = await startSimProject({ scenario: { steps: [{ content: "a very slow answer ".repeat(40), stream: { chunkChars: 4, chunkDelayMs: 30 } }] } });
     const cli = startCli(["run", "tell me something long"], project);

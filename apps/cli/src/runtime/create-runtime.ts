@@ -21,7 +21,7 @@ import { createBuiltinTools, type PermissionMode, permissionsConfigSchema } from
 import type { GlobalOptions } from "../cli-config.js";
 import { createAuthorizer, type PermissionPrompt } from "./authorize.js";
 import { loadKernel } from "./load-kernel.js";
-import { selectTarget } from "./select-target.js";
+import { NoModelError, selectTarget } from "./select-target.js";
 
 export interface RuntimeOptions {
   global: GlobalOptions;
@@ -75,9 +75,9 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     session = { id: log.id, file, resumed: true, skippedLines: opened.skipped.length };
   }
 
-  const target = history
-    ? { model: options.global.model ?? history.model, gateway: options.global.gateway ?? history.gateway }
-    : selectTarget(settings, gateways, options.environment);
+  // A resumed session continues on its own model; a --model or --gateway given with it is a
+  // switch, made below through onModelSwitch so the context is reconciled.
+  const target = history ? { model: history.model, gateway: history.gateway } : selectTarget(settings, gateways, options.environment);
   const model = kernel.resolveModel(target.model, target.gateway);
   if (!history) {
     log = SessionLog.create({ directory, workspace, model: model.id, gateway: target.gateway, redact });
@@ -103,6 +103,11 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     authorize: createAuthorizer({ mode: permissionMode, allow: permissions.allow, deny: permissions.deny, workspace, ask: options.ask }),
     ...(history ? { history: history.messages, turn: history.turn } : {}),
   });
+  if (history && (options.global.model || options.global.gateway)) {
+    const gateway = options.global.gateway ?? history.gateway;
+    if (!gateways.get(gateway)) throw new NoModelError(`unknown gateway "${gateway}"`, "unknown-gateway");
+    await agent.switchModel(options.global.model ?? history.model, gateway, "user");
+  }
   stopCollecting();
   return {
     config,
