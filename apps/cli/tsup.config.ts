@@ -1,12 +1,3 @@
-import { defineConfig } from "tsup";
+import { packageBuild } from "../../tsup.shared.js";
 
-export default defineConfig({
-  entry: ["src/index.ts", "src/bin.ts"],
-  format: ["esm"],
-  target: "node20",
-  platform: "node",
-  sourcemap: true,
-  clean: false,
-  dts: false,
-  banner: ({ format }) => (format === "esm" ? {} : {}),
-});
+export default packageBuild(["src/index.ts", "src/bin.ts"]);

@@ -1,11 +1,3 @@
-import { defineConfig } from "tsup";
+import { packageBuild } from "../../tsup.shared.js";
 
-export default defineConfig({
-  entry: ["src/index.ts", "src/testing/index.ts"],
-  format: ["esm"],
-  target: "node20",
-  platform: "node",
-  sourcemap: true,
-  clean: false,
-  dts: false,
-});
+export default packageBuild(["src/index.ts", "src/testing/index.ts"]);

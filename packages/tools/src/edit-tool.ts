@@ -10,7 +10,7 @@ import { numberLines, stripLineNumberPrefixes } from "./number-lines.js";
 import { withPathLock } from "./path-lock.js";
 import { assertFreshRead, hashContent, recordReadStamp } from "./read-stamps.js";
 import { countChangedLines, renderDiff } from "./render-diff.js";
-import { resolveWorkspacePath } from "./resolve-workspace-path.js";
+import { resolveToolPath } from "./resolve-workspace-path.js";
 import { UTF8_BOM, decodeUtf8Text, describeNonText } from "./sniff-content.js";
 import { ToolError } from "./tool-error.js";
 
@@ -58,9 +58,7 @@ export function createEditTool(): Tool<typeof parameters> {
       if (args.old_string === args.new_string) {
         throw new ToolError("old_string and new_string are identical, so there is nothing to change.");
       }
-      const target = resolveWorkspacePath(context.workspace, args.path, {
-        allowOutside: context.allowOutsideWorkspace === true,
-      });
+      const target = resolveToolPath(context, args.path);
       const display = target.relative;
       if (!target.exists) {
         throw new ToolError(await missingFileMessage(target.absolute, display, "Use write to create a new file."));

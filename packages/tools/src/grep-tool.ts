@@ -8,7 +8,7 @@ import { formatSize } from "./format-size.js";
 import { limits } from "./limits.js";
 import { listFiles } from "./list-files.js";
 import { normalizeGlobPattern } from "./normalize-glob-pattern.js";
-import { resolveWorkspacePath, toPosix } from "./resolve-workspace-path.js";
+import { resolveToolPath, toPosix } from "./resolve-workspace-path.js";
 import { ToolError } from "./tool-error.js";
 
 const MAX_CONTEXT = 10;
@@ -71,9 +71,7 @@ export function createGrepTool(options: GrepToolOptions = {}): Tool<typeof param
       const regex = compileSearchPattern(args.pattern, args.ignore_case);
       // With the m flag, one test over the whole file rejects most files without splitting lines.
       const quickCheck = new RegExp(regex.source, regex.flags.includes("m") ? regex.flags : `${regex.flags}m`);
-      const target = resolveWorkspacePath(context.workspace, args.path ?? ".", {
-        allowOutside: context.allowOutsideWorkspace === true,
-      });
+      const target = resolveToolPath(context, args.path ?? ".");
       const stat = await fs.stat(target.absolute).catch(() => undefined);
       if (!stat) throw new ToolError(`Path not found: ${target.relative}.`);
 

@@ -35,7 +35,7 @@ export { createReadTool } from "./read-tool.js";
 export type { ReadArguments } from "./read-tool.js";
 export { READ_STAMPS_KEY, assertFreshRead, hashContent, readStamps, recordReadStamp } from "./read-stamps.js";
 export type { ReadStamp } from "./read-stamps.js";
-export { isInside, realWorkspace, resolveWorkspacePath } from "./resolve-workspace-path.js";
+export { isInside, realWorkspace, resolveToolPath, resolveWorkspacePath } from "./resolve-workspace-path.js";
 export type { ResolveWorkspacePathOptions, ResolvedPath } from "./resolve-workspace-path.js";
 export { runCommand } from "./run-command.js";
 export type { CommandOutcome, RunCommandOptions } from "./run-command.js";

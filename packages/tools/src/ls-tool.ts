@@ -6,7 +6,7 @@ import { defineTool } from "./define-tool.js";
 import { formatSize } from "./format-size.js";
 import { limits } from "./limits.js";
 import { ALWAYS_SKIPPED_DIRECTORIES, comparePaths } from "./list-files.js";
-import { resolveWorkspacePath } from "./resolve-workspace-path.js";
+import { resolveToolPath } from "./resolve-workspace-path.js";
 import { ToolError } from "./tool-error.js";
 
 const parameters = z.object({
@@ -35,9 +35,7 @@ export function createLsTool(): Tool<typeof parameters> {
     parameters,
     paths: (args) => [args.path ?? "."],
     async run(args, context): Promise<ToolResult> {
-      const target = resolveWorkspacePath(context.workspace, args.path ?? ".", {
-        allowOutside: context.allowOutsideWorkspace === true,
-      });
+      const target = resolveToolPath(context, args.path ?? ".");
       const stat = await fs.stat(target.absolute).catch(() => undefined);
       if (!stat) throw new ToolError(`Directory not found: ${target.relative}.`);
       if (!stat.isDirectory()) {

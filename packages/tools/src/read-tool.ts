@@ -6,7 +6,7 @@ import { formatSize } from "./format-size.js";
 import { limits } from "./limits.js";
 import { missingFileMessage } from "./missing-file-message.js";
 import { hashContent, recordReadStamp } from "./read-stamps.js";
-import { resolveWorkspacePath } from "./resolve-workspace-path.js";
+import { resolveToolPath } from "./resolve-workspace-path.js";
 import { scanLines } from "./scan-lines.js";
 import { sniffContent } from "./sniff-content.js";
 import { ToolError } from "./tool-error.js";
@@ -43,9 +43,7 @@ export function createReadTool(): Tool<typeof parameters> {
     parameters,
     paths: (args) => [args.path],
     async run(args, context): Promise<ToolResult> {
-      const target = resolveWorkspacePath(context.workspace, args.path, {
-        allowOutside: context.allowOutsideWorkspace === true,
-      });
+      const target = resolveToolPath(context, args.path);
       const display = target.relative;
       const stat = await fs.stat(target.absolute).catch(() => undefined);
       if (!stat) throw new ToolError(await missingFileMessage(target.absolute, display, ""));

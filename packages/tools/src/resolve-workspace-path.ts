@@ -2,6 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import type { ToolRunContext } from "@bridle/core";
 import { ToolError, WorkspacePathError } from "./tool-error.js";
 
 /** A path argument resolved to where it really points. */
@@ -146,4 +147,12 @@ function realPathOf(target: string, depth: number, input: string): { real: strin
     return { real: realPathOf(path.resolve(realParent, linkText), depth + 1, input).real, exists: false };
   }
   return { real: candidate, exists: false };
+}
+
+/**
+ * A tool argument's path judged against the run's workspace, reaching outside only when the
+ * permission step allowed it for this call.
+ */
+export function resolveToolPath(context: Pick<ToolRunContext, "workspace" | "allowOutsideWorkspace">, input: string): ResolvedPath {
+  return resolveWorkspacePath(context.workspace, input, { allowOutside: context.allowOutsideWorkspace === true });
 }

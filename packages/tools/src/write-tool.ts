@@ -8,7 +8,7 @@ import { applyLineEnding, dominantLineEnding } from "./line-endings.js";
 import { withPathLock } from "./path-lock.js";
 import { assertFreshRead, hashContent, recordReadStamp } from "./read-stamps.js";
 import { countChangedLines, renderDiff } from "./render-diff.js";
-import { resolveWorkspacePath } from "./resolve-workspace-path.js";
+import { resolveToolPath } from "./resolve-workspace-path.js";
 import { UTF8_BOM, decodeUtf8Text, describeNonText } from "./sniff-content.js";
 import { ToolError } from "./tool-error.js";
 
@@ -37,9 +37,7 @@ export function createWriteTool(): Tool<typeof parameters> {
     parameters,
     paths: (args) => [args.path],
     async run(args, context): Promise<ToolResult> {
-      const target = resolveWorkspacePath(context.workspace, args.path, {
-        allowOutside: context.allowOutsideWorkspace === true,
-      });
+      const target = resolveToolPath(context, args.path);
       const display = target.relative;
 
       return withPathLock(target.absolute, async () => {
