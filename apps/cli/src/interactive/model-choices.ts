@@ -10,8 +10,10 @@ export interface ModelChoice {
 }
 
 /**
- * The models the registry knows, each on every gateway that can be used now (a key is set, or
- * it is local), with the window that model has on that gateway. The current pair comes first,
+ * The models the registry knows on every gateway that can be used now (a key is set, or it is
+ * local), with the window that model has on that gateway. Where the registry records which
+ * models a gateway serves (the snapshot, or `bridle models refresh`), only those are offered on
+ * it; a gateway it knows nothing about is offered every model. The current pair comes first,
  * even when the registry does not describe it; then the current gateway's other models, other
  * remote gateways, and local servers last, each sorted by model.
  */
@@ -20,9 +22,11 @@ export function modelChoices(models: ModelRegistry, usable: readonly GatewayDefi
     const limits = models.limits(model as CanonicalModelId, gateway);
     return { model, gateway, contextWindow: limits.contextWindow, source: limits.source, current: model === current.model && gateway === current.gateway };
   };
+  const all = models.list();
   const rest: ModelChoice[] = [];
-  for (const info of models.list()) {
-    for (const gateway of usable) {
+  for (const gateway of usable) {
+    const served = all.filter((info) => info.gateways?.[gateway.id] !== undefined);
+    for (const info of served.length > 0 ? served : all) {
       if (info.id === current.model && gateway.id === current.gateway) continue;
       rest.push(choice(info.id, gateway.id));
     }
