@@ -11,28 +11,26 @@ export interface ModelChoice {
 
 /**
  * The models the registry knows on every gateway that can be used now (a key is set, or it is
- * local), with the window that model has on that gateway. Where the registry records which
- * models a gateway serves (the snapshot, or `bridle models refresh`), only those are offered on
- * it; a gateway it knows nothing about is offered every model. The current pair comes first,
- * even when the registry does not describe it; then the current gateway's other models, other
- * remote gateways, and local servers last, each sorted by model.
+ * local), with the window that model has on that gateway. The current pair comes first, even
+ * when the registry does not describe it; then the current gateway, other remote gateways, and
+ * local servers last. Within a gateway, the models the registry records it serving (the
+ * snapshot, or `bridle models refresh`) come first: that record is incomplete, so the others
+ * stay reachable below them.
  */
 export function modelChoices(models: ModelRegistry, usable: readonly GatewayDefinition[], current: { model: string; gateway: string }): ModelChoice[] {
   const choice = (model: string, gateway: string): ModelChoice => {
     const limits = models.limits(model as CanonicalModelId, gateway);
     return { model, gateway, contextWindow: limits.contextWindow, source: limits.source, current: model === current.model && gateway === current.gateway };
   };
-  const all = models.list();
-  const rest: ModelChoice[] = [];
-  for (const gateway of usable) {
-    const served = all.filter((info) => info.gateways?.[gateway.id] !== undefined);
-    for (const info of served.length > 0 ? served : all) {
+  const rest: Array<ModelChoice & { served: boolean }> = [];
+  for (const info of models.list()) {
+    for (const gateway of usable) {
       if (info.id === current.model && gateway.id === current.gateway) continue;
-      rest.push(choice(info.id, gateway.id));
+      rest.push({ ...choice(info.id, gateway.id), served: info.gateways?.[gateway.id] !== undefined });
     }
   }
   // The current gateway's models first, then remote gateways, then local servers (which may not run).
   const rank = (choice: ModelChoice) => (choice.gateway === current.gateway ? 0 : usable.find((gateway) => gateway.id === choice.gateway)?.local ? 2 : 1);
-  rest.sort((a, b) => rank(a) - rank(b) || a.gateway.localeCompare(b.gateway) || a.model.localeCompare(b.model));
-  return [choice(current.model, current.gateway), ...rest];
+  rest.sort((a, b) => rank(a) - rank(b) || a.gateway.localeCompare(b.gateway) || Number(b.served) - Number(a.served) || a.model.localeCompare(b.model));
+  return [choice(current.model, current.gateway), ...rest.map(({ served: _served, ...entry }) => entry)];
 }

@@ -24,12 +24,11 @@ describe("modelChoices", () => {
     ]);
   });
 
-  it("offers on a gateway only the models the registry says it serves, when it says any", () => {
+  it("lists first on each gateway the models the registry says it serves, keeping the others reachable", () => {
     const models = registry();
-    models.define({ id: "glm-4.6", family: "glm", contextWindow: 200_000, maxOutputTokens: 8_192, toolCalls: true, reasoning: "none", reasoningReplay: "drop", gateways: { fireworks: {} } });
+    models.define({ id: "zz/served-here", family: "glm", contextWindow: 200_000, maxOutputTokens: 8_192, toolCalls: true, reasoning: "none", reasoningReplay: "drop", gateways: { fireworks: {} } });
     const choices = modelChoices(models, [gateway("fireworks"), gateway("groq")], { model: "qwen/qwen3-coder", gateway: "groq" });
-    expect(choices.filter((choice) => choice.gateway === "fireworks").map((choice) => choice.model)).toEqual(["glm-4.6"]);
-    expect(choices.filter((choice) => choice.gateway === "groq").map((choice) => choice.model)).toEqual(["qwen/qwen3-coder", "moonshotai/kimi-k2"]);
+    expect(choices.filter((choice) => choice.gateway === "fireworks").map((choice) => choice.model)).toEqual(["zz/served-here", "moonshotai/kimi-k2", "qwen/qwen3-coder"]);
   });
 
   it("lists the current model even when the registry does not know it", () => {
