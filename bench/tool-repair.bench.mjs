@@ -5,6 +5,7 @@
  * closing tag, an unrecoverable call with its hint). Each figure is the median over batches of
  * many calls, after a warm-up; the tools array is built once, as a session does.
  */
+import { createBuiltinTools } from "@bridle/tools";
 import { measure } from "./measure.mjs";
 
 export const name = "tool-repair";
@@ -12,73 +13,8 @@ export const name = "tool-repair";
 const ITERATIONS = 50_000;
 const BATCHES = 25;
 
-/** The built-in tools, as JSON Schema (what repair validates against). */
-const TOOLS = [
-  {
-    name: "read",
-    parameters: {
-      type: "object",
-      properties: { path: { type: "string" }, offset: { type: "integer", minimum: 1 }, limit: { type: "integer", minimum: 1 } },
-      required: ["path"],
-      additionalProperties: false,
-    },
-  },
-  { name: "write", parameters: { type: "object", properties: { path: { type: "string" }, content: { type: "string" } }, required: ["path", "content"], additionalProperties: false } },
-  {
-    name: "edit",
-    parameters: {
-      type: "object",
-      properties: { path: { type: "string" }, old_string: { type: "string" }, new_string: { type: "string" }, replace_all: { type: "boolean" } },
-      required: ["path", "old_string", "new_string"],
-      additionalProperties: false,
-    },
-  },
-  {
-    name: "bash",
-    parameters: {
-      type: "object",
-      properties: { command: { type: "string" }, timeout: { type: "integer", minimum: 1 }, description: { type: "string" } },
-      required: ["command"],
-      additionalProperties: false,
-    },
-  },
-  {
-    name: "grep",
-    parameters: {
-      type: "object",
-      properties: {
-        pattern: { type: "string" },
-        path: { type: "string" },
-        glob: { type: "string" },
-        ignore_case: { type: "boolean" },
-        output_mode: { type: "string", enum: ["content", "files_with_matches", "count"] },
-      },
-      required: ["pattern"],
-      additionalProperties: false,
-    },
-  },
-  { name: "glob", parameters: { type: "object", properties: { pattern: { type: "string" }, path: { type: "string" } }, required: ["pattern"], additionalProperties: false } },
-  { name: "ls", parameters: { type: "object", properties: { path: { type: "string" } }, additionalProperties: false } },
-  {
-    name: "todo",
-    parameters: {
-      type: "object",
-      properties: {
-        todos: {
-          type: "array",
-          items: {
-            type: "object",
-            properties: { content: { type: "string" }, status: { type: "string", enum: ["pending", "in_progress", "completed"] }, id: { type: "string" } },
-            required: ["content", "status"],
-            additionalProperties: false,
-          },
-        },
-      },
-      required: ["todos"],
-      additionalProperties: false,
-    },
-  },
-];
+/** The built-in tools exactly as the model is offered them (what repair validates against). */
+const TOOLS = createBuiltinTools().map((tool) => ({ name: tool.name, parameters: tool.jsonSchema }));
 
 const EDIT_BODY = "export function parse(text: string): Config {\n  const raw = JSON.parse(text);\n  return validate(raw);\n}\n";
 

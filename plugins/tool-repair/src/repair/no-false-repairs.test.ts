@@ -1,82 +1,12 @@
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
+import { createBuiltinTools } from "@bridle/tools";
 import { describe, expect, it } from "vitest";
 import { repairToolCall } from "./repair-tool-call.js";
 import type { ToolSpec } from "./types.js";
 
-/** The built-in tools' parameters, approximated as the JSON Schema zod emits for them. */
-const BUILT_IN_TOOLS: ToolSpec[] = [
-  {
-    name: "read",
-    parameters: {
-      type: "object",
-      properties: { path: { type: "string" }, offset: { type: "integer", minimum: 1 }, limit: { type: "integer", minimum: 1 } },
-      required: ["path"],
-      additionalProperties: false,
-    },
-  },
-  {
-    name: "write",
-    parameters: { type: "object", properties: { path: { type: "string" }, content: { type: "string" } }, required: ["path", "content"], additionalProperties: false },
-  },
-  {
-    name: "edit",
-    parameters: {
-      type: "object",
-      properties: { path: { type: "string" }, old_string: { type: "string" }, new_string: { type: "string" }, replace_all: { type: "boolean" } },
-      required: ["path", "old_string", "new_string"],
-      additionalProperties: false,
-    },
-  },
-  {
-    name: "bash",
-    parameters: {
-      type: "object",
-      properties: { command: { type: "string" }, timeout: { type: "integer", minimum: 1, maximum: 600000 }, description: { type: "string" } },
-      required: ["command"],
-      additionalProperties: false,
-    },
-  },
-  {
-    name: "grep",
-    parameters: {
-      type: "object",
-      properties: {
-        pattern: { type: "string" },
-        path: { type: "string" },
-        glob: { type: "string" },
-        ignore_case: { type: "boolean" },
-        output_mode: { type: "string", enum: ["content", "files_with_matches", "count"] },
-      },
-      required: ["pattern"],
-      additionalProperties: false,
-    },
-  },
-  {
-    name: "glob",
-    parameters: { type: "object", properties: { pattern: { type: "string" }, path: { type: "string" } }, required: ["pattern"], additionalProperties: false },
-  },
-  { name: "ls", parameters: { type: "object", properties: { path: { type: "string" } }, additionalProperties: false } },
-  {
-    name: "todo",
-    parameters: {
-      type: "object",
-      properties: {
-        todos: {
-          type: "array",
-          items: {
-            type: "object",
-            properties: { content: { type: "string" }, status: { type: "string", enum: ["pending", "in_progress", "completed"] }, id: { type: "string" } },
-            required: ["content", "status"],
-            additionalProperties: false,
-          },
-        },
-      },
-      required: ["todos"],
-      additionalProperties: false,
-    },
-  },
-];
+/** The built-in tools exactly as the model is offered them: their zod schemas, converted once. */
+const BUILT_IN_TOOLS: ToolSpec[] = createBuiltinTools().map((tool) => ({ name: tool.name, parameters: tool.jsonSchema }));
 
 /** The distinct tool schemas of the corpus, each under its own name. */
 function corpusTools(): ToolSpec[] {
@@ -109,10 +39,11 @@ const TARGET_KEYS = new Set(["path", "pattern", "command", "filePath", "file_pat
 
 type Schema = Record<string, unknown>;
 
-function stringArbitrary(nonEmpty: boolean): fc.Arbitrary<string> {
+function stringArbitrary(nonEmpty: boolean, minLength = 0): fc.Arbitrary<string> {
   const any = fc.oneof(fc.string(), fc.string({ unit: "binary", maxLength: 20 }), fc.constantFrom(...TRICKY_STRINGS));
   // Target parameters must not be blank: that is part of the contract (see empty-target-fields).
-  return nonEmpty ? any.filter((text) => text.trim() !== "") : any;
+  const filled = nonEmpty ? any.filter((text) => text.trim() !== "") : any;
+  return minLength > 0 ? filled.filter((text) => text.length >= minLength) : filled;
 }
 
 function arbitraryFor(schema: Schema, nonEmpty = false): fc.Arbitrary<unknown> {
@@ -121,7 +52,7 @@ function arbitraryFor(schema: Schema, nonEmpty = false): fc.Arbitrary<unknown> {
   if (Array.isArray(type)) return fc.oneof(...type.map((single) => arbitraryFor({ ...schema, type: single }, nonEmpty)));
   switch (type) {
     case "string":
-      return stringArbitrary(nonEmpty);
+      return stringArbitrary(nonEmpty, (schema.minLength as number | undefined) ?? 0);
     case "integer":
       return fc.integer({ min: (schema.minimum as number | undefined) ?? -1_000_000, max: (schema.maximum as number | undefined) ?? 1_000_000 });
     case "number":

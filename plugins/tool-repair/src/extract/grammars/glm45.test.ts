@@ -1,20 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { createToolCallStreamExtractor } from "../create-tool-call-stream-extractor.js";
+import { expectStreamingAgrees } from "../testing/expect-streaming-agrees.js";
 import { extractToolCalls } from "../extract-tool-calls.js";
-import type { ExtractResult, OfferedTool } from "../types.js";
-
-/** Streams the text split at every point (and one character at a time); each must equal the whole. */
-function expectStreamingAgrees(text: string, tools?: OfferedTool[]): ExtractResult {
-  const whole = extractToolCalls(text, tools);
-  const splits = [...Array.from({ length: text.length - 1 }, (_, cut) => [text.slice(0, cut + 1), text.slice(cut + 1)]), [...text]];
-  for (const chunks of splits) {
-    const extractor = createToolCallStreamExtractor(tools);
-    const pushed = chunks.map((chunk) => extractor.push(chunk).content).join("");
-    const end = extractor.end();
-    expect({ ...end, content: pushed + end.content }).toEqual(whole);
-  }
-  return whole;
-}
+import type { OfferedTool } from "../types.js";
 
 describe("glm45 grammar (held-out cases)", () => {
   it("reads GLM-4.5 layout with JSON-looking values typed and strings kept with their whitespace", () => {
