@@ -1,6 +1,7 @@
 import { coerceBySchema } from "../coerce-by-schema.js";
 import { isToolName } from "../is-tool-name.js";
 import { parseAttributes } from "../parse-attributes.js";
+import { readParameterElements } from "../read-parameter-elements.js";
 import { parameterSchema, type ToolIndex } from "../tool-index.js";
 import type { ExtractedToolCall } from "../types.js";
 import type { BlockResult, ParseContext } from "./block-result.js";
@@ -18,19 +19,12 @@ function readInvoke(header: string, body: string, tools: ToolIndex | undefined):
   const name = (parseAttributes(header)["name"] ?? "").trim();
   if (!isToolName(name)) return undefined;
   const argumentsObject: Record<string, unknown> = {};
-  let index = body.indexOf(PARAMETER_OPEN);
-  while (index >= 0) {
-    const headerEnd = body.indexOf(">", index);
-    if (headerEnd < 0) break;
-    const closeAt = body.indexOf(PARAMETER_CLOSE, headerEnd);
-    if (closeAt < 0) break;
-    const key = parseAttributes(body.slice(index + PARAMETER_OPEN.length, headerEnd))["name"];
-    if (key) {
-      const value = body.slice(headerEnd + 1, closeAt).trim();
-      const schema = parameterSchema(tools, name, key);
-      argumentsObject[key] = schema === undefined ? value : coerceBySchema(value, schema);
-    }
-    index = body.indexOf(PARAMETER_OPEN, closeAt + PARAMETER_CLOSE.length);
+  for (const { attributes, text } of readParameterElements(body, PARAMETER_OPEN, PARAMETER_CLOSE)) {
+    const key = attributes["name"];
+    if (!key) continue;
+    const value = text.trim();
+    const schema = parameterSchema(tools, name, key);
+    argumentsObject[key] = schema === undefined ? value : coerceBySchema(value, schema);
   }
   return { name, arguments: argumentsObject };
 }
