@@ -38,6 +38,24 @@ describe("bridle --version and --help", () => {
 });
 
 describe("bridle config check", () => {
+  it("rejects a gateway nobody defines and a permission rule naming no tool, with what was meant", () => {
+    writeFile(path.join(project, "bridle.config.json"), { model: "kimi-k2", gateway: "grok", permissions: { allow: ["bsh(npm test*)", "bash(git status)"], deny: ["raed(.env)"] } });
+    const result = runCli(["config", "check"], { cwd: project });
+    expect(result.code).toBe(2);
+    expect(result.stdout).not.toContain("valid");
+    expect(result.stderr).toContain(`${path.join(project, "bridle.config.json")}: gateway: unknown gateway "grok"; did you mean "groq"?`);
+    expect(result.stderr).toMatch(/permissions\.allow\[0\]: rule "bsh\(npm test\*\)" names no tool "bsh"; did you mean "bash"\?/);
+    expect(result.stderr).toMatch(/permissions\.deny\[0\]: rule "raed\(\.env\)" names no tool "raed"; did you mean "read"\?/);
+    expect(result.stderr).not.toContain("allow[1]");
+  });
+
+  it("names the key an unknown one was probably meant to be", () => {
+    writeFile(path.join(project, "bridle.config.json"), { modle: "kimi-k2" });
+    const result = runCli(["config", "check"], { cwd: project });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('modle: unknown key; did you mean "model"?');
+  });
+
   it("exits 0 on a valid config", () => {
     writeFile(path.join(project, "plugins", "shout.js"), thirdPartyPlugin);
     writeFile(path.join(project, "bridle.config.json"), { model: "kimi-k2", plugins: { "./plugins/shout.js": { volume: 5 } } });

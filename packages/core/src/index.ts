@@ -82,6 +82,7 @@ export { collectSecrets } from "./session/collect-secrets.js";
 export { createRedactor, MIN_SECRET_LENGTH } from "./session/create-redactor.js";
 export type { Redactor, RedactorOptions } from "./session/create-redactor.js";
 export { createSessionId } from "./session/create-session-id.js";
+export { didYouMean, suggestNames } from "./suggest-names.js";
 export { latestSession, listSessions } from "./session/list-sessions.js";
 export type { SessionSummary } from "./session/list-sessions.js";
 export { parseSessionText, readSessionFile } from "./session/read-session-file.js";

@@ -3,14 +3,18 @@ import { defaultPreset } from "@bridle/preset-default";
 import { cliConfigSchema, type GlobalOptions, loadCliConfig } from "../cli-config.js";
 import { ExitCode } from "../exit-codes.js";
 import { formatTable } from "../format-table.js";
+import { checkSettings } from "./check-settings.js";
 
 /** `bridle config check`: every problem with file and key path; exit 2 when there is one. */
 export async function checkConfig(global: GlobalOptions): Promise<number> {
   const resolved = await loadCliConfig(global);
   const files = resolved.layers.filter((layer) => layer.kind !== "environment").map((layer) => layer.source);
-  if (resolved.issues.length > 0) {
-    process.stderr.write(`bridle: invalid configuration (${resolved.issues.length} problem${resolved.issues.length === 1 ? "" : "s"}):\n`);
-    for (const issue of resolved.issues) process.stderr.write(`  ${formatIssue(issue)}\n`);
+  // What exists (gateways, tools) is checked too, except where the schema already found a problem.
+  const reported = new Set(resolved.issues.map((issue) => issue.keyPath));
+  const issues = [...resolved.issues, ...checkSettings(resolved.settings, resolved.layers).filter((issue) => !reported.has(issue.keyPath))];
+  if (issues.length > 0) {
+    process.stderr.write(`bridle: invalid configuration (${issues.length} problem${issues.length === 1 ? "" : "s"}):\n`);
+    for (const issue of issues) process.stderr.write(`  ${formatIssue(issue)}\n`);
     return ExitCode.USAGE;
   }
   process.stdout.write(`configuration is valid\nsources, lowest precedence first:\n${files.map((file) => `  ${file}`).join("\n")}\n`);

@@ -5,6 +5,7 @@ import { formatTable } from "../format-table.js";
 import { formatTokens } from "../interactive/format-tokens.js";
 import { reportStartupError } from "../report-startup-error.js";
 import { loadKernel } from "../runtime/load-kernel.js";
+import { servingGateways } from "../runtime/served-by.js";
 
 /** `bridle models`: canonical models, who serves them, at which window. */
 export async function listModels(global: GlobalOptions, options: { json?: boolean; gateway?: string }): Promise<number> {
@@ -16,12 +17,10 @@ export async function listModels(global: GlobalOptions, options: { json?: boolea
   }
   const { kernel, gateways } = loaded;
   const keyed = new Set(gateways.usable(process.env).map((gateway) => gateway.id));
+  const ids = gateways.list().map((gateway) => gateway.id);
   const rows = kernel.models
     .list()
-    .map((info) => {
-      const served = Object.keys(info.gateways ?? {}).filter((gateway) => gateways.get(gateway));
-      return { info, served };
-    })
+    .map((info) => ({ info, served: servingGateways(kernel.models, info.id, ids) }))
     .filter(({ served }) => !options.gateway || served.includes(options.gateway))
     .sort((a, b) => a.info.id.localeCompare(b.info.id));
   if (options.json) {
@@ -62,8 +61,14 @@ export async function resolveModel(global: GlobalOptions, input: string, options
   const resolved = kernel.resolveModel(input, options.gateway);
   // A model the funnel does not recognise is still known once a refreshed catalog described it.
   const model = { ...resolved, known: resolved.known || kernel.models.has(resolved.id) };
-  const description = describeModel(model, kernel.models, gateways.list().map((gateway) => gateway.id));
+  // Only the gateways recorded serving it (the same rule as `bridle models` and `/model`), and
+  // the one asked about even if it is not.
+  const ids = gateways.list().map((gateway) => gateway.id);
+  const serving = servingGateways(kernel.models, model.id, ids);
+  const shown = options.gateway && !serving.includes(options.gateway) ? [...serving, options.gateway] : serving;
+  const description = describeModel(model, kernel.models, shown);
   const json = options.json === true;
-  process.stdout.write(json ? `${JSON.stringify(description, null, 2)}\n` : `${formatModelDescription(description)}\n`);
+  const none = serving.length === 0 ? `\n  no gateway is recorded serving it (\`bridle models refresh\` reads the gateways' own lists)` : "";
+  process.stdout.write(json ? `${JSON.stringify(description, null, 2)}\n` : `${formatModelDescription(description)}${none}\n`);
   return model.known ? ExitCode.OK : ExitCode.FAILURE;
 }

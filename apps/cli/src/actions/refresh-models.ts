@@ -1,6 +1,6 @@
 import type { GlobalOptions } from "../cli-config.js";
 import { catalogPath, readCatalog, writeCatalog, type CatalogFile } from "../catalog/catalog-file.js";
-import { parseModelList } from "../catalog/parse-model-list.js";
+import { fetchModelList } from "../catalog/fetch-model-list.js";
 import { ExitCode } from "../exit-codes.js";
 import { reportStartupError } from "../report-startup-error.js";
 import { loadKernel } from "../runtime/load-kernel.js";
@@ -38,12 +38,7 @@ export async function refreshModels(global: GlobalOptions, options: { gateway?: 
     }
     const key = gateways.apiKey(id, process.env);
     try {
-      const response = await fetch(`${gateway.baseURL.replace(/\/$/, "")}/models`, {
-        headers: key ? { authorization: `Bearer ${key}` } : {},
-        signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
-      });
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      const models = parseModelList(await response.json());
+      const models = await fetchModelList(gateway, key, FETCH_TIMEOUT_MS);
       catalog.gateways[id] = { fetchedAt: new Date().toISOString(), models };
       const windows = models.filter((model) => model.contextWindow !== undefined).length;
       process.stdout.write(`${id}: ${models.length} models (${windows} with a window)\n`);

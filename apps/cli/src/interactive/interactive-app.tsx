@@ -1,4 +1,4 @@
-import { Stage, TokenCounter } from "@bridle/core";
+import { type AgentEvent, Stage, TokenCounter } from "@bridle/core";
 import { Box, Static, Text, type Key, useInput } from "ink";
 import { useCallback, useEffect, useMemo, useRef } from "react";
 import type { Runtime } from "../runtime/create-runtime.js";
@@ -16,7 +16,7 @@ import { runSlashCommand } from "./run-slash-command.js";
 import { createScreenState, type NewTranscriptEntry } from "./screen-state.js";
 import type { SessionListing } from "./sessions-report.js";
 import { StatusLine } from "./status-line.js";
-import { switchModel } from "./switch-model.js";
+import { isModelNotServed, type SwitchOutcome, switchModel } from "./switch-model.js";
 import { toPermissionView } from "./to-permission-view.js";
 import { TranscriptEntryView } from "./transcript-entry-view.js";
 import { useScreenStore } from "./use-screen-store.js";
@@ -61,6 +61,8 @@ export function InteractiveApp(props: InteractiveAppProps) {
   const turn = useRef<{ controller: AbortController; done: Promise<void> } | undefined>(undefined);
   const command = useRef<AbortController | undefined>(undefined);
   const exiting = useRef(false);
+  /** The pair before the last switch, until a request on the new pair has answered. */
+  const switchCheck = useRef<NonNullable<SwitchOutcome["switched"]> | undefined>(undefined);
 
   // Feed events arrive through the kernel hook so that those posted between turns show too.
   useEffect(() => {
@@ -87,8 +89,27 @@ export function InteractiveApp(props: InteractiveAppProps) {
     (text: string) => {
       dispatch({ type: "turn-submitted", text });
       const controller = new AbortController();
+      // The first request after a switch checks the new pair: a gateway that does not serve the
+      // model puts the agent back where it was, instead of failing every prompt after it.
+      const check = switchCheck.current;
+      let notServed = false;
+      const onEvent = (event: AgentEvent) => {
+        if (check && event.type === "usage") switchCheck.current = undefined;
+        if (check && event.type === "error" && isModelNotServed(event)) notServed = true;
+        if (check && notServed && event.type === "done") {
+          switchCheck.current = undefined;
+          const failed = `${agent.model.id} @ ${agent.gateway}`;
+          dispatch({ type: "agent-event", event });
+          void agent.switchModel(check.from.model, check.from.gateway, "user").then(() => {
+            dispatch({ type: "print", entries: [{ kind: "note", tone: "warn", text: `${failed} is not served there (the gateway said so): back on ${check.from.model} @ ${check.from.gateway}; /model lists what each gateway serves` }] });
+            dispatch({ type: "context-reported", tokens: undefined });
+          });
+          return;
+        }
+        dispatch({ type: "agent-event", event });
+      };
       const done = agent
-        .runTurn(text, { signal: controller.signal, onEvent: (event) => dispatch({ type: "agent-event", event }) })
+        .runTurn(text, { signal: controller.signal, onEvent })
         .then(
           () => undefined,
           (error: unknown) => {
@@ -127,8 +148,8 @@ export function InteractiveApp(props: InteractiveAppProps) {
     async (parsed: ParsedSlashCommand) => {
       const controller = new AbortController();
       command.current = controller;
-      const slow = parsed.known && (parsed.name === "compact" || (parsed.name === "model" && parsed.args.length > 0));
-      if (slow) dispatch({ type: "activity", text: parsed.name === "compact" ? "compacting" : "switching model" });
+      const slow = parsed.known && (parsed.name === "compact" || parsed.name === "model");
+      if (slow) dispatch({ type: "activity", text: parsed.name === "compact" ? "compacting" : parsed.args.length > 0 ? "switching model" : "asking gateways what they serve" });
       const current = read();
       const outcome = await runSlashCommand(parsed, {
         agent,
@@ -149,6 +170,7 @@ export function InteractiveApp(props: InteractiveAppProps) {
       if (slow) dispatch({ type: "activity", text: undefined });
       switch (outcome.type) {
         case "print":
+          if (outcome.switched) switchCheck.current = outcome.switched;
           dispatch({ type: "print", entries: outcome.entries });
           if (outcome.contextChanged) dispatch({ type: "context-reported", tokens: undefined });
           break;
@@ -195,9 +217,10 @@ export function InteractiveApp(props: InteractiveAppProps) {
         dispatch({ type: "picker", picker: undefined });
         if (choice.current) return dispatch({ type: "print", entries: [{ kind: "note", tone: "info", text: `already on ${choice.model} @ ${choice.gateway}` }] });
         dispatch({ type: "activity", text: "switching model" });
-        void switchModel(agent, kernel, gateways, environment, choice.model, choice.gateway).then((entries) => {
+        void switchModel(agent, kernel, gateways, environment, choice.model, choice.gateway).then((outcome) => {
+          if (outcome.switched) switchCheck.current = outcome.switched;
           dispatch({ type: "activity", text: undefined });
-          dispatch({ type: "print", entries });
+          dispatch({ type: "print", entries: outcome.entries });
           dispatch({ type: "context-reported", tokens: undefined });
         });
         return undefined;

@@ -1,4 +1,6 @@
-import type { CanonicalModelId, GatewayDefinition, LimitSource, ModelRegistry } from "@bridle/core";
+import type { CanonicalModelId, LimitSource, ModelRegistry } from "@bridle/core";
+import { servesModel } from "../runtime/served-by.js";
+import type { AvailableGateway } from "../runtime/probe-gateways.js";
 
 /** One entry of the `/model` picker: a model on a gateway that can be used now. */
 export interface ModelChoice {
@@ -7,30 +9,45 @@ export interface ModelChoice {
   contextWindow: number;
   source: LimitSource;
   current: boolean;
+  /** The gateway listed the model just now; false when only the registry's record says it serves it. */
+  verified: boolean;
 }
 
 /**
- * The models the registry knows on every gateway that can be used now (a key is set, or it is
- * local), with the window that model has on that gateway. The current pair comes first, even
- * when the registry does not describe it; then the current gateway, other remote gateways, and
- * local servers last. Within a gateway, the models the registry records it serving (the
- * snapshot, or `bridle models refresh`) come first: that record is incomplete, so the others
- * stay reachable below them.
+ * What the user can pick: on each gateway that can be used now (a key is set, or a local server
+ * answered), the models it serves: those its `/models` listed just now, and, when that list could
+ * not be read, those the registry records it serving (marked unverified). Models nobody records a
+ * gateway serving are not offered (they stay reachable with `/model <model> <gateway>`). The
+ * current pair comes first; then its gateway, other remote gateways, and local servers.
+ *
+ * @param resolve the `resolveModel` funnel: a listed slug to its canonical id
  */
-export function modelChoices(models: ModelRegistry, usable: readonly GatewayDefinition[], current: { model: string; gateway: string }): ModelChoice[] {
-  const choice = (model: string, gateway: string): ModelChoice => {
+export function modelChoices(
+  models: ModelRegistry,
+  resolve: (slug: string, gateway: string) => string,
+  available: readonly AvailableGateway[],
+  current: { model: string; gateway: string },
+): ModelChoice[] {
+  const choice = (model: string, gateway: string, verified: boolean): ModelChoice => {
     const limits = models.limits(model as CanonicalModelId, gateway);
-    return { model, gateway, contextWindow: limits.contextWindow, source: limits.source, current: model === current.model && gateway === current.gateway };
+    return { model, gateway, contextWindow: limits.contextWindow, source: limits.source, current: model === current.model && gateway === current.gateway, verified };
   };
-  const rest: Array<ModelChoice & { served: boolean }> = [];
-  for (const info of models.list()) {
-    for (const gateway of usable) {
-      if (info.id === current.model && gateway.id === current.gateway) continue;
-      rest.push({ ...choice(info.id, gateway.id), served: info.gateways?.[gateway.id] !== undefined });
+  const seen = new Set<string>([`${current.model}@${current.gateway}`]);
+  let currentVerified = false;
+  const rest: ModelChoice[] = [];
+  for (const { definition, listed } of available) {
+    const offered = listed
+      ? listed.map((entry) => ({ model: resolve(entry.slug, definition.id), verified: true }))
+      : models.list().flatMap((info) => (servesModel(models, info.id, definition.id) ? [{ model: info.id, verified: false }] : []));
+    for (const { model, verified } of offered) {
+      const key = `${model}@${definition.id}`;
+      if (key === `${current.model}@${current.gateway}`) currentVerified ||= verified;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      rest.push(choice(model, definition.id, verified));
     }
   }
-  // The current gateway's models first, then remote gateways, then local servers (which may not run).
-  const rank = (choice: ModelChoice) => (choice.gateway === current.gateway ? 0 : usable.find((gateway) => gateway.id === choice.gateway)?.local ? 2 : 1);
-  rest.sort((a, b) => rank(a) - rank(b) || a.gateway.localeCompare(b.gateway) || Number(b.served) - Number(a.served) || a.model.localeCompare(b.model));
-  return [choice(current.model, current.gateway), ...rest.map(({ served: _served, ...entry }) => entry)];
+  const rank = (entry: ModelChoice) => (entry.gateway === current.gateway ? 0 : available.find((gateway) => gateway.definition.id === entry.gateway)?.definition.local ? 2 : 1);
+  rest.sort((a, b) => rank(a) - rank(b) || a.gateway.localeCompare(b.gateway) || a.model.localeCompare(b.model));
+  return [choice(current.model, current.gateway, currentVerified), ...rest];
 }

@@ -1,5 +1,6 @@
 import { DEFAULT_LIMITS, type GatewayDefinition, ModelRegistry } from "@bridle/core";
 import { describe, expect, it } from "vitest";
+import type { AvailableGateway } from "../runtime/probe-gateways.js";
 import { modelChoices } from "./model-choices.js";
 import { filteredChoices, filterPicker, movePicker, openModelPicker, selectedChoice, visibleChoices } from "./model-picker-state.js";
 
@@ -13,38 +14,37 @@ function registry(): ModelRegistry {
   return models;
 }
 
+const available = (id: string, listed?: string[], local = false): AvailableGateway => ({ definition: { ...gateway(id), local }, listed: listed?.map((slug) => ({ slug })) });
+const resolve = (slug: string) => slug.replace(/^accounts\/[^/]+\/models\//, "");
+
 describe("modelChoices", () => {
-  it("crosses the registry's models with the usable gateways, with each window, current pair and gateway first", () => {
-    const choices = modelChoices(registry(), [gateway("fireworks"), gateway("groq")], { model: "qwen/qwen3-coder", gateway: "groq" });
-    expect(choices.map((choice) => `${choice.model}@${choice.gateway} ${choice.contextWindow} ${choice.source}${choice.current ? " *" : ""}`)).toEqual([
+  it("offers on each gateway the models it listed just now, verified, with each window; current pair and gateway first", () => {
+    const choices = modelChoices(registry(), resolve, [available("fireworks", ["accounts/fireworks/models/qwen/qwen3-coder"]), available("groq", ["moonshotai/kimi-k2", "qwen/qwen3-coder"])], { model: "qwen/qwen3-coder", gateway: "groq" });
+    expect(choices.map((choice) => `${choice.model}@${choice.gateway} ${choice.contextWindow} ${choice.source}${choice.verified ? "" : " unverified"}${choice.current ? " *" : ""}`)).toEqual([
       "qwen/qwen3-coder@groq 262144 registry *",
       "moonshotai/kimi-k2@groq 131072 gateway",
-      "moonshotai/kimi-k2@fireworks 262144 registry",
       "qwen/qwen3-coder@fireworks 262144 registry",
     ]);
   });
 
-  it("lists first on each gateway the models the registry says it serves, keeping the others reachable", () => {
-    const models = registry();
-    models.define({ id: "zz/served-here", family: "glm", contextWindow: 200_000, maxOutputTokens: 8_192, toolCalls: true, reasoning: "none", reasoningReplay: "drop", gateways: { fireworks: {} } });
-    const choices = modelChoices(models, [gateway("fireworks"), gateway("groq")], { model: "qwen/qwen3-coder", gateway: "groq" });
-    expect(choices.filter((choice) => choice.gateway === "fireworks").map((choice) => choice.model)).toEqual(["zz/served-here", "moonshotai/kimi-k2", "qwen/qwen3-coder"]);
+  it("falls back to the registry's record, unverified, when a gateway's list cannot be read, and offers nothing nobody serves", () => {
+    const choices = modelChoices(registry(), resolve, [available("fireworks"), available("groq")], { model: "qwen/qwen3-coder", gateway: "fireworks" });
+    expect(choices.map((choice) => `${choice.model}@${choice.gateway}${choice.verified ? "" : " unverified"}`)).toEqual(["qwen/qwen3-coder@fireworks unverified", "moonshotai/kimi-k2@groq unverified"]);
   });
 
   it("lists the current model even when the registry does not know it", () => {
-    const [current] = modelChoices(new ModelRegistry(), [gateway("fireworks")], { model: "custom/model", gateway: "fireworks" });
-    expect(current).toEqual({ model: "custom/model", gateway: "fireworks", contextWindow: DEFAULT_LIMITS.contextWindow, source: "default", current: true });
+    const [current] = modelChoices(new ModelRegistry(), resolve, [available("fireworks")], { model: "custom/model", gateway: "fireworks" });
+    expect(current).toEqual({ model: "custom/model", gateway: "fireworks", contextWindow: DEFAULT_LIMITS.contextWindow, source: "default", current: true, verified: false });
   });
 
   it("puts local servers after remote gateways", () => {
-    const local = { ...gateway("ollama"), local: true };
-    const choices = modelChoices(registry(), [local, gateway("groq"), gateway("fireworks")], { model: "qwen/qwen3-coder", gateway: "groq" });
-    expect(choices.map((choice) => choice.gateway)).toEqual(["groq", "groq", "fireworks", "fireworks", "ollama", "ollama"]);
+    const choices = modelChoices(registry(), resolve, [available("ollama", ["qwen/qwen3-coder", "llama3:8b"], true), available("groq", ["moonshotai/kimi-k2"])], { model: "qwen/qwen3-coder", gateway: "groq" });
+    expect(choices.map((choice) => `${choice.model}@${choice.gateway}`)).toEqual(["qwen/qwen3-coder@groq", "moonshotai/kimi-k2@groq", "llama3:8b@ollama", "qwen/qwen3-coder@ollama"]);
   });
 });
 
 describe("the model picker", () => {
-  const choices = modelChoices(registry(), [gateway("fireworks"), gateway("groq")], { model: "qwen/qwen3-coder", gateway: "fireworks" });
+  const choices = modelChoices(registry(), resolve, [available("fireworks", ["moonshotai/kimi-k2", "qwen/qwen3-coder"]), available("groq", ["moonshotai/kimi-k2"])], { model: "qwen/qwen3-coder", gateway: "fireworks" });
 
   it("opens on the current choice and moves within bounds", () => {
     let picker = openModelPicker(choices);

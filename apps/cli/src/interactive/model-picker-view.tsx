@@ -4,7 +4,10 @@ import { type ModelPickerState, visibleChoices } from "./model-picker-state.js";
 
 const HEIGHT = 10;
 
-/** The `/model` picker: a filterable list of model @ gateway with each window. */
+/**
+ * The `/model` picker: a filterable list of model @ gateway with each window; "unverified" marks
+ * a pair only the registry's record vouches for (the gateway's list could not be read).
+ */
 export function ModelPickerView({ picker }: { picker: ModelPickerState }) {
   const { start, choices, total } = visibleChoices(picker, HEIGHT);
   return (
@@ -19,11 +22,11 @@ export function ModelPickerView({ picker }: { picker: ModelPickerState }) {
         return (
           <Text key={`${choice.model}@${choice.gateway}`} color={selected ? "cyan" : undefined} wrap="truncate-end">
             {`${selected ? "›" : " "} ${choice.current ? "●" : " "} ${choice.model} @ ${choice.gateway}`}
-            <Text dimColor>{`  ${formatTokens(choice.contextWindow)}${choice.source === "default" ? " (assumed)" : choice.source === "registry" ? "" : ` (${choice.source})`}`}</Text>
+            <Text dimColor>{`  ${formatTokens(choice.contextWindow)}${choice.source === "default" ? " (assumed)" : choice.source === "registry" ? "" : ` (${choice.source})`}${choice.verified ? "" : " · unverified"}`}</Text>
           </Text>
         );
       })}
-      {picker.choices.length === 1 ? <Text dimColor>{"the model registry lists no other model for the usable gateways; type /model <model> [gateway]"}</Text> : null}
+      {picker.choices.length === 1 ? <Text dimColor>{"no other model is served by a gateway you can use now (a key set, or a local server running); type /model <model> [gateway]"}</Text> : null}
       {total > HEIGHT ? <Text dimColor>{`${start + 1}–${Math.min(total, start + HEIGHT)} of ${total}`}</Text> : null}
     </Box>
   );

@@ -1,3 +1,4 @@
+import { suggestNames } from "@bridle/core";
 import { SLASH_ALIASES, SLASH_COMMANDS } from "./slash-commands.js";
 
 /** A prompt line that is a slash command. */
@@ -21,21 +22,6 @@ export function parseSlashCommand(line: string): ParsedSlashCommand | undefined 
   if (exact) return { known: true, name: exact, args, rest };
   const prefixed = names.filter((name) => name.startsWith(typed));
   if (prefixed.length === 1) return { known: true, name: prefixed[0]!, args, rest };
-  const suggestions = prefixed.length > 1 ? prefixed : names.filter((name) => distance(name, typed) <= 2);
+  const suggestions = prefixed.length > 1 ? prefixed : suggestNames(typed, names);
   return { known: false, name: head, suggestions };
-}
-
-/** Levenshtein distance, small strings only. */
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const above = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
-    }
-  }
-  return row[b.length]!;
 }

@@ -1,9 +1,9 @@
 import path from "node:path";
-import { listSessions as listSessionFiles } from "@bridle/core";
 import { render } from "ink";
 import { ExitCode } from "../exit-codes.js";
 import { packageVersion } from "../package-version.js";
 import type { Runtime } from "../runtime/create-runtime.js";
+import { sessionsWithContent } from "../runtime/sessions-with-content.js";
 import { type CompactHandler, compactHandlerFor } from "./compact-handler.js";
 import { InteractiveApp } from "./interactive-app.js";
 import type { PermissionBridge } from "./permission-bridge.js";
@@ -34,7 +34,7 @@ export interface InteractiveOptions {
 export async function runInteractive(runtime: Runtime, options: InteractiveOptions = {}): Promise<number> {
   const stdout = options.stdout ?? process.stdout;
   const sessionsDirectory = path.dirname(runtime.session.file);
-  const listSessions = options.listSessions ?? listSessionFiles;
+  const listSessions = options.listSessions ?? sessionsWithContent;
   let exitCode: number = ExitCode.OK;
   const instance = render(
     <InteractiveApp

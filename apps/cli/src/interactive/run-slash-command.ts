@@ -14,13 +14,14 @@ import { pluginsReport } from "./plugins-report.js";
 import type { NewTranscriptEntry } from "./screen-state.js";
 import { type SessionListing, sessionsReport } from "./sessions-report.js";
 import { SLASH_COMMANDS } from "./slash-commands.js";
-import { switchModel } from "./switch-model.js";
+import { probeGateways } from "../runtime/probe-gateways.js";
+import { type SwitchOutcome, switchModel } from "./switch-model.js";
 import type { UsageTotals } from "./usage-totals.js";
 
 /** What a slash command needs from the session. */
 export interface SlashContext {
   agent: Agent;
-  kernel: Pick<Kernel, "models" | "plugins">;
+  kernel: Pick<Kernel, "models" | "plugins" | "resolveModel">;
   gateways: GatewayRegistry;
   environment: NodeJS.ProcessEnv;
   counter: TokenCounter;
@@ -40,7 +41,14 @@ export interface SlashContext {
 
 /** What the screen does after a command. */
 export type SlashOutcome =
-  | { type: "print"; entries: NewTranscriptEntry[]; /** The context changed size: the gauge recounts. */ contextChanged?: boolean }
+  | {
+      type: "print";
+      entries: NewTranscriptEntry[];
+      /** The context changed size: the gauge recounts. */
+      contextChanged?: boolean;
+      /** A model switch happened: the next request checks the new pair. */
+      switched?: SwitchOutcome["switched"];
+    }
   | { type: "pick-model"; picker: ModelPickerState }
   | { type: "exit" };
 
@@ -73,12 +81,14 @@ export async function runSlashCommand(command: ParsedSlashCommand, context: Slas
       case "model": {
         if (command.args.length === 0) {
           const current = { model: context.agent.model.id, gateway: context.agent.gateway };
-          return { type: "pick-model", picker: openModelPicker(modelChoices(context.kernel.models, context.gateways.usable(context.environment), current)) };
+          const available = await probeGateways(context.gateways, context.environment);
+          const resolve = (slug: string, gateway: string) => context.kernel.resolveModel(slug, gateway).id;
+          return { type: "pick-model", picker: openModelPicker(modelChoices(context.kernel.models, resolve, available, current)) };
         }
         if (command.args.length > 2) return note("usage: /model <model> [gateway]", "error");
         const [model, gateway] = command.args as [string, string | undefined];
-        const entries = await switchModel(context.agent, context.kernel, context.gateways, context.environment, model, gateway);
-        return { type: "print", entries, contextChanged: true };
+        const outcome = await switchModel(context.agent, context.kernel, context.gateways, context.environment, model, gateway);
+        return { type: "print", entries: outcome.entries, contextChanged: true, switched: outcome.switched };
       }
       case "compact": {
         if (!context.compact) return note(COMPACTION_UNAVAILABLE, "error");

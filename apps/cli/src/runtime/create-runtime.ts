@@ -9,7 +9,6 @@ import {
   type GatewayRegistry,
   GatewayTransport,
   type Kernel,
-  latestSession,
   readAgentsMd,
   replaySession,
   type ResolvedConfig,
@@ -19,6 +18,8 @@ import {
 } from "@bridle/core";
 import { createBuiltinTools, type PermissionMode, permissionsConfigSchema } from "@bridle/tools";
 import type { GlobalOptions } from "../cli-config.js";
+import { DeferredSessionLog } from "./deferred-session-log.js";
+import { sessionsWithContent } from "./sessions-with-content.js";
 import { createAuthorizer, type PermissionPrompt } from "./authorize.js";
 import { loadKernel } from "./load-kernel.js";
 import { NoModelError, selectTarget } from "./select-target.js";
@@ -60,10 +61,10 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   mkdirSync(directory, { recursive: true });
 
   let session: Runtime["session"];
-  let log: SessionLog;
+  let log: SessionLog | DeferredSessionLog;
   let history: Awaited<ReturnType<typeof replaySession>> | undefined;
   if (options.resume !== undefined) {
-    const file = options.resume === true ? latestSession(directory)?.file : path.join(directory, `${options.resume}.jsonl`);
+    const file = options.resume === true ? sessionsWithContent(directory)[0]?.file : path.join(directory, `${options.resume}.jsonl`);
     if (!file) throw new Error(`no session to continue in ${workspace}`);
     const opened = SessionLog.open(file, { redact });
     log = opened.log;
@@ -80,7 +81,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   const target = history ? { model: history.model, gateway: history.gateway } : selectTarget(settings, gateways, options.environment);
   const model = kernel.resolveModel(target.model, target.gateway);
   if (!history) {
-    log = SessionLog.create({ directory, workspace, model: model.id, gateway: target.gateway, redact });
+    log = new DeferredSessionLog({ directory, workspace, model: model.id, gateway: target.gateway, redact });
     session = { id: log.id, file: log.file, resumed: false, skippedLines: 0 };
   }
 

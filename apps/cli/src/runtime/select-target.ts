@@ -1,4 +1,4 @@
-import type { GatewayRegistry } from "@bridle/core";
+import { didYouMean, type GatewayRegistry } from "@bridle/core";
 
 /** Why no model can be used, in words the user can act on. */
 export class NoModelError extends Error {
@@ -22,8 +22,9 @@ export function selectTarget(
 ): { model: string; gateway: string } {
   const requested = typeof settings.gateway === "string" ? settings.gateway : undefined;
   if (requested && !gateways.get(requested)) {
+    const hint = didYouMean(requested, gateways.list().map((gateway) => gateway.id));
     throw new NoModelError(
-      `unknown gateway "${requested}"; known: ${gateways.list().map((gateway) => gateway.id).join(", ")} (add others under "gateways" in bridle.config.json)`,
+      `unknown gateway "${requested}"${hint ? ` (${hint})` : ""}; known: ${gateways.list().map((gateway) => gateway.id).join(", ")} (add others under "gateways" in bridle.config.json)`,
       "unknown-gateway",
     );
   }

@@ -131,7 +131,7 @@ describe("loadConfig", () => {
   it("names unknown top-level keys and wrong types with the file", async () => {
     const file = write(path.join(project, "bridle.config.json"), { modle: "x", trace: "yes" });
     const result = await load();
-    expect(result.issues).toContainEqual(expect.objectContaining({ file, keyPath: "modle", message: "unknown key" }));
+    expect(result.issues).toContainEqual(expect.objectContaining({ file, keyPath: "modle", message: "unknown key; did you mean \"model\"?" }));
     expect(result.issues).toContainEqual(expect.objectContaining({ file, keyPath: "trace", message: expect.stringMatching(/expected boolean/) }));
   });
 

@@ -72,7 +72,7 @@ export async function loadConfig(options: LoadConfigOptions): Promise<ResolvedCo
       if (!available.has(plugin.name)) available.set(plugin.name, { plugin, origin: source });
     }
     const parsed = schema.safeParse(preset.config);
-    if (!parsed.success) issues.push(...toConfigIssues(parsed.error.issues, [], () => source));
+    if (!parsed.success) issues.push(...toConfigIssues(parsed.error.issues, [], () => source, schema));
     else layers.push({ source, kind: "preset", value: preset.config });
   };
 
@@ -115,7 +115,7 @@ export async function loadConfig(options: LoadConfigOptions): Promise<ResolvedCo
     if (!isRecord(read.value)) return;
     const parsed = schema.safeParse(read.value);
     if (!parsed.success) {
-      issues.push(...toConfigIssues(parsed.error.issues, [], () => file));
+      issues.push(...toConfigIssues(parsed.error.issues, [], () => file, schema));
       return;
     }
     await addExtends(read.value, file);
@@ -170,7 +170,7 @@ export async function loadConfig(options: LoadConfigOptions): Promise<ResolvedCo
     const decidedBy = sourceOf(merged.provenance, ["plugins", key], origin);
     const parsed = plugin.options.safeParse(raw);
     if (!parsed.success) {
-      issues.push(...toConfigIssues(parsed.error.issues, ["plugins", key], (issuePath) => sourceOf(merged.provenance, issuePath, decidedBy)));
+      issues.push(...toConfigIssues(parsed.error.issues, ["plugins", key], (issuePath) => sourceOf(merged.provenance, issuePath, decidedBy), plugin.options));
       continue;
     }
     const enabled = (parsed.data as { enabled: boolean }).enabled;

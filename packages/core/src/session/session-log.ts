@@ -25,6 +25,8 @@ export interface CreateSessionOptions {
   gateway: string;
   /** Applied to every serialized line. Default: key shapes plus the key values found in `process.env`. */
   redact?: Redactor;
+  /** The id to use (from `createSessionId`), when the caller needed it before creating the file. */
+  id?: string;
 }
 
 /** Options of `SessionLog.open`. */
@@ -83,7 +85,7 @@ export class SessionLog {
   static create(options: CreateSessionOptions): SessionLog {
     const directory = resolve(options.directory);
     mkdirSync(directory, { recursive: true, mode: 0o700 });
-    const id = createSessionId();
+    const id = options.id ?? createSessionId();
     const file = join(directory, `${id}.jsonl`);
     const lock = acquireSessionLock(file);
     let descriptor: number | undefined;
