@@ -308,7 +308,7 @@ export class Agent {
       const fingerprint = callFingerprint(event.raw.name, event.status === "runnable" ? event.calls.map((call) => call.arguments) : event.raw.arguments);
       if (failed) {
         if (guard.fail(fingerprint) && !doomed) {
-          doomed = `stopped: the same call to ${event.raw.name} failed 3 times in a row. Last error: ${textOf(failed).slice(0, 300)}`;
+          doomed = `stopped: the same call to ${event.raw.name} failed ${guard.limit} times in a row. Last error: ${textOf(failed).slice(0, 300)}`;
         }
       } else {
         guard.succeed(fingerprint);
