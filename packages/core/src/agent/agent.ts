@@ -10,6 +10,7 @@ import { Stage } from "../stage.js";
 import type { Tool, ToolResult } from "../tool.js";
 import type { SessionEntryInput } from "../session/session-record.js";
 import type { RunnableCall, ToolCallEvent } from "../tool-call-event.js";
+import { outputReserve } from "../tokens/output-reserve.js";
 import { TokenCounter } from "../tokens/token-counter.js";
 import type { SendOptions } from "../transport/gateway-transport.js";
 import { abortableSleep } from "./abortable-sleep.js";
@@ -59,7 +60,7 @@ export interface AgentOptions {
   maxSteps?: number;
   /** Tries of one request, retries and fallbacks included. */
   maxAttempts?: number;
-  /** Upper bound on requested output tokens. */
+  /** Upper bound on requested output tokens (32,000 by default; never above the model's maximum or a quarter of its window). */
   maxOutputTokens?: number;
 }
 
@@ -127,7 +128,7 @@ export class Agent {
       gateway: this.gateway,
       messages: [{ role: "system", content: this.#options.systemPrompt }, ...this.#messages],
       tools: this.#toolDefinitions,
-      maxOutputTokens: Math.min(limits.maxOutputTokens, this.#options.maxOutputTokens ?? 32_000),
+      maxOutputTokens: outputReserve(limits, this.#options.maxOutputTokens),
       body: {},
       headers: {},
     };
