@@ -1,8 +1,8 @@
 import type { GatewaySim, RecordedRequest } from "@bridle/gateway-sim";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { isSummaryMessage } from "./summary-message.js";
-import { createSimSession, nextRequestTokens, SIM_MODELS, type SimSession, startSim } from "./testing/sim-session.js";
-import { syntheticConversation } from "./testing/synthetic-conversation.js";
+import { createSimSession, nextRequestTokens, SIM_MODELS, type SimSession, startSim } from "../test/sim-session.js";
+import { syntheticConversation } from "../test/synthetic-conversation.js";
 
 const BRIEF = "## Task\nKeep porting the parser.\n## Next steps\nRun the tests.";
 const mainAnswers = { when: { hasTools: true }, repeat: true, content: "ok" } as const;

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { repairToolCall } from "./repair-tool-call.js";
-import { BUILT_IN_TOOLS, callArbitrary, corpusTools } from "./testing/tool-arbitraries.js";
+import { BUILT_IN_TOOLS, callArbitrary, corpusTools } from "../../test/tool-arbitraries.js";
 
 describe("no false repairs", () => {
   const tools = [...BUILT_IN_TOOLS, ...corpusTools()];

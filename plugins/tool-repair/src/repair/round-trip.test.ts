@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { repairToolCall } from "./repair-tool-call.js";
-import { toJsonMissingClosers, toJsonWithTrailingCommas, toPythonLiteral, toSingleQuotedJson, type PythonQuoting } from "./testing/encode-arguments.js";
-import { BUILT_IN_TOOLS, callArbitrary, corpusTools } from "./testing/tool-arbitraries.js";
+import { toJsonMissingClosers, toJsonWithTrailingCommas, toPythonLiteral, toSingleQuotedJson, type PythonQuoting } from "../../test/encode-arguments.js";
+import { BUILT_IN_TOOLS, callArbitrary, corpusTools } from "../../test/tool-arbitraries.js";
 import type { ToolSpec } from "./types.js";
 
 const TOOLS = [...BUILT_IN_TOOLS, ...corpusTools()];

@@ -1,14 +1,14 @@
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { createBuiltinTools } from "@bridle/tools";
-import type { ToolSpec } from "../types.js";
+import type { ToolSpec } from "../src/repair/types.js";
 
 /** The built-in tools exactly as the model is offered them: their zod schemas, converted once. */
 export const BUILT_IN_TOOLS: ToolSpec[] = createBuiltinTools().map((tool) => ({ name: tool.name, parameters: tool.jsonSchema }));
 
 /** The distinct tool schemas of the corpus, each under its own name. */
 export function corpusTools(): ToolSpec[] {
-  const text = readFileSync(new URL("../__fixtures__/malformed-tool-calls.jsonl", import.meta.url), "utf8");
+  const text = readFileSync(new URL("../src/repair/__fixtures__/malformed-tool-calls.jsonl", import.meta.url), "utf8");
   const seen = new Set<string>();
   const tools: ToolSpec[] = [];
   for (const line of text.split("\n")) {
