@@ -104,7 +104,7 @@ async function open(
     if (options.signal.aborted) throw new Error("did not start in time");
     const detail = describeEnd();
     const message = error instanceof Error ? error.message : String(error);
-    throw new Error(detail && kind === "stdio" ? `${message} (${detail})` : message);
+    throw new Error(detail && kind === "stdio" && !detail.includes(message) ? `${message} (${detail})` : message);
   } finally {
     options.signal.removeEventListener("abort", abort);
   }

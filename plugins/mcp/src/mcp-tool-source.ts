@@ -73,17 +73,14 @@ export class McpToolSource implements ToolSource {
         Object.assign(entry, { state: "untrusted", error: `not started: set in ${server.untrustedSource}, a folder that is not trusted` });
       }
       this.#servers.set(server.name, { entry, counts: {} });
+      if (entry.state === "untrusted") this.emit({ type: "mcp.untrusted", level: "warn", message: `MCP server ${server.name} ${entry.error}` });
+      if (entry.state === "failed") this.emit({ type: "mcp.failed", level: "warn", message: `MCP server ${server.name}: ${entry.error}` });
     }
     return servers;
   }
 
   async #startAll(context: ToolSourceContext): Promise<readonly Tool[]> {
     const servers = this.#resolve(context);
-    for (const server of servers) {
-      const state = this.#servers.get(server.name)!;
-      if (state.entry.state === "untrusted") this.emit({ type: "mcp.untrusted", level: "warn", message: `MCP server ${server.name} ${state.entry.error}` });
-      if (state.entry.state === "failed") this.emit({ type: "mcp.failed", level: "warn", message: `MCP server ${server.name}: ${state.entry.error}` });
-    }
     const started = await Promise.all(servers.filter(startable).map((server) => this.#startOne(server, context)));
     return started.flat();
   }

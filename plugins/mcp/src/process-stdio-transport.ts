@@ -54,7 +54,7 @@ export class ProcessStdioTransport implements Transport {
       this.#child = child;
       this.#exited = new Promise((done) => child.once("close", () => done()));
       child.once("error", (error) => {
-        this.#exit ??= `could not start: ${error.message}`;
+        this.#exit ??= error.message;
         reject(error);
         this.onerror?.(error);
       });
