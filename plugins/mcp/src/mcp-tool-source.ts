@@ -73,16 +73,25 @@ export class McpToolSource implements ToolSource {
         Object.assign(entry, { state: "untrusted", error: `not started: set in ${server.untrustedSource}, a folder that is not trusted` });
       }
       this.#servers.set(server.name, { entry, counts: {} });
-      if (entry.state === "untrusted") this.emit({ type: "mcp.untrusted", level: "warn", message: `MCP server ${server.name} ${entry.error}` });
-      if (entry.state === "failed") this.emit({ type: "mcp.failed", level: "warn", message: `MCP server ${server.name}: ${entry.error}` });
+      if (entry.state === "untrusted") this.#post({ type: "mcp.untrusted", level: "warn", message: `MCP server ${server.name} ${entry.error}` });
+      if (entry.state === "failed") this.#post({ type: "mcp.failed", level: "warn", message: `MCP server ${server.name}: ${entry.error}` });
     }
     return servers;
   }
 
   async #startAll(context: ToolSourceContext): Promise<readonly Tool[]> {
     const servers = this.#resolve(context);
-    const started = await Promise.all(servers.filter(startable).map((server) => this.#startOne(server, context)));
+    const started = await Promise.all(
+      servers.filter(startable).map((server) =>
+        this.#startOne(server, context).catch((error: unknown) => this.#fail(this.#servers.get(server.name)!, error instanceof Error ? error.message : String(error))),
+      ),
+    );
     return started.flat();
+  }
+
+  /** Posts a feed event, unless the session already ended (its log is closed). */
+  #post(event: FeedEvent): void {
+    if (!this.#closed) this.emit(event);
   }
 
   async #startOne(server: ResolvedServer, context: ToolSourceContext): Promise<Tool[]> {
@@ -128,7 +137,7 @@ export class McpToolSource implements ToolSource {
         });
       });
     Object.assign(state.entry, { state: "ready", transport: connection.transport, tools: tools.map((tool) => tool.name) });
-    this.emit({
+    this.#post({
       type: "mcp.ready",
       level: "info",
       message: `MCP server ${server.name}: ${tools.length} tool${tools.length === 1 ? "" : "s"} over ${connection.transport}`,
@@ -139,14 +148,14 @@ export class McpToolSource implements ToolSource {
 
   #fail(state: ServerState, error: string): [] {
     Object.assign(state.entry, { state: "failed", error });
-    this.emit({ type: "mcp.failed", level: "warn", message: `MCP server ${state.entry.name} failed to start: ${error}; going on without it` });
+    this.#post({ type: "mcp.failed", level: "warn", message: `MCP server ${state.entry.name} failed to start: ${error}; going on without it` });
     return [];
   }
 
   #ended(state: ServerState, reason: string): void {
     if (this.#closed || state.entry.state !== "ready") return;
     Object.assign(state.entry, { state: "failed", error: `stopped: ${reason}` });
-    this.emit({ type: "mcp.exited", level: "warn", message: `MCP server ${state.entry.name} stopped (${reason}); its tools now answer with an error` });
+    this.#post({ type: "mcp.exited", level: "warn", message: `MCP server ${state.entry.name} stopped (${reason}); its tools now answer with an error` });
   }
 }
 
