@@ -45,11 +45,14 @@ export type McpServerConfig = z.infer<typeof mcpServerSchema>;
 
 /** The top-level `mcp` key: servers by name. The name prefixes each of its tools (`<name>__<tool>`). */
 export const mcpConfigSchema = z
-  .record(
-    z
-      .string()
-      .max(MAX_SERVER_NAME, `server names have at most ${MAX_SERVER_NAME} characters`)
-      .regex(SERVER_NAME, "server names use letters, digits, - and single _ (they prefix tool names as <server>__<tool>)"),
-    z.union([mcpServerSchema, z.boolean()]),
-  )
+  .record(z.string(), z.union([mcpServerSchema, z.boolean()]))
+  .superRefine((servers, context) => {
+    // Checked here rather than as the record's key schema, whose failure hides the message.
+    for (const name of Object.keys(servers)) {
+      if (name.length > MAX_SERVER_NAME) context.addIssue({ code: "custom", path: [name], message: `server names have at most ${MAX_SERVER_NAME} characters` });
+      else if (!SERVER_NAME.test(name)) {
+        context.addIssue({ code: "custom", path: [name], message: "server names use letters, digits, - and single _ (they prefix tool names as <server>__<tool>)" });
+      }
+    }
+  })
   .describe("MCP servers by name: { command, args, env } for stdio or { url, headers } for HTTP; true/false turns one on or off.");
