@@ -16,7 +16,7 @@ describe("mcpReport", () => {
       "  files__write",
       "web             http       failed  0 tools  did not start within 30000 ms",
     ]);
-    expect(report.rows[4]!.tone).toBe("error");
+    expect(report.rows[3]!.tone).toBe("error");
   });
 
   it("says how to add a server when there is none", () => {
