@@ -1,15 +1,13 @@
-import { execFileSync } from "node:child_process";
 import { mkdirSync, realpathSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { type GatewaySim, startGatewaySim } from "@bridle/gateway-sim";
-import { everythingServer } from "@bridle/plugin-mcp/testing";
+import { everythingServer, processesWith } from "@bridle/plugin-mcp/testing";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { START_MODEL } from "./interactive-runtime.js";
-import { shellQuote, statusLine, TmuxPane, tmuxAvailable } from "./interactive-tmux.js";
+import { EXITED, startBridleInPane, statusLine, TmuxPane, tmuxAvailable } from "./interactive-tmux.js";
 import { binPath, makeProjectDirectory } from "./run-cli.js";
 
 const tmux = tmuxAvailable();
-const EXITED = "[bridle exited: ";
 const marker = `--bridle-screen-test=${process.pid}`;
 
 let sim: GatewaySim;
@@ -39,9 +37,7 @@ afterEach(async () => {
   rmSync(project, { recursive: true, force: true });
 });
 
-function serverPids(): number[] {
-  return execFileSync("ps", ["-eo", "pid=,args="]).toString().split("\n").filter((line) => line.includes(marker)).map((line) => Number.parseInt(line.trim(), 10));
-}
+const serverPids = () => processesWith(marker);
 
 const until = (what: string, predicate: (screen: string) => boolean) => pane.waitFor(what, predicate, { giveUpWhen: (screen) => screen.includes(EXITED) });
 const idle = (screen: string) => statusLine(screen).endsWith("/help");
@@ -52,16 +48,13 @@ const send = (text: string) => {
 
 describe.skipIf(!tmux.ok)("MCP in the interactive screen", () => {
   it("asks for an MCP tool naming its server, runs it, shows it in /mcp, and ends the server on /exit", async () => {
-    const environment = {
+    startBridleInPane(pane, binPath, project, {
       PATH: process.env.PATH ?? "",
       HOME: project,
-      TERM: "xterm-256color",
       XDG_CONFIG_HOME: path.join(project, ".xdg"),
       XDG_DATA_HOME: path.join(project, ".data"),
       FIREWORKS_API_KEY: sim.apiKey("fireworks"),
-    };
-    const variables = Object.entries(environment).map(([name, value]) => `${name}=${shellQuote(value)}`);
-    pane.start(`env -i ${variables.join(" ")} ${shellQuote(process.execPath)} ${shellQuote(binPath)}; echo "${EXITED}$?]"; sleep 60`, project);
+    });
     await until("the prompt", (text) => text.includes("› ") && statusLine(text).includes("@ fireworks"));
 
     send("echo something through the MCP server");

@@ -1,7 +1,6 @@
-import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
-import { everythingServer, filesystemServer, type HttpServerProcess, startHttpServer } from "@bridle/plugin-mcp/testing";
+import { everythingServer, filesystemServer, type HttpServerProcess, processesWith, startHttpServer } from "@bridle/plugin-mcp/testing";
 import { afterEach, describe, expect, it } from "vitest";
 import { writeFile } from "./run-cli.js";
 import { readRecords, runCliToEnd, type SimProject, startCli, startSimProject, until } from "./sim-project.js";
@@ -27,13 +26,7 @@ function writeUserConfig(target: SimProject, config: Record<string, unknown>): v
   writeFile(path.join(target.environment.XDG_CONFIG_HOME!, "bridle", "config.json"), config);
 }
 
-function serverPids(): number[] {
-  return execFileSync("ps", ["-eo", "pid=,args="])
-    .toString()
-    .split("\n")
-    .filter((line) => line.includes(marker))
-    .map((line) => Number.parseInt(line.trim(), 10));
-}
+const serverPids = () => processesWith(marker);
 
 type Body = { tools?: Array<{ function: { name: string } }>; messages: Array<{ role: string; content: unknown; tool_calls?: Array<{ function: { name: string; arguments: string } }> }> };
 const bodyOf = (request: { body: unknown }) => request.body as Body;

@@ -1,11 +1,10 @@
-import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { ConfigLayer, FeedEvent, Tool, ToolRunContext, ToolSourceContext } from "@bridle/core";
 import { afterEach, describe, expect, it } from "vitest";
 import { McpToolSource } from "./mcp-tool-source.js";
-import { everythingServer, filesystemServer, type HttpServerProcess, startHttpServer } from "./testing/index.js";
+import { everythingServer, filesystemServer, type HttpServerProcess, processesWith, startHttpServer } from "./testing/index.js";
 
 const options = { startTimeoutMs: 20_000, callTimeoutMs: 20_000, maxOutputChars: 30_000 };
 let cleanups: Array<() => Promise<void> | void> = [];
@@ -189,14 +188,8 @@ describe("McpToolSource config rules", () => {
   });
 });
 
-/** Pids of running processes whose command line contains the text (this test's stdio servers by default). */
-function serverProcesses(text = marker): number[] {
-  return execFileSync("ps", ["-eo", "pid=,args="])
-    .toString()
-    .split("\n")
-    .filter((line) => line.includes(text))
-    .map((line) => Number.parseInt(line.trim(), 10));
-}
+/** Pids of this test's stdio servers (or of those whose command line has `text`). */
+const serverProcesses = (text = marker) => processesWith(text);
 
 async function until(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;

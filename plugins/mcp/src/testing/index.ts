@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import path from "node:path";
 
@@ -67,4 +67,13 @@ export function startHttpServer(transport: "streamableHttp" | "sse"): Promise<Ht
       reject(new Error(`server-everything ${transport} exited with ${code}: ${stderr}`));
     });
   });
+}
+
+/** Pids of the running processes whose command line contains `text` (a marker argument). */
+export function processesWith(text: string): number[] {
+  return execFileSync("ps", ["-eo", "pid=,args="])
+    .toString()
+    .split("\n")
+    .filter((line) => line.includes(text))
+    .map((line) => Number.parseInt(line.trim(), 10));
 }
