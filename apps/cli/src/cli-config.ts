@@ -1,5 +1,6 @@
 import { baseConfigSchema, loadConfig, type ResolvedConfig } from "@bridle/core";
 import { mcpConfigSchema } from "@bridle/plugin-mcp";
+import { defaultPreset } from "@bridle/preset-default";
 import { permissionsConfigSchema } from "@bridle/tools";
 import type { z } from "zod";
 
@@ -11,7 +12,6 @@ export const cliConfigSchema = baseConfigSchema.extend({
 
 /** Presets every command starts from, before any config file. */
 export const BASE_PRESETS = [defaultPreset] as const;
-import { defaultPreset } from "@bridle/preset-default";
 
 /** Options every command understands. */
 export interface GlobalOptions {

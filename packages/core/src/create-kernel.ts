@@ -91,7 +91,7 @@ export function createKernel(options: KernelOptions): Kernel {
     const view: PluginKernel = {
       hooks: createPluginHooks(hooks, plugin.name),
       models,
-      toolSources,
+      toolSources: { register: (source) => toolSources.register(source) },
       emit: (event) => hooks.onEvent.call({ source: plugin.name, ...event }),
     };
     plugin.apply(view, pluginOptions);

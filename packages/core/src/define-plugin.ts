@@ -12,8 +12,8 @@ export interface PluginKernel {
   readonly hooks: PluginHooks;
   /** The shared model registry, keyed by canonical id only. */
   readonly models: ModelRegistry;
-  /** Where plugins register sources of tools known only at run time (MCP servers). */
-  readonly toolSources: ToolSourceRegistry;
+  /** Where plugins register sources of tools known only at run time (MCP servers); the host starts them. */
+  readonly toolSources: Pick<ToolSourceRegistry, "register">;
   /** Posts a feed event, attributed to this plugin. */
   emit(event: FeedEvent): void;
 }

@@ -14,14 +14,9 @@ export class ToolSourceRegistry {
     this.#sources.push(source);
   }
 
-  /** The registered sources, in registration order. */
-  get sources(): readonly ToolSource[] {
-    return this.#sources;
-  }
-
-  /** Whether any source has something to start under this config. */
+  /** Whether any source has something to start under this config. Asks every source, so each can report what it will leave out. */
   configured(context: ToolSourceContext): boolean {
-    return this.#sources.some((source) => source.configured(context));
+    return this.#sources.map((source) => source.configured(context)).some(Boolean);
   }
 
   /** Starts every configured source in parallel; resolves with all their tools, sorted by name. */

@@ -17,17 +17,19 @@ function killAll(): void {
 }
 
 function onSignal(signal: NodeJS.Signals): void {
+  // Another handler owns this signal: it ends the session its way, and the exit hook (or the
+  // session's close) ends the servers. Otherwise Node would die here without an exit event.
+  if (process.listenerCount(signal) > 1) return;
   killAll();
-  // When nothing else handles the signal, do what Node would have done without this listener.
-  if (process.listenerCount(signal) === 1) {
-    for (const name of SIGNALS) process.removeListener(name, onSignal);
-    process.kill(process.pid, signal);
-  }
+  for (const name of SIGNALS) process.removeListener(name, onSignal);
+  // What Node would have done without this listener.
+  process.kill(process.pid, signal);
 }
 
 /**
  * Records a server's process group so it ends with Bridle: on a normal exit, on `process.exit`,
- * and on SIGTERM, SIGHUP or SIGINT, even when nothing else in the process handles them.
+ * and on SIGTERM, SIGHUP or SIGINT when nothing else in the process handles them (Node would
+ * otherwise die without running exit handlers).
  */
 export function trackProcessGroup(group: number): void {
   live.add(group);

@@ -19,7 +19,6 @@ export async function listMcpServers(global: GlobalOptions, options: { json?: bo
   const context = toolSourceContext(config, process.env, realpathSync(process.cwd()));
   try {
     if (kernel.toolSources.configured(context)) await kernel.toolSources.start(context);
-    else for (const source of kernel.toolSources.sources) source.configured(context);
     const servers = kernel.toolSources.entries().flatMap((source) => source.entries);
     if (options.json) {
       process.stdout.write(`${JSON.stringify({ servers: servers.map(({ calls: _calls, ...server }) => server) }, null, 2)}\n`);

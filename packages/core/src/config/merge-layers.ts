@@ -16,8 +16,9 @@ export interface MergedConfig {
 const MAP_KEYS: readonly string[] = ["plugins", "gateways"];
 
 /**
- * Merges layers in order. `plugins`, `gateways` and the `extraMapKeys` merge per entry: `false` turns a plugin off,
- * `true` turns it back on keeping earlier options, an object merges over earlier options.
+ * Merges layers in order. `plugins`, `gateways` and the `extraMapKeys` merge per entry: `false`
+ * turns an entry off, `true` turns it back on keeping earlier options, an object merges over
+ * earlier options.
  * Everything else is replaced. `extends` is consumed by the loader and dropped here.
  */
 export function mergeLayers(layers: readonly ConfigLayer[], extraMapKeys: readonly string[] = []): MergedConfig {
