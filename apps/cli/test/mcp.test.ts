@@ -45,6 +45,8 @@ describe("MCP servers in a session (bridle as a process, against the simulator)"
           { when: { lastUserContains: "again" }, content: "Still here." },
         ],
       },
+      // A strict gateway: tool schemas the model sees are closed, MCP ones as the built-in ones.
+      config: { plugins: { "tool-repair": { schemaProfiles: { groq: "strict" } } } },
     });
     writeUserConfig(project, {
       mcp: { everything: { ...everything(), env: { PROBE_TOKEN: "${PROBE_TOKEN}" } }, web: { url: http.url } },
@@ -64,6 +66,9 @@ describe("MCP servers in a session (bridle as a process, against the simulator)"
     for (const name of names) expect(name).toMatch(/^[a-zA-Z0-9_-]{1,64}$/);
     const mcpNames = names.filter((name) => name.includes("__"));
     expect(mcpNames).toEqual([...mcpNames].sort());
+    const offered = (name: string) => (bodyOf(requests[0]!).tools as Array<{ function: { name: string; parameters: Record<string, unknown> } }>).find((tool) => tool.function.name === name)!.function.parameters;
+    expect(offered("everything__get-sum")).toMatchObject({ type: "object", additionalProperties: false, required: ["a", "b"] });
+    expect(offered("read")).toMatchObject({ additionalProperties: false });
 
     const second = bodyOf(requests[1]!).messages;
     const call = second.find((message) => message.role === "assistant")!.tool_calls![0]!;
