@@ -27,6 +27,8 @@ export interface LoadConfigOptions {
   basePresets?: readonly Preset[];
   /** The top-level schema; extend {@link baseConfigSchema} to add keys (e.g. permissions). */
   schema?: z.ZodObject;
+  /** Top-level keys the schema adds whose value is a map merged entry by entry, like `gateways`. */
+  mapKeys?: readonly string[];
 }
 
 /** How one plugin ended up configured, for `bridle plugins`. */
@@ -140,7 +142,7 @@ export async function loadConfig(options: LoadConfigOptions): Promise<ResolvedCo
     else if (Object.keys(flags).length > 0) layers.push({ source: FLAGS_SOURCE, kind: "flags", value: flags });
   }
 
-  const merged = mergeLayers(layers);
+  const merged = mergeLayers(layers, options.mapKeys);
   const { plugins: pluginSettings = {}, ...settings } = merged.value as { plugins?: Record<string, unknown> };
   const entries: PluginEntry[] = [];
   const summaries: PluginSummary[] = [];
