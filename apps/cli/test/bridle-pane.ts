@@ -1,11 +1,9 @@
 import { existsSync } from "node:fs";
-import { shellQuote, statusLine, TmuxPane } from "./interactive-tmux.js";
+import { EXITED, startBridleInPane, statusLine, TmuxPane } from "./interactive-tmux.js";
 import { binPath } from "./run-cli.js";
 
 /** The binary under test: the built CLI unless `BRIDLE_BIN` names another build of it. */
 export const bin = process.env.BRIDLE_BIN ?? binPath;
-/** What the pane prints once bridle has exited, with its status. */
-export const EXITED = "[bridle exited: ";
 
 /** The turn is over: the status line is back to its idle hint. */
 export const idle = (screen: string) => statusLine(screen).endsWith("/help");
@@ -19,7 +17,7 @@ export class BridlePane {
 
   constructor(
     readonly project: string,
-    readonly environment: Record<string, string | undefined>,
+    readonly environment: Record<string, string>,
     readonly size: { columns: number; rows: number } = { columns: 120, rows: 40 },
   ) {
     this.pane = new TmuxPane(`bridle-test-${process.pid}-${Date.now()}-${Math.random().toString(16).slice(2, 8)}`);
@@ -28,11 +26,7 @@ export class BridlePane {
   /** Starts `bridle <args>`; after it exits the pane stays, showing the exit status. */
   start(args: string[] = []): void {
     if (!existsSync(bin)) throw new Error(`${bin} is missing: build the CLI first (pnpm build)`);
-    const variables = Object.entries({ TERM: "xterm-256color", ...this.environment })
-      .filter((entry): entry is [string, string] => entry[1] !== undefined)
-      .map(([name, value]) => `${name}=${shellQuote(value)}`);
-    const command = [process.execPath, bin, ...args].map(shellQuote).join(" ");
-    this.pane.start(`env -i ${variables.join(" ")} ${command}; echo "${EXITED}$?]"; sleep 60`, this.project, this.size.columns, this.size.rows);
+    startBridleInPane(this.pane, bin, this.project, this.environment, { args, ...this.size });
   }
 
   /** Starts bridle and waits for its prompt with the status line showing a gateway. */

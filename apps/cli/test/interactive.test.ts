@@ -1,15 +1,16 @@
-import { readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { type GatewaySim, startGatewaySim } from "@bridle/gateway-sim";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { OTHER_MODEL, START_MODEL } from "./interactive-runtime.js";
-import { BridlePane, idle } from "./bridle-pane.js";
-import { statusLine, tmuxAvailable } from "./interactive-tmux.js";
-import { makeProjectDirectory } from "./run-cli.js";
+import { EXITED, startBridleInPane, statusLine, TmuxPane, tmuxAvailable } from "./interactive-tmux.js";
+import { binPath, makeProjectDirectory } from "./run-cli.js";
 
 const tmux = tmuxAvailable();
 if (!tmux.ok) console.warn(`skipping the interactive screen tests: tmux is not available (${tmux.detail}); install tmux to run them`);
 
+/** The binary under test: the built CLI unless `BRIDLE_BIN` names another build of it. */
+const bin = process.env.BRIDLE_BIN ?? binPath;
 
 const ANSWER_CHUNKS = ["The capital ", "of France ", "is Paris, ", "on the Seine."];
 const ANSWER = ANSWER_CHUNKS.join("");
@@ -17,7 +18,7 @@ const edit = (from: string, to: string) => JSON.stringify({ path: "notes.txt", o
 
 let sim: GatewaySim;
 let project: string;
-let pane: BridlePane;
+let pane: TmuxPane;
 
 beforeEach(async () => {
   sim = await startGatewaySim({
@@ -40,13 +41,7 @@ beforeEach(async () => {
     path.join(project, "bridle.config.json"),
     JSON.stringify({ model: START_MODEL, gateway: "fireworks", gateways: { fireworks: { baseURL: sim.baseURL("fireworks") } } }),
   );
-  pane = new BridlePane(project, {
-    PATH: process.env.PATH ?? "",
-    HOME: project,
-    XDG_CONFIG_HOME: path.join(project, ".xdg"),
-    XDG_DATA_HOME: path.join(project, ".data"),
-    FIREWORKS_API_KEY: sim.apiKey("fireworks"),
-  });
+  pane = new TmuxPane(`bridle-test-${process.pid}-${Date.now()}`);
 });
 
 afterEach(async () => {
@@ -55,21 +50,36 @@ afterEach(async () => {
   rmSync(project, { recursive: true, force: true });
 });
 
-/** Runs the built `bridle` in the pane and waits for its prompt. */
-function startBridle(): Promise<string> {
-  return pane.startAndWait([], "fireworks");
+/** Runs the built `bridle` in the pane with a clean environment and waits for its prompt. */
+async function startBridle(): Promise<string> {
+  if (!existsSync(bin)) throw new Error(`${bin} is missing: build the CLI first (pnpm build)`);
+  // No CI variable (Ink draws differently there) and no key but the simulator's.
+  startBridleInPane(pane, bin, project, {
+    PATH: process.env.PATH ?? "",
+    HOME: project,
+    XDG_CONFIG_HOME: path.join(project, ".xdg"),
+    XDG_DATA_HOME: path.join(project, ".data"),
+    FIREWORKS_API_KEY: sim.apiKey("fireworks"),
+  });
+  return until("the prompt", (text) => text.includes("› ") && statusLine(text).includes("@ fireworks"));
 }
 
+/** Waits for the screen to show something, giving up early if bridle has exited. */
 function until(what: string, predicate: (screen: string) => boolean): Promise<string> {
-  return pane.until(what, predicate);
+  return pane.waitFor(what, predicate, { giveUpWhen: (screen) => screen.includes(EXITED) });
 }
+
+/** The turn is over: the status line is back to its idle hint. */
+const idle = (screen: string) => statusLine(screen).endsWith("/help");
 
 function send(text: string): void {
-  pane.send(text);
+  pane.type(text);
+  pane.press("Enter");
 }
 
 async function expectExit(code: number): Promise<void> {
-  expect(await pane.exitCode()).toBe(code);
+  const screen = await pane.waitFor("bridle to exit", (text) => text.includes(EXITED));
+  expect(screen).toContain(`${EXITED}${code}]`);
 }
 
 describe.skipIf(!tmux.ok)("the interactive screen in a terminal", () => {

@@ -1,8 +1,8 @@
 import type { Agent, CanonicalModelId, GatewayRegistry, Kernel } from "@bridle/core";
+import { formatTokens } from "@bridle/core";
 import { fetchModelList } from "../catalog/fetch-model-list.js";
 import { PROBE_TIMEOUT_MS } from "../runtime/probe-gateways.js";
 import { gatewaysSpelling, servesModel } from "../runtime/served-by.js";
-import { formatTokens } from "./format-tokens.js";
 import type { NewTranscriptEntry } from "./screen-state.js";
 
 /** A pair the agent was on, to go back to when the first request on the new one fails. */
