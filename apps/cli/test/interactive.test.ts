@@ -130,7 +130,10 @@ describe.skipIf(!tmux.ok)("the interactive screen in a terminal", () => {
     screen = await until("the second question", (text) => /✓ Edited notes\.txt/.test(text) && text.includes("[y]es"));
     expect(screen).toMatch(/^\s+-two$/m);
     expect(screen).toMatch(/^\s+\+TWO$/m);
+    // n asks what to do instead; Enter on an empty line just declines.
     pane.press("n");
+    await until("the feedback line", (text) => text.includes("tell the agent what to do instead"));
+    pane.press("Enter");
     screen = await until("the end of the turn", (text) => text.includes("you declined the second edit") && idle(text));
     expect(screen).toMatch(/✗ Permission denied for edit: the user declined/);
     expect(readFileSync(path.join(project, "notes.txt"), "utf8")).toBe("one\nTWO\nthree\n");

@@ -1,3 +1,4 @@
+import type { CanonicalModelId } from "@bridle/core";
 import { describeModel, formatModelDescription } from "@bridle/plugin-model-id";
 import type { GlobalOptions } from "../cli-config.js";
 import { ExitCode } from "../exit-codes.js";
@@ -20,7 +21,7 @@ export async function listModels(global: GlobalOptions, options: { json?: boolea
   const ids = gateways.list().map((gateway) => gateway.id);
   const rows = kernel.models
     .list()
-    .map((info) => ({ info, served: servingGateways(kernel.models, info.id, ids) }))
+    .map((info) => ({ info, served: servingGateways(kernel.models, info.id as CanonicalModelId, ids) }))
     .filter(({ served }) => !options.gateway || served.includes(options.gateway))
     .sort((a, b) => a.info.id.localeCompare(b.info.id));
   if (options.json) {

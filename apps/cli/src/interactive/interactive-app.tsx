@@ -260,8 +260,22 @@ export function InteractiveApp(props: InteractiveAppProps) {
     const current = read();
     if (current.permission && permissions) {
       const pending = permissions.current();
-      const answer = input.toLowerCase() === "y" ? "allow" : input.toLowerCase() === "a" ? "always" : input.toLowerCase() === "n" || key.escape ? "deny" : undefined;
-      if (pending && answer) pending.answer(answer);
+      if (!pending) return;
+      if (current.feedback) {
+        if (key.escape) return pending.answer("deny");
+        const typedEnter = input.length > 1 && /[^\r\n]\r\n?$/.test(input);
+        if (typedEnter) dispatch({ type: "feedback-edit", input: input.replace(/\r\n?$/, ""), key });
+        if (key.return || typedEnter) {
+          const text = read().feedback?.text.trim() ?? "";
+          return pending.answer(text === "" ? "deny" : { feedback: text });
+        }
+        return dispatch({ type: "feedback-edit", input, key });
+      }
+      const letter = input.toLowerCase();
+      if (letter === "y") pending.answer("allow");
+      else if (letter === "a") pending.answer("always");
+      else if (letter === "n") dispatch({ type: "feedback-start" });
+      else if (key.escape) pending.answer("deny");
       return;
     }
     if (current.picker) return onPickerKey(input, key);
@@ -292,7 +306,7 @@ export function InteractiveApp(props: InteractiveAppProps) {
       {state.live ? <LiveTurnView live={state.live} reasoningExpanded={state.reasoningExpanded} /> : null}
       <Box flexDirection="column" marginTop={state.live ? 0 : 1}>
         {state.permission ? (
-          <PermissionPromptView view={state.permission} />
+          <PermissionPromptView view={state.permission} feedback={state.feedback} />
         ) : state.picker ? (
           <ModelPickerView picker={state.picker} />
         ) : (

@@ -38,7 +38,7 @@ export function modelChoices(
   for (const { definition, listed } of available) {
     const offered = listed
       ? listed.map((entry) => ({ model: resolve(entry.slug, definition.id), verified: true }))
-      : models.list().flatMap((info) => (servesModel(models, info.id, definition.id) ? [{ model: info.id, verified: false }] : []));
+      : models.list().flatMap((info) => (servesModel(models, info.id as CanonicalModelId, definition.id) ? [{ model: info.id, verified: false }] : []));
     for (const { model, verified } of offered) {
       const key = `${model}@${definition.id}`;
       if (key === `${current.model}@${current.gateway}`) currentVerified ||= verified;

@@ -1,6 +1,6 @@
 import type { AgentEvent, FeedEvent } from "@bridle/core";
 import { formatTokens } from "@bridle/core";
-import { clearInputLine, editInputLine, type LineKey, submitInputLine } from "./input-line.js";
+import { clearInputLine, createInputLine, editInputLine, type LineKey, submitInputLine } from "./input-line.js";
 import type { ModelPickerState } from "./model-picker-state.js";
 import type { LiveTurn, NewTranscriptEntry, PermissionView, ScreenState } from "./screen-state.js";
 import { tallyRepairs } from "../telemetry/repair-tally.js";
@@ -30,6 +30,9 @@ export type ScreenAction =
   | { type: "input-cleared" }
   | { type: "exit-armed"; armed: boolean }
   | { type: "permission"; view: PermissionView | undefined }
+  /** `n` on a permission question: a line opens for what the agent should do instead. */
+  | { type: "feedback-start" }
+  | { type: "feedback-edit"; input: string; key: LineKey }
   | { type: "picker"; picker: ModelPickerState | undefined }
   /** The conversation changed outside a turn (compaction, switch): forget or replace the reported size. */
   | { type: "context-reported"; tokens: number | undefined };
@@ -71,7 +74,7 @@ export function screenReducer(state: ScreenState, action: ScreenAction): ScreenS
     case "toggle-reasoning":
       return { ...state, reasoningExpanded: !state.reasoningExpanded };
     case "cancel-requested":
-      return { ...state, live: state.live ? { ...state.live, cancelling: true } : undefined, permission: undefined, notice: undefined };
+      return { ...state, live: state.live ? { ...state.live, cancelling: true } : undefined, permission: undefined, feedback: undefined, notice: undefined };
     case "edit":
       return { ...state, input: editInputLine(state.input, action.input, action.key), exitArmed: false, notice: state.exitArmed ? undefined : state.notice };
     case "input-submitted":
@@ -81,7 +84,11 @@ export function screenReducer(state: ScreenState, action: ScreenAction): ScreenS
     case "exit-armed":
       return { ...state, exitArmed: action.armed, notice: action.armed ? "press ctrl-c again to exit (or type /exit)" : state.exitArmed ? undefined : state.notice };
     case "permission":
-      return { ...state, permission: action.view };
+      return { ...state, permission: action.view, feedback: undefined };
+    case "feedback-start":
+      return state.permission ? { ...state, feedback: createInputLine() } : state;
+    case "feedback-edit":
+      return state.feedback ? { ...state, feedback: editInputLine(state.feedback, action.input, action.key) } : state;
     case "picker":
       return { ...state, picker: action.picker };
     case "context-reported":
@@ -163,7 +170,7 @@ function applyAgentEvent(state: ScreenState, event: AgentEvent): ScreenState {
         repairs: tool.repairs,
       }));
       const ending: NewTranscriptEntry[] = event.reason === "stop" || event.reason === "error" ? [] : [{ kind: "turn-end", reason: event.reason, message: event.message }];
-      return { ...print(reasoning.state, [...unfinished, ...ending]), busy: false, live: undefined, permission: undefined };
+      return { ...print(reasoning.state, [...unfinished, ...ending]), busy: false, live: undefined, permission: undefined, feedback: undefined };
     }
   }
 }

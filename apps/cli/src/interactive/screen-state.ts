@@ -55,6 +55,10 @@ export interface PermissionView {
   reason: string;
   /** More of the call when one line cannot show it (a multi-line command). */
   detail: string | undefined;
+  /** What a write or an edit will put in the file: `+`/`-` lines, cut to a few. */
+  preview: string[] | undefined;
+  /** What `[a]lways` allows for the rest of the session, in words. */
+  always: string;
 }
 
 /** Everything the screen draws. The reducer is the only thing that changes it. */
@@ -79,6 +83,8 @@ export interface ScreenState {
   /** Reasoning shows a few lines (collapsed) or many (expanded); Ctrl-O toggles. */
   reasoningExpanded: boolean;
   permission: PermissionView | undefined;
+  /** After `n`: what the user types to tell the agent what to do instead (undefined until then). */
+  feedback: InputLine | undefined;
   picker: ModelPickerState | undefined;
   /** Lines of streamed text kept live before older complete lines move to the transcript. */
   liveLineLimit: number;
@@ -108,6 +114,7 @@ export function createScreenState(options: ScreenStateOptions = {}): ScreenState
     exitArmed: false,
     reasoningExpanded: false,
     permission: undefined,
+    feedback: undefined,
     picker: undefined,
     liveLineLimit: Math.max(6, (options.rows ?? 24) - 14),
   };

@@ -72,7 +72,7 @@ export async function switchModel(
     entries.push({ kind: "note", tone: "warn", text: `the model registry does not know ${agent.model.id}: assuming a ${formatTokens(limits.contextWindow)} window until the gateway says otherwise` });
   }
   // The gateway's own list is the best evidence; the registry's record stands in when it cannot be read.
-  const slug = kernel.models.slugFor(agent.model.id as CanonicalModelId, agent.gateway).toLowerCase();
+  const slug = kernel.models.slugFor(agent.model.id, agent.gateway).toLowerCase();
   const listed = await fetchModelList(definition, gateways.apiKey(gateway, environment), PROBE_TIMEOUT_MS).catch(() => undefined);
   const verified = listed ? listed.some((entry) => entry.slug.toLowerCase() === slug) : servesModel(kernel.models, agent.model.id, agent.gateway);
   if (!verified) {

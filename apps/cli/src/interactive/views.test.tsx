@@ -41,10 +41,20 @@ describe("StatusLine", () => {
 });
 
 describe("PermissionPromptView", () => {
-  it("names the call and the three answers", () => {
-    const text = plain(renderToString(<PermissionPromptView view={{ call: "bash rm -rf build", kind: "execute", reason: "commands need approval", detail: undefined }} />, { columns: 100 }));
+  it("names the call, what always allows, and the three answers", () => {
+    const view = { call: "bash rm -rf build", kind: "execute", reason: "commands need approval", detail: undefined, preview: undefined, always: "commands starting with rm" };
+    const text = plain(renderToString(<PermissionPromptView view={view} feedback={undefined} />, { columns: 120 }));
     expect(text).toContain("allow bash rm -rf build  (commands need approval)");
-    expect(text).toContain("[y]es   [a]lways (commands this session)   [n]o");
+    expect(text).toContain("[y]es   [a]lways: commands starting with rm, this session   [n]o, and say what instead");
+  });
+
+  it("shows what a write puts in the file, and after n asks what to do instead", () => {
+    const view = { call: "write notes.md", kind: "edit", reason: "edits need approval", detail: undefined, preview: ["+# Notes", "+first line"], always: "edits and writes in the workspace" };
+    const text = plain(renderToString(<PermissionPromptView view={view} feedback={editInputLine(createInputLine(), "use docs/", {})} />, { columns: 120 }));
+    expect(text).toMatch(/^\W*\+# Notes/m);
+    expect(text).toContain("tell the agent what to do instead");
+    expect(text).toContain("› use docs/");
+    expect(text).not.toContain("[y]es");
   });
 });
 

@@ -51,7 +51,9 @@ export interface Runtime {
   session: { id: string; file: string; resumed: boolean; skippedLines: number };
   /** Feed events emitted while starting (unknown model warnings, skipped session lines). */
   startupFeed: FeedEvent[];
-  permissionMode: PermissionMode;
+  /** The permission mode now; the screen changes it with {@link Runtime.setPermissionMode}. */
+  readonly permissionMode: PermissionMode;
+  setPermissionMode(mode: PermissionMode): void;
   close(): void;
 }
 
@@ -88,7 +90,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   }
 
   const permissions = permissionsConfigSchema.parse(settings.permissions ?? {});
-  const permissionMode = options.permissionMode ?? permissions.mode;
+  let permissionMode = options.permissionMode ?? permissions.mode;
   const tools = createBuiltinTools({ deny: permissions.deny });
   // MCP servers start now, in parallel with the screen; the first request waits for them.
   const sources = toolSourceContext(config, options.environment, workspace);
@@ -107,7 +109,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     model,
     gateway: target.gateway,
     recorder: log!,
-    authorize: createAuthorizer({ mode: permissionMode, allow: permissions.allow, deny: permissions.deny, workspace, ask: options.ask }),
+    authorize: createAuthorizer({ mode: () => permissionMode, allow: permissions.allow, deny: permissions.deny, workspace, ask: options.ask }),
     ...(history ? { history: history.messages, turn: history.turn } : {}),
   });
   if (history && (options.global.model || options.global.gateway)) {
@@ -125,7 +127,12 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     workspace,
     session: session!,
     startupFeed,
-    permissionMode,
+    get permissionMode() {
+      return permissionMode;
+    },
+    setPermissionMode(mode) {
+      permissionMode = mode;
+    },
     close() {
       // Signals every server's process group now; the exit hook ends what is left.
       void kernel.toolSources.close();
