@@ -45,11 +45,27 @@ describe("createPermissionBridge", () => {
 
 describe("toPermissionView", () => {
   it("shows the call in one line, and a long command in full below it", () => {
-    expect(toPermissionView(question("edit", { path: "src/a.ts" }))).toEqual({ call: "edit src/a.ts", kind: "edit", reason: "the mode is ask", detail: undefined });
+    expect(toPermissionView(question("edit", { path: "src/a.ts" }))).toEqual({
+      call: "edit src/a.ts",
+      kind: "edit",
+      reason: "the mode is ask",
+      detail: undefined,
+      preview: undefined,
+      always: "edits and writes in the workspace",
+    });
     const script = Array.from({ length: 12 }, (_, index) => `echo ${index}`).join("\n");
     const view = toPermissionView(question("bash", { command: script }, "execute"));
     expect(view.call.startsWith("bash echo 0 ⏎ echo 1")).toBe(true);
     expect(view.detail?.split("\n")).toHaveLength(9);
     expect(view.detail).toContain("… 4 more lines");
+    expect(view.always).toBe("commands starting with echo");
+  });
+
+  it("previews what a write puts in the file and what an edit replaces", () => {
+    const content = Array.from({ length: 20 }, (_, index) => `line ${index}`).join("\n");
+    const write = toPermissionView(question("write", { path: "notes.md", content }));
+    expect(write.preview?.slice(0, 2)).toEqual(["+line 0", "+line 1"]);
+    expect(write.preview?.at(-1)).toBe("… 8 more lines (20 lines in all)");
+    expect(toPermissionView(question("edit", { path: "a.ts", old_string: "two", new_string: "TWO\nthree" })).preview).toEqual(["-two", "+TWO", "+three"]);
   });
 });
