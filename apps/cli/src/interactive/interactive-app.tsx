@@ -19,10 +19,33 @@ import { StatusLine } from "./status-line.js";
 import { isModelNotServed, type SwitchOutcome, switchModel } from "./switch-model.js";
 import { toPermissionView } from "./to-permission-view.js";
 import { TranscriptEntryView } from "./transcript-entry-view.js";
+import { completeInput } from "./complete-input.js";
+import { SessionPickerView } from "./session-picker-view.js";
+import type { PermissionMode } from "@bridle/tools";
+
+/** What each permission mode lets run without asking, for the notice shift-tab prints. */
+const MODE_WORDS: Readonly<Record<PermissionMode, string>> = {
+  ask: "asks before edits and commands",
+  "allow-edits": "edits without asking, asks before commands",
+  "allow-all": "asks for nothing",
+};
 import { useScreenStore } from "./use-screen-store.js";
 
 /** What the screen needs from the runtime. */
-export type ScreenRuntime = Pick<Runtime, "agent" | "kernel" | "gateways" | "permissionMode" | "session">;
+export type ScreenRuntime = Pick<Runtime, "agent" | "kernel" | "gateways" | "permissionMode" | "setPermissionMode" | "session" | "workspace">;
+
+/** What `/clear`, `/new` and `/resume` ask of the code that runs the screen. */
+export interface ReopenRequest {
+  /** Clear the terminal first (`/clear`, `/resume`). */
+  clear: boolean;
+  /** The session to continue; a new session when absent. */
+  resume?: string;
+  /** The permission mode to keep. */
+  permissionMode: PermissionMode;
+}
+
+/** The modes shift-tab cycles through, in order. */
+const MODES: readonly PermissionMode[] = ["ask", "allow-edits", "allow-all"];
 
 /** Props of {@link InteractiveApp}. */
 export interface InteractiveAppProps {
@@ -38,6 +61,8 @@ export interface InteractiveAppProps {
   rows: number;
   /** Called once, when the user leaves; the screen has cancelled any turn by then. */
   onExit(code: number): void;
+  /** Called once, for `/clear`, `/new` and `/resume`; without it those commands say they are not available. */
+  onReopen?(request: ReopenRequest): void;
 }
 
 const PAGE = 10;
@@ -54,7 +79,7 @@ export function InteractiveApp(props: InteractiveAppProps) {
     [agent],
   );
   const { state, read, dispatch } = useScreenStore(() => {
-    const initial = createScreenState({ history, rows: props.rows });
+    const initial = createScreenState({ history, rows: props.rows, permissionMode: runtime.permissionMode });
     return { ...initial, transcript: props.intro.map((entry, index) => ({ ...entry, id: index + 1 }) as typeof initial.transcript[number]), nextId: props.intro.length + 1 };
   });
   const counter = useMemo(() => new TokenCounter(), []);
@@ -122,11 +147,22 @@ export function InteractiveApp(props: InteractiveAppProps) {
         )
         .finally(() => {
           if (turn.current?.controller === controller) turn.current = undefined;
+          drainQueueRef.current();
         });
       turn.current = { controller, done };
     },
-    [agent, dispatch],
+    [agent, dispatch, read],
   );
+  /** Sends the oldest prompt typed ahead, once nothing runs: one turn each, in the order typed. */
+  const drainQueue = useCallback(() => {
+    const current = read();
+    const next = current.queue[0];
+    if (next === undefined || exiting.current || turn.current || current.busy || current.activity) return;
+    dispatch({ type: "dequeue" });
+    startTurn(next);
+  }, [read, dispatch, startTurn]);
+  const drainQueueRef = useRef(drainQueue);
+  drainQueueRef.current = drainQueue;
 
   const exit = useCallback(
     async (code: number) => {
@@ -142,6 +178,25 @@ export function InteractiveApp(props: InteractiveAppProps) {
       props.onExit(code);
     },
     [permissions, props],
+  );
+
+  const reopen = useCallback(
+    async (request: Omit<ReopenRequest, "permissionMode">) => {
+      if (!props.onReopen) {
+        dispatch({ type: "print", entries: [{ kind: "note", tone: "warn", text: "starting another session is not available here" }] });
+        return;
+      }
+      if (exiting.current) return;
+      exiting.current = true;
+      permissions?.denyAll();
+      const running = turn.current;
+      if (running) {
+        running.controller.abort(new Error("the user started another session"));
+        await running.done;
+      }
+      props.onReopen({ ...request, permissionMode: runtime.permissionMode });
+    },
+    [permissions, props, runtime, dispatch],
   );
 
   const runCommand = useCallback(
@@ -168,6 +223,7 @@ export function InteractiveApp(props: InteractiveAppProps) {
       });
       if (command.current === controller) command.current = undefined;
       if (slow) dispatch({ type: "activity", text: undefined });
+      queueMicrotask(() => drainQueueRef.current());
       switch (outcome.type) {
         case "print":
           if (outcome.switched) switchCheck.current = outcome.switched;
@@ -177,12 +233,21 @@ export function InteractiveApp(props: InteractiveAppProps) {
         case "pick-model":
           dispatch({ type: "picker", picker: outcome.picker });
           break;
+        case "pick-session":
+          dispatch({ type: "session-picker", picker: { sessions: outcome.sessions, index: 0 } });
+          break;
+        case "reopen":
+          reopen({ clear: outcome.clear, ...(outcome.resume ? { resume: outcome.resume } : {}) });
+          break;
+        case "send":
+          startTurn(outcome.text);
+          break;
         case "exit":
           await exit(0);
           break;
       }
     },
-    [agent, kernel, gateways, environment, counter, runtime.session.id, listSessions, compact, read, dispatch, exit],
+    [agent, kernel, gateways, environment, counter, runtime.session.id, listSessions, compact, read, dispatch, exit, startTurn], // eslint-disable-line react-hooks/exhaustive-deps
   );
 
   const submit = useCallback(() => {
@@ -191,7 +256,9 @@ export function InteractiveApp(props: InteractiveAppProps) {
     if (text.trim() === "") return;
     const parsed = parseSlashCommand(text);
     if (!parsed && (current.busy || current.activity)) {
-      dispatch({ type: "notice", text: "a turn is running: wait for it to end, or press ctrl-c to cancel it (your text stays here)" });
+      // Typed ahead: it waits for the turn (or the command) to end and is sent then.
+      dispatch({ type: "input-submitted" });
+      dispatch({ type: "queue", text });
       return;
     }
     dispatch({ type: "input-submitted" });
@@ -222,6 +289,7 @@ export function InteractiveApp(props: InteractiveAppProps) {
           dispatch({ type: "activity", text: undefined });
           dispatch({ type: "print", entries: outcome.entries });
           dispatch({ type: "context-reported", tokens: undefined });
+          drainQueueRef.current();
         });
         return undefined;
       }
@@ -233,6 +301,24 @@ export function InteractiveApp(props: InteractiveAppProps) {
       return undefined;
     },
     [read, dispatch, agent, kernel, gateways, environment],
+  );
+
+  const onSessionPickerKey = useCallback(
+    (_input: string, key: Key) => {
+      const picker = read().sessionPicker!;
+      if (key.escape) return dispatch({ type: "session-picker", picker: undefined });
+      if (key.upArrow || key.downArrow) {
+        const index = Math.min(picker.sessions.length - 1, Math.max(0, picker.index + (key.upArrow ? -1 : 1)));
+        return dispatch({ type: "session-picker", picker: { ...picker, index } });
+      }
+      if (key.return) {
+        const chosen = picker.sessions[picker.index];
+        dispatch({ type: "session-picker", picker: undefined });
+        if (chosen) void reopen({ clear: true, resume: chosen.id });
+      }
+      return undefined;
+    },
+    [read, dispatch, reopen],
   );
 
   const onCtrlC = useCallback(() => {
@@ -248,6 +334,7 @@ export function InteractiveApp(props: InteractiveAppProps) {
       return;
     }
     if (current.picker) return dispatch({ type: "picker", picker: undefined });
+    if (current.sessionPicker) return dispatch({ type: "session-picker", picker: undefined });
     if (current.input.text !== "") return dispatch({ type: "input-cleared" });
     if (current.exitArmed) return void exit(0);
     dispatch({ type: "exit-armed", armed: true });
@@ -256,8 +343,17 @@ export function InteractiveApp(props: InteractiveAppProps) {
   useInput((input, key) => {
     if (exiting.current) return;
     if (key.ctrl && input === "c") return onCtrlC();
-    if (key.ctrl && input === "o") return dispatch({ type: "toggle-reasoning" });
     const current = read();
+    // ctrl-o: the last tool's whole output; ctrl-t: all the reasoning of the last turn (during a
+    // turn, more or fewer of its live reasoning lines).
+    if (key.ctrl && input === "o") return dispatch({ type: "expand", what: "tool" });
+    if (key.ctrl && input === "t") return dispatch(current.busy ? { type: "toggle-reasoning" } : { type: "expand", what: "reasoning" });
+    if (key.tab && key.shift) {
+      const mode = MODES[(MODES.indexOf(runtime.permissionMode) + 1) % MODES.length]!;
+      runtime.setPermissionMode(mode);
+      dispatch({ type: "permission-mode", mode });
+      return dispatch({ type: "notice", text: `permission mode: ${mode} (${MODE_WORDS[mode]}; shift-tab changes it)` });
+    }
     if (current.permission && permissions) {
       const pending = permissions.current();
       if (!pending) return;
@@ -279,6 +375,14 @@ export function InteractiveApp(props: InteractiveAppProps) {
       return;
     }
     if (current.picker) return onPickerKey(input, key);
+    if (current.sessionPicker) return onSessionPickerKey(input, key);
+    if (key.tab) {
+      const completion = completeInput(current.input.text, runtime.workspace);
+      if (completion.text !== current.input.text) dispatch({ type: "set-input", text: completion.text });
+      return dispatch({ type: "notice", text: completion.candidates.length > 0 ? completion.candidates.join("  ") : undefined });
+    }
+    // Alt-Enter (and ctrl-j, which arrives as a line feed) adds a line; Enter sends.
+    if (key.return && key.meta) return dispatch({ type: "edit", input: "\n", key: {} });
     if (key.ctrl && input === "d" && current.input.text === "") return void exit(0);
     if (key.return) return submit();
     // Text and Enter can arrive in one chunk (fast typing, a terminal multiplexer): the text is
@@ -298,22 +402,48 @@ export function InteractiveApp(props: InteractiveAppProps) {
   const shape = `${agent.messages.length}|${agent.model.id}|${agent.gateway}`;
   const estimate = useMemo(() => measureContext(agent, kernel, counter), [shape]); // eslint-disable-line react-hooks/exhaustive-deps
   const gauge = contextGauge(state.reportedTokens ?? estimate.breakdown.total, estimate.limits.contextWindow);
-  const activity = state.permission ? "waiting for your answer" : state.live?.cancelling ? "cancelling" : state.busy ? "working" : state.activity;
+  const runningTool = state.live?.tools.at(-1)?.call.split(" ")[0];
+  const activity = state.permission
+    ? "waiting for your answer"
+    : state.live?.cancelling
+      ? "cancelling"
+      : state.busy
+        ? runningTool
+          ? `running ${runningTool}`
+          : "working"
+        : state.activity;
 
   return (
     <Box flexDirection="column">
-      <Static items={state.transcript}>{(entry) => <TranscriptEntryView key={entry.id} entry={entry} />}</Static>
+      <Static key={state.generation} items={state.transcript}>{(entry) => <TranscriptEntryView key={entry.id} entry={entry} />}</Static>
       {state.live ? <LiveTurnView live={state.live} reasoningExpanded={state.reasoningExpanded} /> : null}
       <Box flexDirection="column" marginTop={state.live ? 0 : 1}>
         {state.permission ? (
           <PermissionPromptView view={state.permission} feedback={state.feedback} />
         ) : state.picker ? (
           <ModelPickerView picker={state.picker} />
+        ) : state.sessionPicker ? (
+          <SessionPickerView sessions={state.sessionPicker.sessions} index={state.sessionPicker.index} />
         ) : (
-          <InputLineView line={state.input} dim={state.busy} placeholder={state.busy ? " a turn is running · ctrl-c cancels it" : " ask anything · /help"} />
+          <InputLineView
+            line={state.input}
+            dim={false}
+            placeholder={state.busy ? " a turn is running · type ahead: enter queues it · ctrl-c cancels the turn" : " ask anything · /help · alt-enter or ctrl-j for a new line"}
+          />
         )}
+        {state.queue.map((text, index) => (
+          <Text key={index} dimColor wrap="truncate-end">{`  queued: ${text.replace(/\s+/g, " ")}`}</Text>
+        ))}
         {state.notice ? <Text color="yellow">{state.notice}</Text> : null}
-        <StatusLine gauge={gauge} model={agent.model.id} gateway={agent.gateway} permissionMode={runtime.permissionMode} activity={activity} />
+        <StatusLine
+          gauge={gauge}
+          model={agent.model.id}
+          gateway={agent.gateway}
+          permissionMode={state.permissionMode}
+          activity={activity}
+          since={state.busy ? state.turnStartedAt : undefined}
+          streamedTokens={state.busy ? Math.round(state.streamedCharacters / 4) : undefined}
+        />
       </Box>
     </Box>
   );

@@ -5,7 +5,7 @@ import { packageVersion } from "../package-version.js";
 import type { Runtime } from "../runtime/create-runtime.js";
 import { sessionsWithContent } from "../runtime/sessions-with-content.js";
 import { type CompactHandler, compactHandlerFor } from "./compact-handler.js";
-import { InteractiveApp } from "./interactive-app.js";
+import { InteractiveApp, type ReopenRequest } from "./interactive-app.js";
 import type { PermissionBridge } from "./permission-bridge.js";
 import { resumeRecap } from "./resume-recap.js";
 import type { NewTranscriptEntry } from "./screen-state.js";
@@ -27,15 +27,43 @@ export interface InteractiveOptions {
   stdout?: NodeJS.WriteStream;
 }
 
+/** What `/clear`, `/new` and `/resume` need: a new runtime for a new session, or for `resume`. */
+export type ReopenRuntime = (request: ReopenRequest & { model: string; gateway: string }) => Promise<Runtime>;
+
 /**
  * Runs the interactive screen on the terminal until the user leaves (`/exit`, Ctrl-D, Ctrl-C
- * twice), then closes the runtime. Resolves with the exit code.
+ * twice), then closes the runtime. `/clear`, `/new` and `/resume` close the runtime and open the
+ * next one through `reopen`, on the same terminal. Resolves with the exit code.
  */
-export async function runInteractive(runtime: Runtime, options: InteractiveOptions = {}): Promise<number> {
+export async function runInteractive(runtime: Runtime, options: InteractiveOptions & { reopen?: ReopenRuntime } = {}): Promise<number> {
   const stdout = options.stdout ?? process.stdout;
+  let current = runtime;
+  let screenOptions = options;
+  for (;;) {
+    const { code, reopen } = await runScreen(current, screenOptions, stdout);
+    // The first prompt (the demo's task) belongs to the first session only.
+    screenOptions = { ...options, initialPrompt: undefined };
+    if (current.agent.messages.length > 0) {
+      stdout.write(`session ${current.session.id} · continue it with \`bridle -c\` or \`bridle --resume ${current.session.id}\`\n`);
+    }
+    if (!reopen || !options.reopen) return code;
+    // The terminal's scrollback goes too, so the new conversation starts on a clean screen.
+    if (reopen.clear) stdout.write("\u001B[2J\u001B[3J\u001B[H");
+    try {
+      current = await options.reopen({ ...reopen, model: current.agent.model.id, gateway: current.agent.gateway });
+    } catch (error) {
+      stdout.write(`bridle: could not open the session: ${error instanceof Error ? error.message : String(error)}\n`);
+      return ExitCode.FAILURE;
+    }
+  }
+}
+
+/** One screen on one runtime, until the user leaves or asks for another session. */
+async function runScreen(runtime: Runtime, options: InteractiveOptions & { reopen?: ReopenRuntime }, stdout: NodeJS.WriteStream): Promise<{ code: number; reopen?: ReopenRequest }> {
   const sessionsDirectory = path.dirname(runtime.session.file);
   const listSessions = options.listSessions ?? sessionsWithContent;
   let exitCode: number = ExitCode.OK;
+  let reopen: ReopenRequest | undefined;
   const instance = render(
     <InteractiveApp
       runtime={runtime}
@@ -50,6 +78,14 @@ export async function runInteractive(runtime: Runtime, options: InteractiveOptio
         exitCode = code;
         instance.unmount();
       }}
+      {...(options.reopen
+        ? {
+            onReopen: (request: ReopenRequest) => {
+              reopen = request;
+              instance.unmount();
+            },
+          }
+        : {})}
     />,
     { stdout, ...(options.stdin ? { stdin: options.stdin } : {}), exitOnCtrlC: false },
   );
@@ -58,10 +94,7 @@ export async function runInteractive(runtime: Runtime, options: InteractiveOptio
   } finally {
     runtime.close();
   }
-  if (runtime.agent.messages.length > 0) {
-    stdout.write(`session ${runtime.session.id} · continue it with \`bridle -c\` or \`bridle --resume ${runtime.session.id}\`\n`);
-  }
-  return exitCode;
+  return { code: exitCode, ...(reopen ? { reopen } : {}) };
 }
 
 /** The banner and whatever the runtime reported while starting. */

@@ -181,7 +181,7 @@ describe("other commands", () => {
 
   it("/help lists every command", async () => {
     const report = reportOf(await slash("/help"));
-    expect(report.rows.map((row) => row.cells[0]!.split(" ")[0])).toEqual(["/model", "/context", "/compact", "/gateways", "/cost", "/sessions", "/mcp", "/plugins", "/help", "/exit"]);
+    expect(report.rows.map((row) => row.cells[0]!.split(" ")[0])).toEqual(["/model", "/context", "/compact", "/gateways", "/cost", "/clear", "/new", "/resume", "/sessions", "/init", "/mcp", "/plugins", "/help", "/exit"]);
   });
 
   it("/mcp says how to add a server when none is configured", async () => {

@@ -51,7 +51,17 @@ export type SlashOutcome =
       switched?: SwitchOutcome["switched"];
     }
   | { type: "pick-model"; picker: ModelPickerState }
+  /** Show the sessions to continue one. */
+  | { type: "pick-session"; sessions: SessionListing[] }
+  /** Close this session and open another: a new one (clearing the screen or not), or `resume`. */
+  | { type: "reopen"; clear: boolean; resume?: string }
+  /** Send this prompt as a turn. */
+  | { type: "send"; text: string }
   | { type: "exit" };
+
+/** What `/init` asks the agent to do. */
+export const INIT_PROMPT =
+  "Read this repository (its README, package manifests, build and test configuration, and the layout of its source) and write AGENTS.md at its root: what the project is, how to install, build, test and lint it (the exact commands), the layout, and the conventions a contributor must follow. If AGENTS.md exists, read it first and improve it rather than starting over. Keep it short and factual.";
 
 const report = (entry: NewTranscriptEntry): SlashOutcome => ({ type: "print", entries: [entry] });
 const note = (text: string, tone: "info" | "warn" | "error" = "info"): SlashOutcome => report({ kind: "note", tone, text });
@@ -99,6 +109,21 @@ export async function runSlashCommand(command: ParsedSlashCommand, context: Slas
         const text = `compacted the context from ${formatTokens(outcome.tokensBefore)} to ${formatTokens(outcome.tokensAfter)} tokens${outcome.message ? `: ${outcome.message}` : ""}`;
         return { type: "print", entries: [{ kind: "note", tone: "info", text }], contextChanged: true };
       }
+      case "clear":
+      case "new":
+        return { type: "reopen", clear: command.name === "clear" };
+      case "resume": {
+        if (!context.listSessions) return note("listing sessions is not available in this build", "warn");
+        const sessions = context.listSessions().filter((session) => session.id !== context.sessionId);
+        if (command.args[0]) {
+          const chosen = sessions.find((session) => session.id === command.args[0] || session.id.startsWith(command.args[0]!));
+          return chosen ? { type: "reopen", clear: true, resume: chosen.id } : note(`no session ${command.args[0]} in this workspace (see /sessions)`, "error");
+        }
+        if (sessions.length === 0) return note("no other session with messages in this workspace", "info");
+        return { type: "pick-session", sessions };
+      }
+      case "init":
+        return { type: "send", text: INIT_PROMPT };
       case "exit":
         return { type: "exit" };
       default:

@@ -28,17 +28,32 @@ export type ScreenAction =
   /** The prompt line was sent (it goes to history). */
   | { type: "input-submitted" }
   | { type: "input-cleared" }
+  /** Tab completion replaced the prompt's text (the cursor goes to its end). */
+  | { type: "set-input"; text: string }
   | { type: "exit-armed"; armed: boolean }
   | { type: "permission"; view: PermissionView | undefined }
   /** `n` on a permission question: a line opens for what the agent should do instead. */
   | { type: "feedback-start" }
   | { type: "feedback-edit"; input: string; key: LineKey }
   | { type: "picker"; picker: ModelPickerState | undefined }
+  | { type: "session-picker"; picker: ScreenState["sessionPicker"] }
+  /** A prompt typed while a turn runs waits for it to end. */
+  | { type: "queue"; text: string }
+  /** The oldest queued prompt is being sent. */
+  | { type: "dequeue" }
+  | { type: "permission-mode"; mode: string }
+  /** Print the last tool's whole output (ctrl-o) or the last turn's whole reasoning (ctrl-t). */
+  | { type: "expand"; what: "tool" | "reasoning" }
+  /** The screen was cleared for a new conversation (`/clear`, `/new`, `/resume`). */
+  | { type: "reset"; entries: NewTranscriptEntry[] }
   /** The conversation changed outside a turn (compaction, switch): forget or replace the reported size. */
   | { type: "context-reported"; tokens: number | undefined };
 
 /** Reasoning lines kept in the transcript: collapsed, or expanded with Ctrl-O. */
 export const REASONING_LINES = { collapsed: 3, expanded: 40 } as const;
+
+/** Lines of a tool's output or of reasoning printed by ctrl-o / ctrl-t; the rest is counted. */
+export const EXPANDED_LINES = 400;
 
 /**
  * The screen's state machine: a pure function from (state, action) to the next state. Completed
@@ -53,6 +68,9 @@ export function screenReducer(state: ScreenState, action: ScreenAction): ScreenS
       return {
         ...print(state, [{ kind: "user", text: action.text }]),
         busy: true,
+        turnStartedAt: Date.now(),
+        streamedCharacters: 0,
+        lastReasoning: "",
         live: { text: "", lineBreaks: 0, committed: "", reasoning: "", reasoningPrinted: false, tools: [], cancelling: false },
         notice: undefined,
         exitArmed: false,
@@ -79,6 +97,8 @@ export function screenReducer(state: ScreenState, action: ScreenAction): ScreenS
       return { ...state, input: editInputLine(state.input, action.input, action.key), exitArmed: false, notice: state.exitArmed ? undefined : state.notice };
     case "input-submitted":
       return { ...state, input: submitInputLine(state.input), exitArmed: false };
+    case "set-input":
+      return { ...state, input: { ...state.input, text: action.text, cursor: action.text.length, historyIndex: undefined } };
     case "input-cleared":
       return { ...state, input: clearInputLine(state.input), exitArmed: false };
     case "exit-armed":
@@ -91,8 +111,20 @@ export function screenReducer(state: ScreenState, action: ScreenAction): ScreenS
       return state.feedback ? { ...state, feedback: editInputLine(state.feedback, action.input, action.key) } : state;
     case "picker":
       return { ...state, picker: action.picker };
+    case "session-picker":
+      return { ...state, sessionPicker: action.picker };
     case "context-reported":
       return { ...state, reportedTokens: action.tokens };
+    case "queue":
+      return { ...state, queue: [...state.queue, action.text] };
+    case "dequeue":
+      return { ...state, queue: state.queue.slice(1) };
+    case "permission-mode":
+      return { ...state, permissionMode: action.mode };
+    case "expand":
+      return print(state, [expandedEntry(state, action.what)]);
+    case "reset":
+      return { ...print({ ...state, transcript: [], generation: state.generation + 1 }, action.entries), reportedTokens: undefined, totals: {}, lastToolOutput: undefined, lastReasoning: "", queue: [] };
   }
 }
 
@@ -102,15 +134,22 @@ function applyAgentEvent(state: ScreenState, event: AgentEvent): ScreenState {
     case "turn_start":
       return state;
     case "reasoning":
-      return { ...state, live: { ...live, reasoning: live.reasoning + event.text } };
+      return {
+        ...state,
+        streamedCharacters: state.streamedCharacters + event.text.length,
+        lastReasoning: state.lastReasoning + event.text,
+        live: { ...live, reasoning: live.reasoning + event.text },
+      };
     case "text": {
       // Reasoning ends where the answer starts; it moves up so the answer streams right below it.
-      const withReasoning = flushReasoning(state, live);
+      const withReasoning = flushReasoning({ ...state, streamedCharacters: state.streamedCharacters + event.text.length }, live);
       const grown = { ...withReasoning.live, text: withReasoning.live.text + event.text, lineBreaks: withReasoning.live.lineBreaks + countLineBreaks(event.text) };
       return spillLongText(withReasoning.state, grown);
     }
     case "assistant": {
-      const flushed = flushReasoning(state, live, event.message.reasoning);
+      // Reasoning that only the final message carries (not streamed) is kept for ctrl-t too.
+      const unstreamed = live.reasoning.trim() === "" && !live.reasoningPrinted ? (event.message.reasoning ?? "") : "";
+      const flushed = flushReasoning({ ...state, lastReasoning: state.lastReasoning + unstreamed }, live, event.message.reasoning);
       const done = flushed.live.committed;
       const final = event.message.content ?? "";
       // The final content wins over the stream when it extends what is already shown: harness
@@ -137,7 +176,11 @@ function applyAgentEvent(state: ScreenState, event: AgentEvent): ScreenState {
         diff: event.isError ? undefined : event.diff,
         repairs: pending?.repairs ?? [],
       };
-      return { ...print(state, [entry]), live: { ...live, tools: live.tools.filter((tool) => tool.id !== event.id) } };
+      return {
+        ...print(state, [entry]),
+        lastToolOutput: { call: entry.call, content: event.content },
+        live: { ...live, tools: live.tools.filter((tool) => tool.id !== event.id) },
+      };
     }
     case "usage":
       return { ...state, reportedTokens: event.contextTokens, totals: addUsage(state.totals, event.model, event.gateway, event.usage) };
@@ -170,9 +213,18 @@ function applyAgentEvent(state: ScreenState, event: AgentEvent): ScreenState {
         repairs: tool.repairs,
       }));
       const ending: NewTranscriptEntry[] = event.reason === "stop" || event.reason === "error" ? [] : [{ kind: "turn-end", reason: event.reason, message: event.message }];
-      return { ...print(reasoning.state, [...unfinished, ...ending]), busy: false, live: undefined, permission: undefined, feedback: undefined };
+      return { ...print(reasoning.state, [...unfinished, ...ending]), busy: false, turnStartedAt: undefined, live: undefined, permission: undefined, feedback: undefined };
     }
   }
+}
+
+/** The whole output of the last tool call, or the whole reasoning of the last turn, as one entry. */
+function expandedEntry(state: ScreenState, what: "tool" | "reasoning"): NewTranscriptEntry {
+  const text = what === "tool" ? state.lastToolOutput?.content : state.lastReasoning.trim();
+  if (!text) return { kind: "note", tone: "info", text: what === "tool" ? "no tool has run yet in this conversation" : "the last turn had no reasoning" };
+  const lines = text.split("\n");
+  const title = what === "tool" ? `output of ${state.lastToolOutput!.call}` : "reasoning of the last turn";
+  return { kind: "expanded", title, lines: lines.slice(0, EXPANDED_LINES), hiddenLines: Math.max(0, lines.length - EXPANDED_LINES) };
 }
 
 function print(state: ScreenState, entries: readonly NewTranscriptEntry[]): ScreenState {

@@ -2,6 +2,7 @@ import type { FeedEvent, TurnEnd } from "@bridle/core";
 import { createInputLine, type InputLine } from "./input-line.js";
 import type { ModelPickerState } from "./model-picker-state.js";
 import type { Report } from "./report.js";
+import type { SessionListing } from "./sessions-report.js";
 import type { RepairTally } from "../telemetry/repair-tally.js";
 import type { UsageTotals } from "./usage-totals.js";
 
@@ -16,7 +17,9 @@ export type TranscriptEntry =
   | { id: number; kind: "error"; message: string; details: string | undefined }
   | { id: number; kind: "note"; text: string; tone: "info" | "warn" | "error" }
   | { id: number; kind: "turn-end"; reason: TurnEnd; message: string | undefined }
-  | { id: number; kind: "report"; report: Report };
+  | { id: number; kind: "report"; report: Report }
+  /** A tool's whole output or a turn's whole reasoning, printed on request (ctrl-o, ctrl-t). */
+  | { id: number; kind: "expanded"; title: string; lines: string[]; hiddenLines: number };
 
 type WithoutId<Entry> = Entry extends unknown ? Omit<Entry, "id"> : never;
 
@@ -73,6 +76,20 @@ export interface ScreenState {
   /** Context tokens as the last usage event (or compaction) reported them; undefined until one does. */
   reportedTokens: number | undefined;
   totals: UsageTotals;
+  /** Bumped when the screen is cleared, so the printed transcript starts over. */
+  generation: number;
+  /** When the running turn started (ms since the epoch), for the elapsed time. */
+  turnStartedAt: number | undefined;
+  /** Characters of text and reasoning streamed in the running turn (about four per token). */
+  streamedCharacters: number;
+  /** Prompts typed while a turn runs, sent one by one when it ends. */
+  queue: string[];
+  /** The permission mode shown in the status line (shift-tab cycles it). */
+  permissionMode: string;
+  /** The last finished tool call and everything it returned to the model, for ctrl-o. */
+  lastToolOutput: { call: string; content: string } | undefined;
+  /** All the reasoning of the last (or running) turn, for ctrl-t. */
+  lastReasoning: string;
   /** Tool-call repairs this session, for `/context`. */
   repairs: RepairTally;
   input: InputLine;
@@ -86,6 +103,8 @@ export interface ScreenState {
   /** After `n`: what the user types to tell the agent what to do instead (undefined until then). */
   feedback: InputLine | undefined;
   picker: ModelPickerState | undefined;
+  /** The `/resume` picker: the sessions and the highlighted one. */
+  sessionPicker: { sessions: SessionListing[]; index: number } | undefined;
   /** Lines of streamed text kept live before older complete lines move to the transcript. */
   liveLineLimit: number;
 }
@@ -96,6 +115,7 @@ export interface ScreenStateOptions {
   history?: readonly string[];
   /** Terminal rows; bounds the live area so that redraws stay cheap and never scroll. */
   rows?: number;
+  permissionMode?: string;
 }
 
 /** The state of a fresh screen. */
@@ -107,6 +127,13 @@ export function createScreenState(options: ScreenStateOptions = {}): ScreenState
     busy: false,
     activity: undefined,
     reportedTokens: undefined,
+    generation: 0,
+    turnStartedAt: undefined,
+    streamedCharacters: 0,
+    queue: [],
+    permissionMode: options.permissionMode ?? "ask",
+    lastToolOutput: undefined,
+    lastReasoning: "",
     totals: {},
     repairs: {},
     input: createInputLine(options.history),
@@ -116,6 +143,7 @@ export function createScreenState(options: ScreenStateOptions = {}): ScreenState
     permission: undefined,
     feedback: undefined,
     picker: undefined,
+    sessionPicker: undefined,
     liveLineLimit: Math.max(6, (options.rows ?? 24) - 14),
   };
 }

@@ -7,6 +7,8 @@ import { reportStartupError } from "../report-startup-error.js";
 import { createRuntime } from "../runtime/create-runtime.js";
 import { loadKernel } from "../runtime/load-kernel.js";
 import { NoModelError, selectTarget } from "../runtime/select-target.js";
+import type { PermissionMode } from "@bridle/tools";
+import { findLocalServer, pickStartModel } from "./first-start.js";
 import { createPermissionBridge } from "./permission-bridge.js";
 import { runInteractive } from "./run-interactive.js";
 
@@ -31,21 +33,47 @@ export async function startInteractive(options: GlobalOptions & InteractiveFlags
     return ExitCode.USAGE;
   }
   const permissions = createPermissionBridge();
-  let runtime;
-  try {
-    runtime = await createRuntime({
-      global: { config: options.config, model: options.model, gateway: options.gateway, trace: options.trace },
+  const open = (overrides: { resume?: string | true; permissionMode?: PermissionMode; model?: string; gateway?: string } = {}) =>
+    createRuntime({
+      global: { config: options.config, model: overrides.model ?? options.model, gateway: overrides.gateway ?? options.gateway, trace: options.trace },
       cwd: process.cwd(),
       environment: process.env,
       ask: permissions.ask,
-      ...(options.resume ? { resume: options.resume } : options.continue ? { resume: true as const } : {}),
-      ...(options.yes ? { permissionMode: "allow-all" as const } : options.allowEdits ? { permissionMode: "allow-edits" as const } : {}),
+      ...(overrides.resume !== undefined ? { resume: overrides.resume } : {}),
+      ...(overrides.permissionMode ? { permissionMode: overrides.permissionMode } : {}),
     });
+  const first = {
+    ...(options.resume ? { resume: options.resume } : options.continue ? { resume: true as const } : {}),
+    ...(options.yes ? { permissionMode: "allow-all" as const } : options.allowEdits ? { permissionMode: "allow-edits" as const } : {}),
+  };
+  const write = (text: string) => process.stderr.write(text);
+  let runtime;
+  try {
+    runtime = await open(first);
   } catch (error) {
-    if (error instanceof NoModelError && error.reason === "no-key") return offerDemo(error);
-    return reportStartupError(error);
+    try {
+      // First start: a local server needs no key; a key without a model gets a choice, not an error.
+      const target =
+        error instanceof NoModelError && error.reason === "no-key"
+          ? await findLocalServer(options, write)
+          : error instanceof NoModelError && error.reason === "no-model"
+            ? await pickStartModel(options, askLine, write)
+            : undefined;
+      if (!target) {
+        if (error instanceof NoModelError && error.reason === "no-key") return offerDemo(error);
+        return reportStartupError(error);
+      }
+      runtime = await open({ ...first, ...target });
+    } catch (fallbackError) {
+      return reportStartupError(fallbackError);
+    }
   }
-  return runInteractive(runtime, { permissions, environment: process.env });
+  return runInteractive(runtime, {
+    permissions,
+    environment: process.env,
+    // A new session keeps the model in use; a resumed one continues on its own.
+    reopen: (request) => open({ permissionMode: request.permissionMode, ...(request.resume ? { resume: request.resume } : { model: request.model, gateway: request.gateway }) }),
+  });
 }
 
 /** Why no gateway can be used for lack of a key, or `undefined` when one can (or config is broken). */

@@ -16,8 +16,10 @@ export function toPermissionView(question: PermissionQuestion): PermissionView {
   const long = command !== undefined && (command.includes("\n") || command.length > 100);
   const lines = long ? command.split("\n") : [];
   const detail = long ? cut(lines, DETAIL_LINES).join("\n") : undefined;
+  // A tool from elsewhere (an MCP server) says where, so the user knows who runs it.
+  const call = describeToolCall(question.call.name, args);
   return {
-    call: describeToolCall(question.call.name, args),
+    call: question.tool.origin ? `${call} · ${question.tool.origin}` : call,
     kind: question.tool.kind,
     reason: question.reason,
     detail,

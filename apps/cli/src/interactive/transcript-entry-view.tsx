@@ -72,6 +72,16 @@ export function TranscriptEntryView({ entry }: { entry: TranscriptEntry }) {
       return <Text color={NOTE_COLORS[entry.tone]}>{entry.text}</Text>;
     case "turn-end":
       return <Text color={entry.reason === "aborted" ? "yellow" : "red"}>{`■ ${TURN_ENDS[entry.reason]}${entry.message ? ` (${entry.message})` : ""}`}</Text>;
+    case "expanded":
+      return (
+        <Box flexDirection="column" marginY={1}>
+          <Text dimColor>{`┌ ${entry.title}`}</Text>
+          {entry.lines.map((line, index) => (
+            <Text key={index}>{`│ ${line}`}</Text>
+          ))}
+          <Text dimColor>{`└${entry.hiddenLines > 0 ? ` … ${entry.hiddenLines} more lines not shown` : ""}`}</Text>
+        </Box>
+      );
     case "report":
       return (
         <Box marginY={1}>

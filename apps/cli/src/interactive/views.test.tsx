@@ -32,11 +32,19 @@ describe("ToolEntryView", () => {
 });
 
 describe("StatusLine", () => {
-  it("shows the gauge, the model's short name @ gateway, the mode and what runs", () => {
-    const text = plain(
-      renderToString(<StatusLine gauge={contextGauge(12_345, 262_144)} model="accounts/fireworks/models/kimi-k2" gateway="fireworks" permissionMode="ask" activity="working" />, { columns: 120 }),
-    );
-    expect(text).toBe("ctx 12.3k/262k 5% ▰▱▱▱▱▱▱▱▱▱ · kimi-k2 @ fireworks · ask · working (ctrl-c cancels)");
+  it("shows the gauge, the model's short name @ gateway, the mode and what runs, with its time and tokens", () => {
+    const idleText = plain(renderToString(<StatusLine gauge={contextGauge(12_345, 262_144)} model="accounts/fireworks/models/kimi-k2" gateway="fireworks" permissionMode="ask" activity={undefined} />, { columns: 120 }));
+    expect(idleText).toBe("ctx 12.3k/262k 5% ▰▱▱▱▱▱▱▱▱▱ · kimi-k2 @ fireworks · ask · /help");
+    const busy = (columns: number) =>
+      plain(
+        renderToString(
+          <StatusLine gauge={contextGauge(12_345, 262_144)} model="accounts/fireworks/models/qwen3-coder-480b-a35b-instruct" gateway="fireworks" permissionMode="allow-edits" activity="working" since={Date.now() - 12_400} streamedTokens={1_234} />,
+          { columns },
+        ),
+      );
+    expect(busy(160)).toMatch(/^ctx 12\.3k\/262k 5% ▰▱▱▱▱▱▱▱▱▱ · [⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏] working 12s · ↓ 1\.23k tokens · qwen3-coder-480b-a35b-instruct @ fireworks · allow-edits · ctrl-c cancels$/);
+    // At 80 columns the model name is cut, never the word saying that something runs.
+    expect(busy(80)).toContain("working 12s · ↓ 1.23k tokens");
   });
 });
 

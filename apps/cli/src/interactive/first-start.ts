@@ -1,0 +1,55 @@
+import type { GlobalOptions } from "../cli-config.js";
+import { loadKernel } from "../runtime/load-kernel.js";
+import { probeGateways, runningLocalGateways } from "../runtime/probe-gateways.js";
+
+/** A model on a gateway found at start, when the config did not name one that can be used. */
+export interface StartTarget {
+  model: string;
+  gateway: string;
+}
+
+/**
+ * With no key set: a local server (Ollama, LM Studio, vLLM, llama.cpp, SGLang) answering on its
+ * usual address, or where the config points it, and the model to start on: the configured one
+ * when the server lists it, else the first it lists. Says what it found on `write`.
+ */
+export async function findLocalServer(options: GlobalOptions, write: (text: string) => void): Promise<StartTarget | undefined> {
+  const { settings, gateways } = await loadKernel(options, process.cwd(), process.env);
+  const running = (await runningLocalGateways(gateways, process.env)).filter((entry) => (entry.listed?.length ?? 0) > 0);
+  const locals = gateways.list().filter((gateway) => gateway.local);
+  if (running.length === 0) {
+    write(`Local servers need no key: ${locals.map((gateway) => `${gateway.name} (${gateway.baseURL})`).join(", ")}. None is answering now; start one and run bridle again, or set a gateway's key.\n`);
+    return undefined;
+  }
+  const wanted = options.model ?? settings.model;
+  const server = running[0]!;
+  const slugs = server.listed!.map((entry) => entry.slug);
+  const model = wanted && slugs.includes(wanted) ? wanted : slugs[0]!;
+  write(`No key is set, and none is needed for local servers: found ${server.definition.name} at ${server.definition.baseURL} serving ${slugs.length} model${slugs.length === 1 ? "" : "s"}; starting on ${model}.\n`);
+  return { model, gateway: server.definition.id };
+}
+
+/**
+ * A key is set but no model is configured: lists what the usable gateways serve and asks for a
+ * number. Undefined when nothing is served or the user gives no answer.
+ */
+export async function pickStartModel(options: GlobalOptions, ask: (question: string) => Promise<string | undefined>, write: (text: string) => void): Promise<StartTarget | undefined> {
+  const { kernel, gateways } = await loadKernel(options, process.cwd(), process.env);
+  const available = await probeGateways(gateways, process.env);
+  const choices: StartTarget[] = [];
+  for (const { definition, listed } of available) {
+    if (options.gateway && definition.id !== options.gateway) continue;
+    const slugs = listed?.map((entry) => entry.slug) ?? kernel.models.list().filter((info) => info.gateways?.[definition.id] !== undefined).map((info) => info.id);
+    for (const slug of slugs) choices.push({ model: slug, gateway: definition.id });
+  }
+  if (choices.length === 0) return undefined;
+  const shown = choices.slice(0, 30);
+  write(`No model is configured. Models the gateways you can use serve:\n${shown.map((choice, index) => `  ${String(index + 1).padStart(2)}. ${choice.model} @ ${choice.gateway}`).join("\n")}\n`);
+  if (choices.length > shown.length) write(`  (${choices.length - shown.length} more: pass --model <model>)\n`);
+  const answer = await ask(`Start on which? [1-${shown.length}] `);
+  const index = Number(answer?.trim()) - 1;
+  const chosen = shown[index];
+  if (!chosen) return undefined;
+  write(`Starting on ${chosen.model} @ ${chosen.gateway}; to keep it, set "model" and "gateway" in bridle.config.json (\`bridle init\` does).\n`);
+  return chosen;
+}
