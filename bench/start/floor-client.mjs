@@ -112,8 +112,8 @@ if (process.argv[2] === "run") {
   await run(process.argv.slice(3).join(" "));
   closeSync(log);
 } else {
-  // The interactive screen: a status line and a prompt, then one line of input.
-  process.stdout.write(`\x1b[2J\x1b[H${config.model} @ ${config.gateway} · ctx 0%\n> `);
+  // The interactive screen: a prompt and a status line under it, then one line of input.
+  process.stdout.write(`\x1b[2J\x1b[H> \nctx 0% · ${config.model} @ ${config.gateway}\x1b[1A\x1b[3G`);
   process.stdin.setEncoding("utf8");
   process.stdin.once("data", async (line) => {
     await run(line.trim());

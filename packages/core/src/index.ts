@@ -76,7 +76,7 @@ export { StreamAssembler } from "./transport/stream-assembler.js";
 export type { AssembledResponse, StreamDelta } from "./transport/stream-assembler.js";
 export { ThinkSplitter } from "./transport/think-splitter.js";
 export { toWireBody } from "./transport/to-wire-body.js";
-export { TokenCounter } from "./tokens/token-counter.js";
+export { preloadTokenizer, TokenCounter, tokenizerLoaded } from "./tokens/token-counter.js";
 export type { ContextBreakdown } from "./tokens/token-counter.js";
 export { collectSecrets } from "./session/collect-secrets.js";
 export { createRedactor, MIN_SECRET_LENGTH } from "./session/create-redactor.js";
