@@ -7,6 +7,7 @@
 // `bridle --version`; each with its ratio to the floor.
 import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import fs from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -96,6 +97,32 @@ async function timeToPrompt(gateway, command, loaded) {
   }
 }
 
+/**
+ * What waiting for the disk would add to a file write: temp file + rename, with the file and its
+ * directory fsynced before the write returns, or not (the write tool flushes in the background).
+ */
+async function atomicWriteCost(synced) {
+  const directory = mkdtempSync(path.join(tmpdir(), "bridle-bench-fsync-"));
+  try {
+    return await measureEach(async (index) => {
+      const target = path.join(directory, `file-${index % 4}.md`);
+      const temporary = `${target}.tmp`;
+      const handle = await fs.open(temporary, "wx");
+      await handle.writeFile(written.repeat(20));
+      if (synced) await handle.sync();
+      await handle.close();
+      await fs.rename(temporary, target);
+      if (synced) {
+        const entry = await fs.open(directory, "r");
+        await entry.sync();
+        await entry.close();
+      }
+    }, { runs: 41, warmup: 3 });
+  } finally {
+    rmSync(directory, { recursive: true, force: true });
+  }
+}
+
 function ratioRows(label, unit, bridle, floor, { target, absolute } = {}) {
   const ratio = bridle / floor;
   return [
@@ -152,6 +179,13 @@ export async function run() {
     } else {
       rows.push({ name: "interactive time-to-prompt, tmux", value: Number.NaN, unit: "ms", details: { skipped: "tmux is not installed" } });
     }
+
+    const synced = await atomicWriteCost(true);
+    const unsynced = await atomicWriteCost(false);
+    rows.push(
+      { name: "atomic 1 KB write, fsync of file and directory awaited (median of 41)", value: synced.median * 1000, unit: "ms", details: { maxMs: synced.max * 1000 } },
+      { name: "atomic 1 KB write, fsync in the background (median of 41)", value: unsynced.median * 1000, unit: "ms", details: { maxMs: unsynced.max * 1000 } },
+    );
 
     const version = await measureEach(() => execFileSync(process.execPath, [bridleBin, "--version"]), { runs: 15, warmup: 2 });
     const floorVersion = await measureEach(() => execFileSync(process.execPath, [floorBin, "--version"]), { runs: 15, warmup: 2 });
