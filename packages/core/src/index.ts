@@ -46,6 +46,8 @@ export { Stage } from "./stage.js";
 export type { StageName } from "./stage.js";
 export type { RunnableCall, ToolCallEvent } from "./tool-call-event.js";
 export type { Tool, ToolKind, ToolResult, ToolRunContext } from "./tool.js";
+export type { ToolSource, ToolSourceContext, ToolSourceEntry } from "./tool-source.js";
+export { ToolSourceRegistry } from "./tool-source-registry.js";
 export { TraceRecorder } from "./trace.js";
 export type { TraceRecord, TraceSummaryRow } from "./trace.js";
 export { buildConfigJsonSchema } from "./config/config-json-schema.js";
@@ -77,6 +79,8 @@ export type { AssembledResponse, StreamDelta } from "./transport/stream-assemble
 export { ThinkSplitter } from "./transport/think-splitter.js";
 export { toWireBody } from "./transport/to-wire-body.js";
 export { preloadTokenizer, TokenCounter, tokenizerLoaded } from "./tokens/token-counter.js";
+export { formatCount, formatTokens } from "./tokens/format-tokens.js";
+export { DEFAULT_OUTPUT_TOKENS, OUTPUT_WINDOW_SHARE, outputReserve } from "./tokens/output-reserve.js";
 export type { ContextBreakdown } from "./tokens/token-counter.js";
 export { collectSecrets } from "./session/collect-secrets.js";
 export { createRedactor, MIN_SECRET_LENGTH } from "./session/create-redactor.js";

@@ -6,7 +6,7 @@ import { fitRequest } from "./fit-request.js";
 import { observeUsage } from "./observe-usage.js";
 import { exactTokens } from "./request-estimate.js";
 import { sessionState } from "./session-state.js";
-import { syntheticConversation, words } from "./testing/synthetic-conversation.js";
+import { syntheticConversation, words } from "../test/synthetic-conversation.js";
 
 // Its own file: whether the tokenizer is loaded is process-wide state, and these tests start
 // with it not loaded.
