@@ -41,8 +41,8 @@ describe("fitRequest far from every tier", () => {
     await fitRequest(small, context, engine);
     observeUsage(reply(3_000), context, engine);
     // 40k tokens of filler are 200k bytes: the bound passes tier 1, so the exact count runs.
-    context.conversation.messages().push({ role: "user", content: words(40_000) });
-    await fitRequest(request(), context, engine);
+    const large = request();
+    await fitRequest({ ...large, messages: [...large.messages, { role: "user", content: words(40_000) }] }, context, engine);
     expect(tokenizerLoaded()).toBe(true);
     expect(sessionState(context).deferredUsage).toHaveLength(0);
     expect(engine.calibrations.get("m")!.ratio).toBeCloseTo(Math.min(2, 3_000 / exactTokens(small, context.tokens)), 5);
