@@ -11,6 +11,7 @@ import type { PermissionMode } from "@bridle/tools";
 import { findLocalServer, pickStartModel } from "./first-start.js";
 import { createPermissionBridge } from "./permission-bridge.js";
 import { runInteractive } from "./run-interactive.js";
+import type { StartingScreen } from "./starting-screen.js";
 
 /** Flags of `bridle` with no subcommand. */
 export interface InteractiveFlags {
@@ -20,8 +21,11 @@ export interface InteractiveFlags {
   allowEdits?: boolean;
 }
 
-/** Starts the screen, or explains why it cannot (no terminal, no key, bad config). */
-export async function startInteractive(options: GlobalOptions & InteractiveFlags): Promise<number> {
+/**
+ * Starts the screen, or explains why it cannot (no terminal, no key, bad config). `starting` is
+ * the prompt drawn while this loaded; it gives way to the screen, or to the explanation.
+ */
+export async function startInteractive(options: GlobalOptions & InteractiveFlags, starting?: StartingScreen): Promise<number> {
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
     const missingKey = await missingKeyReason(options);
     if (missingKey) {
@@ -51,6 +55,7 @@ export async function startInteractive(options: GlobalOptions & InteractiveFlags
   try {
     runtime = await open(first);
   } catch (error) {
+    starting?.close();
     try {
       // First start: a local server needs no key; a key without a model gets a choice, not an error.
       const target =
@@ -68,6 +73,7 @@ export async function startInteractive(options: GlobalOptions & InteractiveFlags
       return reportStartupError(fallbackError);
     }
   }
+  starting?.clear();
   return runInteractive(runtime, {
     permissions,
     environment: process.env,
