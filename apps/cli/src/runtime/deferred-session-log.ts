@@ -52,6 +52,11 @@ export class DeferredSessionLog implements SessionRecorder {
     this.#log?.sync();
   }
 
+  /** Resolves once everything appended is durable; nothing to wait for before the file exists. */
+  async flush(): Promise<void> {
+    await this.#log?.flush();
+  }
+
   close(): void {
     this.#closed = true;
     this.#log?.close();
