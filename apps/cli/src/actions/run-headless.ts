@@ -1,6 +1,7 @@
 import type { AgentEvent } from "@bridle/core";
 import type { GlobalOptions } from "../cli-config.js";
 import { ExitCode } from "../exit-codes.js";
+import { keepsInSummary, summarizeRun } from "../headless/run-summary.js";
 import { createTextRenderer } from "../headless/text-renderer.js";
 import { reportStartupError } from "../report-startup-error.js";
 import { createRuntime } from "../runtime/create-runtime.js";
@@ -16,6 +17,7 @@ export interface RunOptions {
 
 /** One headless turn: renders events as text, one JSON object, or one JSON event per line. */
 export async function runHeadless(task: string, global: GlobalOptions, options: RunOptions): Promise<number> {
+  const started = Date.now();
   let runtime;
   try {
     runtime = await createRuntime({
@@ -39,7 +41,7 @@ export async function runHeadless(task: string, global: GlobalOptions, options: 
 
   const events: AgentEvent[] = [];
   const write = (event: AgentEvent) => process.stdout.write(`${JSON.stringify(event)}\n`);
-  const render = options.output === "text" ? createTextRenderer(process.stdout, process.stderr) : options.output === "stream-json" ? write : (event: AgentEvent) => events.push(event);
+  const render = options.output === "text" ? createTextRenderer(process.stdout, process.stderr, (gateway) => runtime.gateways.get(gateway)?.apiKeyEnv) : options.output === "stream-json" ? write : (event: AgentEvent) => events.push(event);
   try {
     for (const event of runtime.startupFeed) render({ type: "feed", event });
     if (options.output === "stream-json") {
@@ -48,9 +50,9 @@ export async function runHeadless(task: string, global: GlobalOptions, options: 
     const result = await runtime.agent.runTurn(task, { signal: controller.signal, onEvent: render });
     if (options.output === "json") {
       const text = events.filter((event) => event.type === "assistant").map((event) => (event.type === "assistant" ? (event.message.content ?? "") : "")).filter(Boolean).at(-1) ?? "";
-      process.stdout.write(
-        `${JSON.stringify({ result: text, reason: result.reason, message: result.message, session: runtime.session.id, model: runtime.agent.model.id, gateway: runtime.agent.gateway, events }, null, 2)}\n`,
-      );
+      const totals = summarizeRun(events, runtime.kernel.models, Date.now() - started);
+      const summary = { result: text, reason: result.reason, message: result.message, session: runtime.session.id, model: runtime.agent.model.id, gateway: runtime.agent.gateway, ...totals, events: events.filter(keepsInSummary) };
+      process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
     }
     return result.reason === "stop" ? ExitCode.OK : result.reason === "aborted" ? ExitCode.INTERRUPTED : ExitCode.FAILURE;
   } finally {

@@ -5,7 +5,7 @@ import { drawStartingScreen } from "../interactive/starting-screen.js";
 import type { InteractiveFlags } from "../interactive/start-interactive.js";
 
 /** Root options that subcommands declare too (`bridle run -y …`); see {@link registerInteractiveCommand}. */
-const SHARED_OPTIONS = ["continue", "resume", "yes", "allowEdits"] as const;
+const SHARED_OPTIONS = ["continue", "resume", "yes", "allowEdits", "output"] as const;
 
 /**
  * `bridle` with no subcommand: the interactive screen. Adds `-c/--continue`, `--resume <id>`,
@@ -23,6 +23,8 @@ export function registerInteractiveCommand(program: Command, setExitCode: (code:
     .option("--resume <id>", "continue a session by id")
     .option("-y, --yes", "allow every tool call without asking (permission mode allow-all)")
     .option("--allow-edits", "allow file edits without asking (permission mode allow-edits)")
+    .option("-p, --print", 'run the task given as arguments headless and exit, like `bridle run` (`bridle -p "fix the tests"`)')
+    .option("-o, --output <format>", "with -p or a task: text, json or stream-json")
     .hook("preSubcommand", (root, subcommand) => {
       for (const key of SHARED_OPTIONS) {
         const value: unknown = root.getOptionValue(key);
@@ -37,13 +39,33 @@ export function registerInteractiveCommand(program: Command, setExitCode: (code:
     })
     .allowExcessArguments()
     .action(async () => {
+      const options = program.opts<GlobalOptions & InteractiveFlags & { print?: boolean; output?: string }>();
+      // `bridle "fix the tests"` and `bridle -p "…"` are the headless one-shot; one bare word that
+      // is not a task is a mistyped command.
+      const task = program.args.join(" ").trim();
+      if (options.print || /\s/.test(task)) {
+        if (task === "") program.error('error: -p needs a task: bridle -p "what to do"', { code: "commander.missingArgument", exitCode: ExitCode.USAGE });
+        const output = options.output ?? "text";
+        if (!["text", "json", "stream-json"].includes(output)) {
+          program.error(`error: --output must be text, json or stream-json, not "${output}"`, { code: "commander.invalidArgument", exitCode: ExitCode.USAGE });
+        }
+        const { runHeadless } = await import("../actions/run-headless.js");
+        setExitCode(await runHeadless(task, options, { ...options, output: output as "text" | "json" | "stream-json" }));
+        return;
+      }
       if (program.args.length > 0) {
-        const names = program.commands.map((command) => command.name()).join(", ");
-        program.error(`error: unknown command '${program.args[0]}' (commands: ${names})`, { code: "commander.unknownCommand", exitCode: ExitCode.USAGE });
+        const names = program.commands.map((command) => command.name());
+        // Loaded only here: the start of the screen does not pay for it.
+        const { didYouMean } = await import("@bridle/core");
+        const hint = didYouMean(program.args[0]!, names, (name) => `'${name}'`);
+        program.error(`error: unknown command '${program.args[0]}'${hint ? `; ${hint}` : ""} (commands: ${names.join(", ")}; a task in quotes runs it: bridle "fix the tests")`, {
+          code: "commander.unknownCommand",
+          exitCode: ExitCode.USAGE,
+        });
       }
       // The prompt is on the screen before the screen's code and the session load.
       const starting = process.stdin.isTTY && process.stdout.isTTY ? drawStartingScreen(process.stdout, process.stdin) : undefined;
       const { startInteractive } = await import("../interactive/start-interactive.js");
-      setExitCode(await startInteractive(program.opts<GlobalOptions & InteractiveFlags>(), starting));
+      setExitCode(await startInteractive(options, starting));
     });
 }

@@ -1,11 +1,13 @@
 import type { AgentEvent } from "@bridle/core";
+import { describeGatewayError } from "./describe-gateway-error.js";
 
 /**
  * Plain-text output for `bridle run`: the answer on stdout, the harness's work (tool calls,
  * feed lines, errors) on stderr so that stdout stays pipeable.
  */
-export function createTextRenderer(stdout: NodeJS.WritableStream, stderr: NodeJS.WritableStream) {
+export function createTextRenderer(stdout: NodeJS.WritableStream, stderr: NodeJS.WritableStream, keyVariable?: (gateway: string) => string | undefined) {
   let atLineStart = true;
+  let lastError: string | undefined;
   const writeOut = (text: string) => {
     stdout.write(text);
     atLineStart = text.endsWith("\n");
@@ -29,12 +31,16 @@ export function createTextRenderer(stdout: NodeJS.WritableStream, stderr: NodeJS
       case "feed":
         note(`${event.event.level === "info" ? "·" : "!"} ${event.event.message}`);
         break;
-      case "error":
-        note(`error: ${event.message}`);
+      case "error": {
+        const described = describeGatewayError(event, keyVariable);
+        lastError = event.message;
+        note(`error: ${described.message}${described.details ? `\n  ${described.details}` : ""}`);
         break;
+      }
       case "done":
         if (!atLineStart) writeOut("\n");
-        if (event.reason !== "stop" && event.message) note(`(${event.reason}: ${event.message})`);
+        // The turn's end repeats the error just printed: once is enough.
+        if (event.reason !== "stop" && event.message && event.message !== lastError) note(`(${event.reason}: ${event.message})`);
         break;
       default:
         break;

@@ -79,7 +79,7 @@ export function InteractiveApp(props: InteractiveAppProps) {
     [agent],
   );
   const { state, read, dispatch } = useScreenStore(() => {
-    const initial = createScreenState({ history, rows: props.rows, permissionMode: runtime.permissionMode });
+    const initial = createScreenState({ history, rows: props.rows, permissionMode: runtime.permissionMode, keyVariable: (gateway) => gateways.get(gateway)?.apiKeyEnv });
     return { ...initial, transcript: props.intro.map((entry, index) => ({ ...entry, id: index + 1 }) as typeof initial.transcript[number]), nextId: props.intro.length + 1 };
   });
   const counter = useMemo(() => new TokenCounter(), []);

@@ -6,6 +6,7 @@ import type { LiveTurn, NewTranscriptEntry, PermissionView, ScreenState } from "
 import { tallyRepairs } from "../telemetry/repair-tally.js";
 import { addUsage } from "./usage-totals.js";
 import { describeToolCall } from "./describe-tool-call.js";
+import { describeGatewayError } from "../headless/describe-gateway-error.js";
 
 /** Everything that changes the screen. */
 export type ScreenAction =
@@ -196,10 +197,8 @@ function applyAgentEvent(state: ScreenState, event: AgentEvent): ScreenState {
     case "model_switch":
       return print(state, [{ kind: "note", tone: "warn", text: `switched to ${event.to.model} @ ${event.to.gateway} (${event.reason})` }]);
     case "error": {
-      const details = [event.gateway, event.status !== undefined ? `HTTP ${event.status}` : undefined, event.requestId ? `request ${event.requestId}` : undefined]
-        .filter(Boolean)
-        .join(" · ");
-      return print(state, [{ kind: "error", message: event.message, details: details || undefined }]);
+      const described = describeGatewayError(event, state.keyVariable);
+      return { ...print(state, [{ kind: "error", ...described }]), lastError: event.message };
     }
     case "done": {
       const flushed = flushText(state, live);
@@ -212,7 +211,9 @@ function applyAgentEvent(state: ScreenState, event: AgentEvent): ScreenState {
         diff: undefined,
         repairs: tool.repairs,
       }));
-      const ending: NewTranscriptEntry[] = event.reason === "stop" || event.reason === "error" ? [] : [{ kind: "turn-end", reason: event.reason, message: event.message }];
+      // The error that ended the turn is already on screen: say it once.
+      const message = event.message !== undefined && event.message === state.lastError ? undefined : event.message;
+      const ending: NewTranscriptEntry[] = event.reason === "stop" || event.reason === "error" ? [] : [{ kind: "turn-end", reason: event.reason, message }];
       return { ...print(reasoning.state, [...unfinished, ...ending]), busy: false, turnStartedAt: undefined, live: undefined, permission: undefined, feedback: undefined };
     }
   }

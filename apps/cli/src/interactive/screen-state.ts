@@ -76,6 +76,10 @@ export interface ScreenState {
   /** Context tokens as the last usage event (or compaction) reported them; undefined until one does. */
   reportedTokens: number | undefined;
   totals: UsageTotals;
+  /** The environment variable of a gateway's key, to name it when a key is refused. */
+  keyVariable: ((gateway: string) => string | undefined) | undefined;
+  /** The last error printed, so that the turn's end does not repeat it. */
+  lastError: string | undefined;
   /** Bumped when the screen is cleared, so the printed transcript starts over. */
   generation: number;
   /** When the running turn started (ms since the epoch), for the elapsed time. */
@@ -116,6 +120,7 @@ export interface ScreenStateOptions {
   /** Terminal rows; bounds the live area so that redraws stay cheap and never scroll. */
   rows?: number;
   permissionMode?: string;
+  keyVariable?: (gateway: string) => string | undefined;
 }
 
 /** The state of a fresh screen. */
@@ -128,6 +133,8 @@ export function createScreenState(options: ScreenStateOptions = {}): ScreenState
     activity: undefined,
     reportedTokens: undefined,
     generation: 0,
+    keyVariable: options.keyVariable,
+    lastError: undefined,
     turnStartedAt: undefined,
     streamedCharacters: 0,
     queue: [],

@@ -1,0 +1,20 @@
+import { describe, expect, it } from "vitest";
+import { describeGatewayError } from "./describe-gateway-error.js";
+
+describe("describeGatewayError", () => {
+  it("drops the raw body the message already says, and names the key variable for a refused key", () => {
+    const error = { message: 'groq answered 401: Invalid API Key {"message":"Invalid API Key","type":"invalid_request_error"}', gateway: "groq", status: 401, requestId: "req_1" };
+    expect(describeGatewayError(error, (gateway) => (gateway === "groq" ? "GROQ_API_KEY" : undefined))).toEqual({
+      message: "groq answered 401: Invalid API Key",
+      details: "groq · HTTP 401 · request req_1 · the key was refused: check GROQ_API_KEY",
+    });
+  });
+
+  it("keeps a message without a body whole, and names no key for other statuses", () => {
+    expect(describeGatewayError({ message: "fireworks answered 500: overloaded", gateway: "fireworks", status: 500 }, () => "FIREWORKS_API_KEY")).toEqual({
+      message: "fireworks answered 500: overloaded",
+      details: "fireworks · HTTP 500",
+    });
+    expect(describeGatewayError({ message: "the session log could not be written" })).toEqual({ message: "the session log could not be written", details: undefined });
+  });
+});
