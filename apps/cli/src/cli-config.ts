@@ -1,5 +1,5 @@
 import { baseConfigSchema, loadConfig, type ResolvedConfig } from "@bridle/core";
-import { permissionsConfigSchema } from "@bridle/tools";
+import { permissionsConfigSchema, restrictUntrustedPermissions } from "@bridle/tools";
 import type { z } from "zod";
 
 /** The config schema the CLI validates: core keys plus tool permissions. */
@@ -14,6 +14,8 @@ export interface GlobalOptions {
   trace?: boolean;
   model?: string;
   gateway?: string;
+  /** Apply the project config in full this run (`--trust`). */
+  trust?: boolean;
 }
 
 /** Loads the configuration the way every command sees it: default preset, files, env, flags. */
@@ -30,5 +32,7 @@ export function loadCliConfig(
     configFile: options.config,
     basePresets: [defaultPreset],
     flags: { model: options.model, gateway: options.gateway, trace: options.trace },
+    untrustedRules: { permissions: restrictUntrustedPermissions },
+    ...(options.trust ? { trustProject: true } : {}),
   });
 }

@@ -32,3 +32,8 @@ export function runCli(args: string[], options: { cwd: string; env?: Record<stri
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
+
+/** Writes the user's own config file, `<configHome>/bridle/config.json` (where XDG_CONFIG_HOME points). */
+export function writeUserConfig(configHome: string, value: Record<string, unknown>): string {
+  return writeFile(path.join(configHome, "bridle", "config.json"), value);
+}

@@ -16,18 +16,25 @@ export interface SimProject {
   close(): Promise<void>;
 }
 
-export async function startSimProject(options: { profiles?: ProfileSpec[]; scenario?: ScenarioInput; files?: Record<string, string>; config?: Record<string, unknown> } = {}): Promise<SimProject> {
+/**
+ * Starts a simulator and a project using it. The user's config (under the temp HOME) points the
+ * gateways at the simulator and trusts the project folder, as a user who set Bridle up would;
+ * `trusted: false` leaves the folder untrusted, and `config` goes into the project's file.
+ */
+export async function startSimProject(
+  options: { profiles?: ProfileSpec[]; scenario?: ScenarioInput; files?: Record<string, string>; config?: Record<string, unknown>; userConfig?: Record<string, unknown>; trusted?: boolean } = {},
+): Promise<SimProject> {
   const specs = options.profiles ?? ["groq"];
   const profiles = specs.map((spec) => (typeof spec === "string" ? spec : (spec.name ?? spec.profile)));
   const sim = await startGatewaySim({ profiles: specs, ...(options.scenario ? { scenario: options.scenario } : {}) });
   const directory = makeProjectDirectory();
   const project = path.join(directory, "project");
   for (const [file, content] of Object.entries(options.files ?? {})) writeFile(path.join(project, file), content);
-  writeFile(path.join(project, "bridle.config.json"), {
-    model: GROQ_KIMI,
-    gateway: profiles[0],
+  writeFile(path.join(project, "bridle.config.json"), { model: GROQ_KIMI, gateway: profiles[0], ...options.config });
+  writeFile(path.join(directory, "config", "bridle", "config.json"), {
     gateways: Object.fromEntries(profiles.map((profile) => [profile, { baseURL: sim.baseURL(profile) }])),
-    ...options.config,
+    ...(options.trusted === false ? {} : { trustedFolders: [project] }),
+    ...options.userConfig,
   });
   const keys: Record<string, string> = {};
   for (const profile of profiles) {

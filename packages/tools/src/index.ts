@@ -28,8 +28,9 @@ export type {
 } from "./permissions/decide-permission.js";
 export { PermissionRuleError, parsePermissionRule } from "./permissions/parse-permission-rule.js";
 export type { PermissionRule } from "./permissions/parse-permission-rule.js";
-export { permissionModeSchema, permissionsConfigSchema } from "./permissions/permissions-config.js";
-export type { PermissionMode, PermissionsConfig } from "./permissions/permissions-config.js";
+export { permissionModeSchema, permissionsConfigSchema, sandboxModeSchema } from "./permissions/permissions-config.js";
+export type { PermissionMode, PermissionsConfig, SandboxMode } from "./permissions/permissions-config.js";
+export { restrictUntrustedPermissions } from "./permissions/restrict-untrusted-permissions.js";
 export { splitShellCommand } from "./permissions/split-shell-command.js";
 export { createReadTool } from "./read-tool.js";
 export type { ReadArguments } from "./read-tool.js";

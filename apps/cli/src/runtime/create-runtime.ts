@@ -22,6 +22,7 @@ import type { GlobalOptions } from "../cli-config.js";
 import { createAuthorizer, type PermissionPrompt } from "./authorize.js";
 import { loadKernel } from "./load-kernel.js";
 import { NoModelError, selectTarget } from "./select-target.js";
+import { trustNotice } from "../trust/trust-notice.js";
 
 export interface RuntimeOptions {
   global: GlobalOptions;
@@ -55,6 +56,8 @@ export interface Runtime {
 export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   const { config, settings, kernel, gateways, startupFeed, stopCollecting } = await loadKernel(options.global, options.cwd, options.environment);
   const workspace = realpathSync(options.cwd);
+  const notice = trustNotice(config.trust);
+  if (notice) startupFeed.push({ type: "config.untrusted", level: "warn", message: notice });
   const redact = createRedactor({ secrets: collectSecrets(options.environment) });
   const directory = options.sessionsDirectory ?? sessionsDirectory(options.environment, workspace);
   mkdirSync(directory, { recursive: true });
