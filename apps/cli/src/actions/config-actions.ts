@@ -21,7 +21,7 @@ export async function checkConfig(global: GlobalOptions): Promise<number> {
   } else if (trust.state !== "none") {
     const ignored = ignoredSettingLines(trust);
     process.stdout.write(
-      `${trust.file}: ${trust.folder} is ${trust.state === "declined" ? "declined" : "not trusted"}; ${ignored.length === 0 ? "every setting in it applies anyway" : `not applied (nothing in it was loaded or run):`}\n`,
+      `${trust.file}: ${trust.folder} is ${trust.state === "declined" ? "declined" : "not trusted"}; ${ignored.length === 0 ? "every setting in it applies anyway" : "these settings in it were not applied, and nothing it names was loaded or run:"}\n`,
     );
     for (const line of ignored) process.stdout.write(`  ${line}\n`);
     if (ignored.length > 0) process.stdout.write(`Run \`bridle trust ${trust.folder}\` (or pass --trust) to apply them.\n`);
