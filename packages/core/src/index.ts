@@ -45,7 +45,7 @@ export type { Recovery } from "./recovery.js";
 export { Stage } from "./stage.js";
 export type { StageName } from "./stage.js";
 export type { RunnableCall, ToolCallEvent } from "./tool-call-event.js";
-export type { Tool, ToolKind, ToolResult, ToolRunContext } from "./tool.js";
+export type { Tool, ToolKind, ToolProcess, ToolResult, ToolRunContext } from "./tool.js";
 export { TraceRecorder } from "./trace.js";
 export type { TraceRecord, TraceSummaryRow } from "./trace.js";
 export { buildConfigJsonSchema } from "./config/config-json-schema.js";
@@ -88,6 +88,10 @@ export { toWireBody } from "./transport/to-wire-body.js";
 export { TokenCounter } from "./tokens/token-counter.js";
 export type { ContextBreakdown } from "./tokens/token-counter.js";
 export { collectSecrets } from "./session/collect-secrets.js";
+export { createStreamRedactor } from "./session/create-stream-redactor.js";
+export type { StreamRedactor } from "./session/create-stream-redactor.js";
+export type { CollectSecretsOptions } from "./session/collect-secrets.js";
+export { isSecretValue, isSecretVariable, KNOWN_SECRET_VARIABLES } from "./session/is-secret-variable.js";
 export { createRedactor, MIN_SECRET_LENGTH } from "./session/create-redactor.js";
 export type { Redactor, RedactorOptions } from "./session/create-redactor.js";
 export { createSessionId } from "./session/create-session-id.js";
@@ -96,7 +100,7 @@ export type { SessionSummary } from "./session/list-sessions.js";
 export { parseSessionText, readSessionFile } from "./session/read-session-file.js";
 export type { SessionFileContents, SkippedLine } from "./session/read-session-file.js";
 export { INTERRUPTED_TOOL_RESULT, NOT_RUN_TOOL_RESULT, replaySession } from "./session/replay-session.js";
-export type { PendingToolCall, ReplayedSession } from "./session/replay-session.js";
+export type { PendingToolCall, ReplayedSession, ReplayOptions } from "./session/replay-session.js";
 export { REDACTED } from "./session/secret-patterns.js";
 export { SessionFileError } from "./session/session-file-error.js";
 export type { SessionFileErrorCode } from "./session/session-file-error.js";
@@ -117,6 +121,7 @@ export type {
   SessionModel,
   SessionRecord,
   SessionRecordInput,
+  ToolProcessRecordInput,
   ToolStartRecordInput,
   UsageRecordInput,
 } from "./session/session-record.js";

@@ -1,10 +1,11 @@
-import { mkdirSync, realpathSync } from "node:fs";
+import { realpathSync } from "node:fs";
 import path from "node:path";
 import {
   Agent,
   buildSystemPrompt,
   collectSecrets,
   createRedactor,
+  ensurePrivateDirectory,
   type FeedEvent,
   type GatewayRegistry,
   GatewayTransport,
@@ -23,6 +24,7 @@ import { createAuthorizer, type PermissionPrompt } from "./authorize.js";
 import { loadKernel } from "./load-kernel.js";
 import { NoModelError, selectTarget } from "./select-target.js";
 import { trustNotice } from "../trust/trust-notice.js";
+import { endOrphanedTools } from "./end-orphaned-tools.js";
 
 export interface RuntimeOptions {
   global: GlobalOptions;
@@ -58,9 +60,11 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   const workspace = realpathSync(options.cwd);
   const notice = trustNotice(config.trust);
   if (notice) startupFeed.push({ type: "config.untrusted", level: "warn", message: notice });
-  const redact = createRedactor({ secrets: collectSecrets(options.environment) });
+  // Every file Bridle writes goes through this: key shapes, the configured keys' values, and the
+  // value of every variable whose name or value looks secret.
+  const redact = createRedactor({ secrets: collectSecrets(options.environment, { keyVariables: gateways.list().map((gateway) => gateway.apiKeyEnv) }) });
   const directory = options.sessionsDirectory ?? sessionsDirectory(options.environment, workspace);
-  mkdirSync(directory, { recursive: true });
+  ensurePrivateDirectory(directory);
 
   let session: Runtime["session"];
   let log: SessionLog;
@@ -70,7 +74,9 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     if (!file) throw new Error(`no session to continue in ${workspace}`);
     const opened = SessionLog.open(file, { redact });
     log = opened.log;
-    history = replaySession(opened.records);
+    const orphans = await endOrphanedTools(replaySession(opened.records).pendingToolCalls);
+    startupFeed.push(...orphans.feed);
+    history = replaySession(opened.records, { describeStarted: orphans.describe });
     for (const record of history.synthesized) log.append({ type: "message", turn: history.turn, message: record });
     for (const skipped of opened.skipped) {
       startupFeed.push({ type: "session.skipped-line", level: "warn", message: `session file line ${skipped.line} is damaged and was skipped (${skipped.reason}); the file was not changed` });
@@ -89,7 +95,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
 
   const permissions = permissionsConfigSchema.parse(settings.permissions ?? {});
   const permissionMode = options.permissionMode ?? permissions.mode;
-  const tools = createBuiltinTools({ deny: permissions.deny });
+  const tools = createBuiltinTools({ deny: permissions.deny, bash: { environment: options.environment, redact } });
   const transport = new GatewayTransport({ gateways, models: kernel.models, environment: options.environment, redact });
   const sessionDirectory = path.join(directory, session!.id);
   const agent = new Agent({
