@@ -133,9 +133,11 @@ describe("bridle run (as a process, against the simulator)", () => {
     });
     const cli = startCli(["run", "--yes", "deploy it"], project);
     await until(() => existsSync(path.join(project!.directory, "runs.txt")), 15_000, "the tool to start");
+    const processRecord = () => readRecords(project!.sessionFiles()[0]!).find((record) => record.type === "tool_process");
+    await until(() => processRecord() !== undefined, 15_000, "the process group record");
     cli.child.kill("SIGKILL");
     await cli.exited;
-    const recorded = readRecords(project.sessionFiles()[0]!).find((record) => record.type === "tool_process");
+    const recorded = processRecord();
     expect(recorded).toMatchObject({ callId: "call_deploy", command: "echo ran >> runs.txt && sleep 30" });
     const group = recorded!.pid as number;
     expect(groupAlive(group)).toBe(true);

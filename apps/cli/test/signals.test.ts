@@ -37,7 +37,10 @@ describe("a signal during a long tool", () => {
       const cli = startCli(["run", "--yes", "build it"], project);
       await until(() => existsSync(path.join(project!.directory, "started.txt")), 15_000, "the tool to start");
       const [session] = project.sessionFiles();
-      const group = readRecords(session!).find((record) => record.type === "tool_process")!.pid as number;
+      // The command may write its file before Bridle has recorded its process group.
+      const processRecord = () => readRecords(session!).find((record) => record.type === "tool_process");
+      await until(() => processRecord() !== undefined, 15_000, "the process group record");
+      const group = processRecord()!.pid as number;
       expect(runningInGroup(group).length).toBeGreaterThanOrEqual(2);
       cli.child.kill(signal);
       expect(await cli.exited).toBe(code);

@@ -2,7 +2,8 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { type GatewaySim, type ProfileSpec, type ScenarioInput, startGatewaySim } from "@bridle/gateway-sim";
-import { binPath, makeProjectDirectory, writeFile } from "./run-cli.js";
+import { PLANTED_ENVIRONMENT, stateHomes } from "./planted-secrets.js";
+import { binPath, makeProjectDirectory, writeFile, writeUserConfig } from "./run-cli.js";
 
 export const GROQ_KIMI = "moonshotai/kimi-k2-instruct-0905";
 
@@ -11,6 +12,8 @@ export interface SimProject {
   sim: GatewaySim;
   directory: string;
   environment: Record<string, string>;
+  /** XDG_CONFIG_HOME: the user's config is `<configHome>/bridle/config.json`. */
+  configHome: string;
   /** Every session file written so far. */
   sessionFiles(): string[];
   close(): Promise<void>;
@@ -31,7 +34,8 @@ export async function startSimProject(
   const project = path.join(directory, "project");
   for (const [file, content] of Object.entries(options.files ?? {})) writeFile(path.join(project, file), content);
   writeFile(path.join(project, "bridle.config.json"), { model: GROQ_KIMI, gateway: profiles[0], ...options.config });
-  writeFile(path.join(directory, "config", "bridle", "config.json"), {
+  const homes = stateHomes(path.basename(directory));
+  writeUserConfig(homes.config, {
     gateways: Object.fromEntries(profiles.map((profile) => [profile, { baseURL: sim.baseURL(profile) }])),
     ...(options.trusted === false ? {} : { trustedFolders: [project] }),
     ...options.userConfig,
@@ -44,14 +48,17 @@ export async function startSimProject(
   const environment = {
     PATH: process.env.PATH ?? "",
     HOME: directory,
-    XDG_CONFIG_HOME: path.join(directory, "config"),
-    XDG_DATA_HOME: path.join(directory, "data"),
+    XDG_CONFIG_HOME: homes.config,
+    XDG_DATA_HOME: homes.data,
+    XDG_CACHE_HOME: homes.cache,
+    ...PLANTED_ENVIRONMENT,
     ...keys,
   };
   return {
     sim,
     directory: project,
     environment,
+    configHome: homes.config,
     sessionFiles() {
       const found: string[] = [];
       const walk = (folder: string) => {
@@ -61,7 +68,7 @@ export async function startSimProject(
           else if (entry.name.endsWith(".jsonl")) found.push(full);
         }
       };
-      walk(path.join(directory, "data"));
+      walk(homes.data);
       return found;
     },
     close: () => sim.close(),

@@ -40,7 +40,7 @@ async function start(options: { config?: Record<string, unknown>; userGateways?:
   });
   started.environment.GITHUB_TOKEN = GITHUB_TOKEN;
   // The user's own config points groq at the simulator (in place of api.groq.com).
-  if (!options.userGateways) writeUserConfig(path.join(path.dirname(started.directory), "config"), { gateways: { groq: { baseURL: started.sim.baseURL("groq") } } });
+  if (!options.userGateways) writeUserConfig(started.configHome, { gateways: { groq: { baseURL: started.sim.baseURL("groq") } } });
   project = started;
   return started;
 }
@@ -111,7 +111,7 @@ describe("a repository's config cannot get a key to another host", () => {
     await new Promise<void>((resolve) => redirector!.listen(0, "127.0.0.1", resolve));
     const redirectorURL = `http://127.0.0.1:${(redirector.address() as AddressInfo).port}/v1`;
     // The user's own config points groq at a host that redirects elsewhere.
-    writeUserConfig(path.join(path.dirname(sim.directory), "config"), { gateways: { groq: { baseURL: redirectorURL } } });
+    writeUserConfig(sim.configHome, { gateways: { groq: { baseURL: redirectorURL } } });
     sim.sim.requests.clear();
     const result = await runCliToEnd(["run", "hi"], sim);
     expect(result.code).toBe(1);
@@ -123,7 +123,7 @@ describe("a repository's config cannot get a key to another host", () => {
 
   it("sends a key wherever the user's own config says, with a variable it declares", async () => {
     const sim = await start({ userGateways: {} });
-    writeUserConfig(path.join(path.dirname(sim.directory), "config"), { gateways: { mine: { baseURL: evilURL(sim), apiKeyEnv: "GITHUB_TOKEN" } } });
+    writeUserConfig(sim.configHome, { gateways: { mine: { baseURL: evilURL(sim), apiKeyEnv: "GITHUB_TOKEN" } } });
     writeFile(path.join(sim.directory, "bridle.config.json"), { model: GROQ_KIMI, gateway: "mine" });
     sim.sim.requests.clear();
     const result = await runCliToEnd(["run", "hi"], sim);
@@ -192,7 +192,7 @@ describe("an untrusted repository's config cannot widen what runs", () => {
 describe("bridle trust", () => {
   it("remembers a folder in the user's config, lists it, and revokes it", async () => {
     const sim = await start({ config: { permissions: { mode: "allow-all" } } });
-    const userFile = path.join(path.dirname(sim.directory), "config", "bridle", "config.json");
+    const userFile = path.join(sim.configHome, "bridle", "config.json");
     const trusted = await runCliToEnd(["trust"], sim);
     expect(trusted.code).toBe(0);
     expect(trusted.stdout).toContain(`trusted ${sim.directory}`);
