@@ -5,6 +5,7 @@ import { createHooks, type HookName, type KernelHooks, type PluginHooks } from "
 import type { ResolvedModel } from "./model-ref.js";
 import { type CanonicalModelId, ModelRegistry } from "./model-registry.js";
 import { createTapInterceptor } from "./tap-interceptor.js";
+import { ToolSourceRegistry } from "./tool-source-registry.js";
 import { TraceRecorder } from "./trace.js";
 import { toConfigIssues } from "./config/zod-issues.js";
 
@@ -37,6 +38,8 @@ export interface Kernel {
   /** The hooks; only the kernel's owner (the agent loop) calls them. */
   readonly hooks: KernelHooks;
   readonly models: ModelRegistry;
+  /** Sources of tools known only at run time, started by the kernel's owner per session. */
+  readonly toolSources: ToolSourceRegistry;
   readonly plugins: readonly LoadedPlugin[];
   /** Tap timings, when tracing is on. */
   readonly trace: TraceRecorder | undefined;
@@ -58,6 +61,7 @@ export function createKernel(options: KernelOptions): Kernel {
     hook.intercept(createTapInterceptor(name, trace) as never);
   }
   const models = options.models ?? new ModelRegistry();
+  const toolSources = new ToolSourceRegistry();
 
   const issues: ConfigIssue[] = [];
   const loaded: LoadedPlugin[] = [];
@@ -87,6 +91,7 @@ export function createKernel(options: KernelOptions): Kernel {
     const view: PluginKernel = {
       hooks: createPluginHooks(hooks, plugin.name),
       models,
+      toolSources: { register: (source) => toolSources.register(source) },
       emit: (event) => hooks.onEvent.call({ source: plugin.name, ...event }),
     };
     plugin.apply(view, pluginOptions);
@@ -95,6 +100,7 @@ export function createKernel(options: KernelOptions): Kernel {
   return Object.freeze({
     hooks,
     models,
+    toolSources,
     plugins: Object.freeze(loaded),
     trace,
     resolveModel(input: string, gateway?: string): ResolvedModel {

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { FeedEvent } from "./feed-event.js";
 import type { PluginHooks } from "./hooks.js";
 import type { ModelRegistry } from "./model-registry.js";
+import type { ToolSourceRegistry } from "./tool-source-registry.js";
 
 const pluginMarker = Symbol.for("bridle.plugin");
 
@@ -11,6 +12,8 @@ export interface PluginKernel {
   readonly hooks: PluginHooks;
   /** The shared model registry, keyed by canonical id only. */
   readonly models: ModelRegistry;
+  /** Where plugins register sources of tools known only at run time (MCP servers); the host starts them. */
+  readonly toolSources: Pick<ToolSourceRegistry, "register">;
   /** Posts a feed event, attributed to this plugin. */
   emit(event: FeedEvent): void;
 }

@@ -46,6 +46,8 @@ export { Stage } from "./stage.js";
 export type { StageName } from "./stage.js";
 export type { RunnableCall, ToolCallEvent } from "./tool-call-event.js";
 export type { Tool, ToolKind, ToolProcess, ToolResult, ToolRunContext } from "./tool.js";
+export type { ToolSource, ToolSourceContext, ToolSourceEntry } from "./tool-source.js";
+export { ToolSourceRegistry } from "./tool-source-registry.js";
 export { TraceRecorder } from "./trace.js";
 export type { TraceRecord, TraceSummaryRow } from "./trace.js";
 export { buildConfigJsonSchema } from "./config/config-json-schema.js";

@@ -10,6 +10,7 @@ import type { RepairTally } from "../telemetry/repair-tally.js";
 import { modelChoices } from "./model-choices.js";
 import { openModelPicker, type ModelPickerState } from "./model-picker-state.js";
 import type { ParsedSlashCommand } from "./parse-slash-command.js";
+import { mcpReport } from "./mcp-report.js";
 import { pluginsReport } from "./plugins-report.js";
 import type { NewTranscriptEntry } from "./screen-state.js";
 import { type SessionListing, sessionsReport } from "./sessions-report.js";
@@ -20,7 +21,7 @@ import type { UsageTotals } from "./usage-totals.js";
 /** What a slash command needs from the session. */
 export interface SlashContext {
   agent: Agent;
-  kernel: Pick<Kernel, "models" | "plugins">;
+  kernel: Pick<Kernel, "models" | "plugins" | "toolSources">;
   gateways: GatewayRegistry;
   environment: NodeJS.ProcessEnv;
   counter: TokenCounter;
@@ -67,6 +68,8 @@ export async function runSlashCommand(command: ParsedSlashCommand, context: Slas
         return report({ kind: "report", report: costReport(context.totals, context.kernel.models) });
       case "plugins":
         return report({ kind: "report", report: pluginsReport(context.kernel.plugins) });
+      case "mcp":
+        return report({ kind: "report", report: mcpReport(context.kernel.toolSources.entries().flatMap((source) => source.entries)) });
       case "sessions":
         if (!context.listSessions) return note("listing sessions is not available in this build", "warn");
         return report({ kind: "report", report: sessionsReport(context.listSessions(), context.sessionId) });

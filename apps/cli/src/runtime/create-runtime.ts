@@ -17,10 +17,12 @@ import {
   SessionLog,
   sessionsDirectory,
   type Tool,
+  type ToolSourceContext,
 } from "@bridle/core";
 import { createBuiltinTools, type PermissionMode, permissionsConfigSchema } from "@bridle/tools";
-import type { GlobalOptions } from "../cli-config.js";
+import { BASE_PRESETS, type GlobalOptions } from "../cli-config.js";
 import { createAuthorizer, type PermissionPrompt } from "./authorize.js";
+import { layerTrust } from "./layer-trust.js";
 import { loadKernel } from "./load-kernel.js";
 import { NoModelError, selectTarget } from "./select-target.js";
 import { trustNotice } from "../trust/trust-notice.js";
@@ -96,12 +98,16 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   const permissions = permissionsConfigSchema.parse(settings.permissions ?? {});
   const permissionMode = options.permissionMode ?? permissions.mode;
   const tools = createBuiltinTools({ deny: permissions.deny, bash: { environment: options.environment, redact } });
+  // MCP servers start now, in parallel with the screen; the first request waits for them.
+  const sources = toolSourceContext(config, options.environment, workspace);
+  const lateTools = kernel.toolSources.configured(sources) ? kernel.toolSources.start(sources) : undefined;
   const transport = new GatewayTransport({ gateways, models: kernel.models, environment: options.environment, redact });
   const sessionDirectory = path.join(directory, session!.id);
   const agent = new Agent({
     kernel,
     sender: transport,
     tools,
+    ...(lateTools ? { lateTools } : {}),
     workspace,
     sessionId: session!.id,
     sessionDirectory,
@@ -129,8 +135,17 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     startupFeed,
     permissionMode,
     close() {
+      // Signals every server's process group now; the exit hook ends what is left.
+      void kernel.toolSources.close();
       log.close();
       if (kernel.trace && kernel.trace.records.length > 0) process.stderr.write(`\n${kernel.trace.format()}\n`);
     },
   };
+}
+
+/** What tool sources (MCP servers) are started with; which layers are trusted is decided here. */
+export function toolSourceContext(config: ResolvedConfig, environment: NodeJS.ProcessEnv, workspace: string): ToolSourceContext {
+  // A trusted folder's config may start servers like the user's own; otherwise only the user's layers may.
+  const isTrusted = config.trust.state === "trusted" ? () => true : layerTrust(config.layers, BASE_PRESETS.length);
+  return { layers: config.layers, isTrusted, environment, workspace };
 }

@@ -42,6 +42,11 @@ export interface AgentOptions {
   kernel: Kernel;
   sender: ChatSender;
   tools: readonly Tool[];
+  /**
+   * Tools that arrive later (MCP servers still starting): awaited before the first request and
+   * added after `tools`, then frozen for the session so the offered list never changes.
+   */
+  lateTools?: Promise<readonly Tool[]>;
   workspace: string;
   sessionId: string;
   /** Per-session files (full tool outputs). */
@@ -87,6 +92,7 @@ export class Agent {
   readonly #toolState = new Map<string, unknown>();
   readonly #tools: Map<string, Tool>;
   readonly #toolDefinitions: ToolDefinition[];
+  #lateTools: Promise<readonly Tool[]> | undefined;
   #listener: ((event: AgentEvent) => void) | undefined;
   readonly #tokens = new TokenCounter();
   #messages: ChatMessage[];
@@ -98,7 +104,8 @@ export class Agent {
     this.gateway = options.gateway;
     this.turn = options.turn ?? 0;
     this.#tools = new Map(options.tools.map((tool) => [tool.name, tool]));
-    this.#toolDefinitions = options.tools.map((tool) => ({ name: tool.name, description: tool.description, parameters: tool.jsonSchema }));
+    this.#toolDefinitions = options.tools.map(toolDefinition);
+    this.#lateTools = options.lateTools;
     options.kernel.hooks.onEvent.tap({ name: "agent", stage: Stage.OBSERVE }, (event) => {
       options.recorder?.append({ type: "feed", event });
       this.#listener?.({ type: "feed", event });
@@ -163,6 +170,7 @@ export class Agent {
     this.#append({ role: "user", content: input });
     recorder?.sync();
     emit({ type: "turn_start", turn, model: this.model.id, gateway: this.gateway });
+    if (this.#lateTools) await this.#adoptLateTools(options.signal);
 
     const guard = new DoomLoopGuard();
     const end = (reason: TurnEnd, message?: string): TurnResult => {
@@ -208,6 +216,27 @@ export class Agent {
       const message = error instanceof Error ? error.message : String(error);
       emit({ type: "error", message, ...details });
       return end("error", message);
+    }
+  }
+
+  /** Waits for the late tools (or the user's cancel) and adds them; they are then frozen. */
+  async #adoptLateTools(signal: AbortSignal): Promise<void> {
+    const late = this.#lateTools!;
+    const aborted = new Promise<"aborted">((resolve) => {
+      if (signal.aborted) resolve("aborted");
+      signal.addEventListener("abort", () => resolve("aborted"), { once: true });
+    });
+    const tools = await Promise.race([late.catch(() => [] as readonly Tool[]), aborted]);
+    // Cancelled while waiting: the next turn waits again.
+    if (tools === "aborted") return;
+    this.#lateTools = undefined;
+    for (const tool of tools) {
+      if (this.#tools.has(tool.name)) {
+        this.#options.kernel.emit({ type: "tools.duplicate", level: "warn", message: `a second tool named ${tool.name} was left out` });
+        continue;
+      }
+      this.#tools.set(tool.name, tool);
+      this.#toolDefinitions.push(toolDefinition(tool));
     }
   }
 
@@ -401,6 +430,10 @@ export class Agent {
 function abortReason(signal: AbortSignal): string | undefined {
   const reason: unknown = signal.reason;
   return reason instanceof Error && reason.name !== "AbortError" ? reason.message : typeof reason === "string" ? reason : undefined;
+}
+
+function toolDefinition(tool: Tool): ToolDefinition {
+  return { name: tool.name, description: tool.description, parameters: tool.jsonSchema };
 }
 
 /** The assistant message as kept: repaired arguments replace broken ones, so the model sees valid history. */

@@ -28,6 +28,8 @@ export interface LoadConfigOptions {
   basePresets?: readonly Preset[];
   /** The top-level schema; extend {@link baseConfigSchema} to add keys (e.g. permissions). */
   schema?: z.ZodObject;
+  /** Top-level keys the schema adds whose value is a map merged entry by entry, like `gateways`. */
+  mapKeys?: readonly string[];
   /** Apply the project config in full this run, trusted or not (`--trust`). */
   trustProject?: boolean;
   /**
@@ -160,7 +162,7 @@ export async function loadConfig(options: LoadConfigOptions): Promise<ResolvedCo
       const restricted = restrictUntrustedConfig(read.value, {
         plugins: new Map([...available.values()].map(({ plugin }) => [plugin.name, plugin])),
         ...(options.untrustedRules ? { rules: options.untrustedRules } : {}),
-        trusted: mergeLayers(layers).value,
+        trusted: mergeLayers(layers, options.mapKeys).value,
       });
       trust.ignored.push(...restricted.ignored);
       layers.push({ source: file, kind, scope, value: restricted.value });
@@ -195,7 +197,7 @@ export async function loadConfig(options: LoadConfigOptions): Promise<ResolvedCo
     else if (Object.keys(flags).length > 0) layers.push({ source: FLAGS_SOURCE, kind: "flags", scope: "user", value: flags });
   }
 
-  const merged = mergeLayers(layers);
+  const merged = mergeLayers(layers, options.mapKeys);
   const { plugins: pluginSettings = {}, ...settings } = merged.value as { plugins?: Record<string, unknown> };
   const entries: PluginEntry[] = [];
   const summaries: PluginSummary[] = [];
