@@ -7,6 +7,7 @@ import { type CanonicalModelId, ModelRegistry } from "./model-registry.js";
 import { createTapInterceptor } from "./tap-interceptor.js";
 import { ToolSourceRegistry } from "./tool-source-registry.js";
 import { TraceRecorder } from "./trace.js";
+import { parsePluginOptions } from "./config/parse-plugin-options.js";
 import { toConfigIssues } from "./config/zod-issues.js";
 
 /** A plugin to load, with its raw options (`false` disables it) and where they came from. */
@@ -75,13 +76,12 @@ export function createKernel(options: KernelOptions): Kernel {
       continue;
     }
     seen.add(plugin.name);
-    const raw = entry.options === undefined || entry.options === true ? {} : entry.options === false ? { enabled: false } : entry.options;
-    const parsed = plugin.options.safeParse(raw);
+    const parsed = parsePluginOptions(plugin, entry.options);
     if (!parsed.success) {
       issues.push(...toConfigIssues(parsed.error.issues, ["plugins", plugin.name], () => source));
       continue;
     }
-    const pluginOptions = parsed.data as Record<string, unknown> & { enabled: boolean };
+    const pluginOptions = parsed.data;
     loaded.push({ name: plugin.name, description: plugin.description, enabled: pluginOptions.enabled, options: pluginOptions, source });
     if (pluginOptions.enabled) toApply.push({ plugin, options: pluginOptions });
   }

@@ -2,7 +2,7 @@ import type { Agent, GatewayRegistry, Kernel, TokenCounter } from "@bridle/core"
 import { COMPACTION_UNAVAILABLE, type CompactHandler } from "./compact-handler.js";
 import { contextReport } from "./context-report.js";
 import { costReport } from "./cost-report.js";
-import { formatTokens } from "./format-tokens.js";
+import { formatTokens } from "@bridle/core";
 import { gatewaysReport } from "./gateways-report.js";
 import { helpReport } from "./help-report.js";
 import { measureContext } from "./measure-context.js";

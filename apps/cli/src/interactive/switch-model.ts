@@ -1,6 +1,6 @@
 import type { Agent, CanonicalModelId, GatewayRegistry, Kernel } from "@bridle/core";
+import { formatTokens } from "@bridle/core";
 import { keyProblem } from "../runtime/key-problem.js";
-import { formatTokens } from "./format-tokens.js";
 import type { NewTranscriptEntry } from "./screen-state.js";
 
 /**

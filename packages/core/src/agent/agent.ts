@@ -10,6 +10,7 @@ import { Stage } from "../stage.js";
 import type { Tool, ToolResult } from "../tool.js";
 import type { SessionEntryInput } from "../session/session-record.js";
 import type { RunnableCall, ToolCallEvent } from "../tool-call-event.js";
+import { outputReserve } from "../tokens/output-reserve.js";
 import { TokenCounter } from "../tokens/token-counter.js";
 import type { SendOptions } from "../transport/gateway-transport.js";
 import { abortableSleep } from "./abortable-sleep.js";
@@ -64,7 +65,7 @@ export interface AgentOptions {
   maxSteps?: number;
   /** Tries of one request, retries and fallbacks included. */
   maxAttempts?: number;
-  /** Upper bound on requested output tokens. */
+  /** Upper bound on requested output tokens (32,000 by default; never above the model's maximum or a quarter of its window). */
   maxOutputTokens?: number;
 }
 
@@ -134,7 +135,7 @@ export class Agent {
       gateway: this.gateway,
       messages: [{ role: "system", content: this.#options.systemPrompt }, ...this.#messages],
       tools: this.#toolDefinitions,
-      maxOutputTokens: Math.min(limits.maxOutputTokens, this.#options.maxOutputTokens ?? 32_000),
+      maxOutputTokens: outputReserve(limits, this.#options.maxOutputTokens),
       body: {},
       headers: {},
     };
@@ -337,7 +338,7 @@ export class Agent {
       const fingerprint = callFingerprint(event.raw.name, event.status === "runnable" ? event.calls.map((call) => call.arguments) : event.raw.arguments);
       if (failed) {
         if (guard.fail(fingerprint) && !doomed) {
-          doomed = `stopped: the same call to ${event.raw.name} failed 3 times in a row. Last error: ${textOf(failed).slice(0, 300)}`;
+          doomed = `stopped: the same call to ${event.raw.name} failed ${guard.limit} times in a row. Last error: ${textOf(failed).slice(0, 300)}`;
         }
       } else {
         guard.succeed(fingerprint);

@@ -1,5 +1,6 @@
 /**
- * A token count the way the status line and reports show it: exact below a thousand, then
+ * A token count the way every screen, report and feed message shows it (one rule, so a window
+ * reads the same everywhere): exact below a thousand, then
  * three significant digits with `k` or `M` (`950`, `1.2k`, `12.3k`, `262k`, `1.05M`).
  */
 export function formatTokens(count: number): string {

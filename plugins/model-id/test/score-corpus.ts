@@ -1,4 +1,4 @@
-import type { ModelIdentity } from "../model-identity.js";
+import type { ModelIdentity } from "../src/model-identity.js";
 
 /** One corpus row: a slug on a gateway and the canonical id it should resolve to. */
 export interface CorpusRow {

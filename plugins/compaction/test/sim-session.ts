@@ -17,7 +17,7 @@ import {
 } from "@bridle/core";
 import { type GatewaySim, type ScenarioInput, startGatewaySim } from "@bridle/gateway-sim";
 import { z } from "zod";
-import { compactionPlugin } from "../compaction-plugin.js";
+import { compactionPlugin } from "../src/compaction-plugin.js";
 import { words } from "./synthetic-conversation.js";
 
 /** The simulated models: slug (= canonical id here), window, output limit. */

@@ -1,7 +1,7 @@
 import { expect } from "vitest";
-import { createToolCallStreamExtractor } from "../create-tool-call-stream-extractor.js";
-import { extractToolCalls } from "../extract-tool-calls.js";
-import type { ExtractResult, OfferedTool } from "../types.js";
+import { createToolCallStreamExtractor } from "../src/extract/create-tool-call-stream-extractor.js";
+import { extractToolCalls } from "../src/extract/extract-tool-calls.js";
+import type { ExtractResult, OfferedTool } from "../src/extract/types.js";
 
 /** Streams the text split at every point (and one character at a time); each must equal the whole. */
 export function expectStreamingAgrees(text: string, tools?: OfferedTool[]): ExtractResult {
