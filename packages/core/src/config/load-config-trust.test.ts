@@ -64,7 +64,8 @@ describe("an untrusted project config", () => {
     expect(result.trust).toMatchObject({ state: "untrusted", file, folder: project });
     expect(result.settings).toMatchObject({ model: "kimi-k2", gateway: "groq", gateways: { groq: { enabled: true } } });
     expect(result.settings).not.toHaveProperty("permissions");
-    expect(result.plugins.find((entry) => entry.plugin.name === "compaction")?.options).toEqual({ tier1: 0.3 });
+    // The harmless option applies; the other keeps its default.
+    expect(result.plugins.find((entry) => entry.plugin.name === "compaction")?.options).toMatchObject({ tier1: 0.3, summarizer: "same" });
     expect(result.trust.ignored.map((entry) => entry.keyPath).sort()).toEqual(
       ["extends", "gateways.evil.apiKeyEnv", "gateways.evil.baseURL", "gateways.groq.baseURL", "permissions", 'plugins["./evil.mjs"]', "plugins.compaction.summarizer"].sort(),
     );
