@@ -87,7 +87,7 @@ export { StreamAssembler } from "./transport/stream-assembler.js";
 export type { AssembledResponse, StreamDelta } from "./transport/stream-assembler.js";
 export { ThinkSplitter } from "./transport/think-splitter.js";
 export { toWireBody } from "./transport/to-wire-body.js";
-export { TokenCounter } from "./tokens/token-counter.js";
+export { preloadTokenizer, TokenCounter, tokenizerLoaded } from "./tokens/token-counter.js";
 export { formatCount, formatTokens } from "./tokens/format-tokens.js";
 export { DEFAULT_OUTPUT_TOKENS, OUTPUT_WINDOW_SHARE, outputReserve } from "./tokens/output-reserve.js";
 export type { ContextBreakdown } from "./tokens/token-counter.js";

@@ -12,6 +12,7 @@ import { loadKernel } from "../runtime/load-kernel.js";
 import { NoModelError, selectTarget } from "../runtime/select-target.js";
 import { createPermissionBridge } from "./permission-bridge.js";
 import { runInteractive } from "./run-interactive.js";
+import type { StartingScreen } from "./starting-screen.js";
 
 /** Flags of `bridle` with no subcommand. */
 export interface InteractiveFlags {
@@ -21,8 +22,11 @@ export interface InteractiveFlags {
   allowEdits?: boolean;
 }
 
-/** Starts the screen, or explains why it cannot (no terminal, no key, bad config). */
-export async function startInteractive(options: GlobalOptions & InteractiveFlags): Promise<number> {
+/**
+ * Starts the screen, or explains why it cannot (no terminal, no key, bad config). `starting` is
+ * the prompt drawn while this loaded; it gives way to the screen, or to the explanation.
+ */
+export async function startInteractive(options: GlobalOptions & InteractiveFlags, starting?: StartingScreen): Promise<number> {
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
     const missingKey = await missingKeyReason(options);
     if (missingKey) {
@@ -46,9 +50,11 @@ export async function startInteractive(options: GlobalOptions & InteractiveFlags
       ...(options.yes ? { permissionMode: "allow-all" as const } : options.allowEdits ? { permissionMode: "allow-edits" as const } : {}),
     });
   } catch (error) {
+    starting?.close();
     if (error instanceof NoModelError && error.reason === "no-key") return offerDemo(error);
     return reportStartupError(error);
   }
+  starting?.clear();
   return runInteractive(runtime, { permissions, environment: process.env });
 }
 

@@ -22,8 +22,10 @@ import { resultText, runToolCall } from "./run-tool-call.js";
 /** Where the agent writes what happens (the session log). */
 export interface SessionRecorder {
   append(record: SessionEntryInput): unknown;
-  /** Makes everything appended so far durable. */
+  /** Starts making everything appended so far durable, without waiting. */
   sync(): void;
+  /** Resolves once everything appended so far is durable (awaited at turn end). */
+  flush(): Promise<void>;
 }
 
 /** Sends one request; the gateway transport in production. */
@@ -174,9 +176,9 @@ export class Agent {
     if (this.#lateTools) await this.#adoptLateTools(options.signal);
 
     const guard = new DoomLoopGuard();
-    const end = (reason: TurnEnd, message?: string): TurnResult => {
+    const end = async (reason: TurnEnd, message?: string): Promise<TurnResult> => {
       if (reason === "aborted") recorder?.append({ type: "interrupted", turn, reason: message ?? "cancelled by the user" });
-      recorder?.sync();
+      await recorder?.flush();
       emit({ type: "done", reason, turn, ...(message ? { message } : {}) });
       this.#listener = undefined;
       return { reason, ...(message ? { message } : {}) };
