@@ -5,6 +5,7 @@ import { keepsInSummary, summarizeRun } from "../headless/run-summary.js";
 import { createTextRenderer } from "../headless/text-renderer.js";
 import { reportStartupError } from "../report-startup-error.js";
 import { createRuntime } from "../runtime/create-runtime.js";
+import { handleSignals } from "../runtime/handle-signals.js";
 
 /** Options of `bridle run`. */
 export interface RunOptions {
@@ -17,7 +18,7 @@ export interface RunOptions {
 
 /** One headless turn: renders events as text, one JSON object, or one JSON event per line. */
 export async function runHeadless(task: string, global: GlobalOptions, options: RunOptions): Promise<number> {
-  const started = Date.now();
+  const startedAt = Date.now();
   let runtime;
   try {
     runtime = await createRuntime({
@@ -31,13 +32,11 @@ export async function runHeadless(task: string, global: GlobalOptions, options: 
     return reportStartupError(error, options.output);
   }
   const controller = new AbortController();
-  let interrupts = 0;
-  const onSigint = () => {
-    interrupts += 1;
-    if (interrupts > 1) process.exit(ExitCode.INTERRUPTED);
-    controller.abort(new Error("interrupted"));
-  };
-  process.on("SIGINT", onSigint);
+  const started = runtime;
+  const signals = handleSignals({
+    stop: (signal) => controller.abort(new Error(`received ${signal}`)),
+    cleanup: () => started.close(),
+  });
 
   const events: AgentEvent[] = [];
   const write = (event: AgentEvent) => process.stdout.write(`${JSON.stringify(event)}\n`);
@@ -50,13 +49,13 @@ export async function runHeadless(task: string, global: GlobalOptions, options: 
     const result = await runtime.agent.runTurn(task, { signal: controller.signal, onEvent: render });
     if (options.output === "json") {
       const text = events.filter((event) => event.type === "assistant").map((event) => (event.type === "assistant" ? (event.message.content ?? "") : "")).filter(Boolean).at(-1) ?? "";
-      const totals = summarizeRun(events, runtime.kernel.models, Date.now() - started);
+      const totals = summarizeRun(events, runtime.kernel.models, Date.now() - startedAt);
       const summary = { result: text, reason: result.reason, message: result.message, session: runtime.session.id, model: runtime.agent.model.id, gateway: runtime.agent.gateway, ...totals, events: events.filter(keepsInSummary) };
       process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
     }
-    return result.reason === "stop" ? ExitCode.OK : result.reason === "aborted" ? ExitCode.INTERRUPTED : ExitCode.FAILURE;
+    return signals.exitCode(result.reason === "stop" ? ExitCode.OK : result.reason === "aborted" ? ExitCode.INTERRUPTED : ExitCode.FAILURE);
   } finally {
-    process.off("SIGINT", onSigint);
+    signals.dispose();
     runtime.close();
   }
 }

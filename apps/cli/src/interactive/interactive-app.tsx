@@ -63,6 +63,8 @@ export interface InteractiveAppProps {
   onExit(code: number): void;
   /** Called once, for `/clear`, `/new` and `/resume`; without it those commands say they are not available. */
   onReopen?(request: ReopenRequest): void;
+  /** Receives the function that leaves as the user would (cancelling any turn), for signals. */
+  registerStop?: (stop: (code: number, reason: string) => void) => void;
 }
 
 const PAGE = 10;
@@ -165,20 +167,22 @@ export function InteractiveApp(props: InteractiveAppProps) {
   drainQueueRef.current = drainQueue;
 
   const exit = useCallback(
-    async (code: number) => {
+    async (code: number, reason = "the user left") => {
       if (exiting.current) return;
       exiting.current = true;
       permissions?.denyAll();
       command.current?.abort();
       const running = turn.current;
       if (running) {
-        running.controller.abort(new Error("the user left"));
+        running.controller.abort(new Error(reason));
         await running.done;
       }
       props.onExit(code);
     },
     [permissions, props],
   );
+  const { registerStop } = props;
+  useEffect(() => registerStop?.((code, reason) => void exit(code, reason)), [registerStop, exit]);
 
   const reopen = useCallback(
     async (request: Omit<ReopenRequest, "permissionMode">) => {

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { render } from "ink";
 import { ExitCode } from "../exit-codes.js";
+import { handleSignals, SIGNAL_EXIT_CODES } from "../runtime/handle-signals.js";
 import { packageVersion } from "../package-version.js";
 import type { Runtime } from "../runtime/create-runtime.js";
 import { sessionsWithContent } from "../runtime/sessions-with-content.js";
@@ -64,6 +65,14 @@ async function runScreen(runtime: Runtime, options: InteractiveOptions & { reope
   const listSessions = options.listSessions ?? sessionsWithContent;
   let exitCode: number = ExitCode.OK;
   let reopen: ReopenRequest | undefined;
+  let stop: ((code: number, reason: string) => void) | undefined;
+  const signals = handleSignals({
+    stop: (signal) => (stop ? stop(SIGNAL_EXIT_CODES[signal], `received ${signal}`) : instance.unmount()),
+    cleanup: () => {
+      instance.unmount();
+      runtime.close();
+    },
+  });
   const instance = render(
     <InteractiveApp
       runtime={runtime}
@@ -86,12 +95,16 @@ async function runScreen(runtime: Runtime, options: InteractiveOptions & { reope
             },
           }
         : {})}
+      registerStop={(registered) => {
+        stop = registered;
+      }}
     />,
     { stdout, ...(options.stdin ? { stdin: options.stdin } : {}), exitOnCtrlC: false },
   );
   try {
     await instance.waitUntilExit();
   } finally {
+    signals.dispose();
     runtime.close();
   }
   return { code: exitCode, ...(reopen ? { reopen } : {}) };

@@ -3,6 +3,7 @@ import { formatTokens } from "@bridle/core";
 import { fetchModelList } from "../catalog/fetch-model-list.js";
 import { PROBE_TIMEOUT_MS } from "../runtime/probe-gateways.js";
 import { gatewaysSpelling, servesModel } from "../runtime/served-by.js";
+import { keyProblem } from "../runtime/key-problem.js";
 import type { NewTranscriptEntry } from "./screen-state.js";
 
 /** A pair the agent was on, to go back to when the first request on the new one fails. */
@@ -53,9 +54,8 @@ export async function switchModel(
     const usable = gateways.usable(environment).map((entry) => entry.id);
     return { entries: [{ kind: "note", tone: "error", text: `unknown gateway "${gateway}"; usable now: ${usable.join(", ") || "none"} (see /gateways)` }] };
   }
-  if (!definition.local && gateways.apiKey(gateway, environment) === undefined) {
-    return { entries: [...entries, { kind: "note", tone: "error", text: `no key for ${definition.name}: set ${definition.apiKeyEnv ?? "its key variable"} and start bridle again (see /gateways)` }] };
-  }
+  const problem = keyProblem(gateways, gateway, environment);
+  if (problem) return { entries: [...entries, { kind: "note", tone: "error", text: `${problem} (see /gateways)` }] };
   const from = { model: agent.model.id, gateway: agent.gateway };
   try {
     await agent.switchModel(model, gateway);
