@@ -174,3 +174,60 @@ describe("bridle run (as a process, against the simulator)", () => {
     expect(project.sim.requests.forProfile("openrouter")).toHaveLength(0);
   });
 });
+
+describe("the headless one-shot and --output json", () => {
+  const scenario = {
+    steps: [
+      { when: { lastRole: "user" as const }, toolCalls: [{ name: "read", arguments: '{"path":"a.txt"}' }] },
+      { when: { lastRole: "tool" as const }, content: "It says alpha, all of it.", stream: { chunkChars: 3 } },
+    ],
+  };
+
+  it("runs `bridle \"task\"` and `bridle -p task` like `bridle run`", async () => {
+    project = await startSimProject({ files: { "a.txt": "alpha\n" }, scenario: { steps: [{ when: { lastRole: "user" }, repeat: true, content: "Done here." }] } });
+    const quoted = await runCliToEnd(["what does a.txt say?"], project);
+    expect(quoted.code).toBe(0);
+    expect(quoted.stdout.trim()).toBe("Done here.");
+    const printed = await runCliToEnd(["-p", "summarize", "a.txt"], project);
+    expect(printed.code).toBe(0);
+    expect(printed.stdout.trim()).toBe("Done here.");
+    expect(project.sim.requests.completions()).toHaveLength(2);
+    const typo = await runCliToEnd(["modles"], project);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain("unknown command 'modles'; did you mean 'models'?");
+  });
+
+  it("carries totals (usage, duration, turns, tool calls) and leaves streamed chunks to stream-json", async () => {
+    project = await startSimProject({ files: { "a.txt": "alpha\n" }, scenario });
+    const result = await runCliToEnd(["-p", "--output", "json", "what does a.txt say?"], project);
+    expect(result.code).toBe(0);
+    const summary = JSON.parse(result.stdout) as Record<string, any>;
+    expect(summary).toMatchObject({ result: "It says alpha, all of it.", reason: "stop", turns: 2, toolCalls: 1 });
+    const recorded = project.sim.requests.completions();
+    expect(summary.usage.input).toBe(recorded.reduce((sum, request) => sum + (request.promptTokens ?? 0), 0));
+    expect(summary.usage.output).toBe(recorded.reduce((sum, request) => sum + (request.completionTokens ?? 0), 0));
+    expect(summary.usage.cached).toBe(recorded.reduce((sum, request) => sum + (request.cachedTokens ?? 0), 0));
+    expect(summary.durationMs).toBeGreaterThan(0);
+    expect(summary.events.map((event: { type: string }) => event.type)).not.toContain("text");
+    expect(summary.events.map((event: { type: string }) => event.type)).toEqual(expect.arrayContaining(["tool_call", "tool_result", "usage", "done"]));
+  });
+
+  it("prints the documented object even when the run cannot start", async () => {
+    project = await startSimProject({ config: { gateway: "grok" } });
+    const result = await runCliToEnd(["run", "--output", "json", "hello"], project);
+    expect(result.code).toBe(2);
+    const summary = JSON.parse(result.stdout) as Record<string, any>;
+    expect(summary).toMatchObject({ result: "", reason: "error", usage: { input: 0, cached: 0, output: 0 }, turns: 0, toolCalls: 0 });
+    expect(summary.message).toContain('unknown gateway "grok"');
+  });
+
+  it("prints a refused key once, with the gateway, the status and the variable to check", async () => {
+    project = await startSimProject({});
+    const result = await runCliToEnd(["run", "hello"], project, { GROQ_API_KEY: "gsk-wrong-key-000000" });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("groq · HTTP 401");
+    expect(result.stderr).toContain("the key was refused: check GROQ_API_KEY");
+    expect(result.stderr.match(/Invalid API Key/g)).toHaveLength(1);
+    expect(result.stderr).not.toContain('{"');
+  });
+});

@@ -4,7 +4,7 @@ import { type GatewaySim, startGatewaySim } from "@bridle/gateway-sim";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { BridlePane, idle } from "./bridle-pane.js";
 import { statusLine, tmuxAvailable } from "./interactive-tmux.js";
-import { makeProjectDirectory } from "./run-cli.js";
+import { makeProjectDirectory, writeUserConfig } from "./run-cli.js";
 import { runCliToEnd } from "./sim-project.js";
 
 const tmux = tmuxAvailable();
@@ -24,8 +24,10 @@ beforeEach(async () => {
   project = realpathSync(makeProjectDirectory());
   writeFileSync(
     path.join(project, "bridle.config.json"),
-    JSON.stringify({ model: GROQ_KIMI, gateway: "groq", gateways: { groq: { baseURL: sim.baseURL("groq") }, fireworks: { baseURL: sim.baseURL("fireworks") } } }),
+    JSON.stringify({ model: GROQ_KIMI, gateway: "groq" }),
   );
+  // Where gateways live is the user's to say, not a repository's.
+  writeUserConfig(path.join(project, ".xdg"), { gateways: { groq: { baseURL: sim.baseURL("groq") }, fireworks: { baseURL: sim.baseURL("fireworks") } } });
   environment = {
     PATH: process.env.PATH ?? "",
     HOME: project,
