@@ -6,6 +6,7 @@ import type { CanonicalModelId, ModelRegistry } from "../model-registry.js";
 import { DegenerateStreamError, StreamAssembler, type StreamDelta } from "./stream-assembler.js";
 import { toHarnessError } from "./to-harness-error.js";
 import { toWireBody } from "./to-wire-body.js";
+import { nodeHttpFetch } from "./node-http-fetch.js";
 
 export interface TransportOptions {
   gateways: GatewayRegistry;
@@ -150,6 +151,7 @@ export class GatewayTransport {
       timeout: this.#options.connectTimeoutMs,
       organization: null,
       project: null,
+      fetch: nodeHttpFetch,
     });
     this.#clients.set(gatewayId, client);
     return client;
