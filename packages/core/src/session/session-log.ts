@@ -169,8 +169,8 @@ export class SessionLog {
 
   /**
    * Stamps `seq` and `at`, redacts and writes the record as one line. When this returns the bytes
-   * are in the OS, so they survive the process being killed. `tool_start` and `interrupted`
-   * records also start a commit to the disk (`sync`); for the others the caller syncs.
+   * are in the OS, so they survive the process being killed. `tool_start`, `tool_process` and
+   * `interrupted` records also start a commit to the disk (`sync`); for the others the caller syncs.
    * Returns the stamped record as given (not redacted).
    */
   append<T extends SessionEntryInput>(record: T): T & RecordStamp {
@@ -186,7 +186,7 @@ export class SessionLog {
     }
     this.#write(stamped);
     // The tool is about to run, or the process is about to stop: these must survive a power loss.
-    if (record.type === "tool_start" || record.type === "interrupted") this.sync();
+    if (record.type === "tool_start" || record.type === "tool_process" || record.type === "interrupted") this.sync();
     return stamped;
   }
 

@@ -10,7 +10,7 @@ const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
  * with their keep-alive agents. Node's built-in fetch (undici) parses responses in WebAssembly
  * and writes bodies through web streams, whose first calls in a process cost tens of
  * milliseconds of compiling; every tool round trip of a short session paid them. Redirects are
- * not followed: a gateway's 3xx is an error, so a key never travels to a host it was not set for.
+ * returned as they are (like `redirect: "manual"`); `fetchSameOrigin` decides which to follow.
  */
 export function nodeHttpFetch(input: string | URL | Request, init: RequestInit = {}): Promise<Response> {
   const url = new URL(input instanceof Request ? input.url : input);
