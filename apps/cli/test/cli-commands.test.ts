@@ -138,4 +138,12 @@ describe("bridle doctor", () => {
     expect(badKey.stdout).toMatch(/HTTP 401 \(key rejected\)/);
     expect(badKey.code).toBe(1);
   });
+
+  it("says plainly when no key is set, and whether a local server would do instead", async () => {
+    project = await startSimProject({ profiles: ["ollama"], config: { model: "qwen3-coder:30b", gateway: "ollama" } });
+    const result = await runCliToEnd(["doctor"], project);
+    expect(result.stdout).toMatch(/✗ keys: no gateway key is set \(one of [A-Z_]+_API_KEY, /);
+    expect(result.stdout).toMatch(/local servers need no key: ollama answering now/);
+    expect(result.stdout).toMatch(/ollama\s+not needed\s+\S+\s+ok/);
+  });
 });

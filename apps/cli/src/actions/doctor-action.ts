@@ -35,16 +35,28 @@ export async function runDoctor(global: GlobalOptions, options: { offline?: bool
     const key = gateways.apiKey(gateway.id, process.env);
     const keyState = gateway.local ? "not needed" : key ? `set (${gateway.apiKeyEnv})` : `missing (${gateway.apiKeyEnv ?? "no variable"})`;
     let status = "skipped";
-    if (!options.offline && (key || (gateway.local && gateway.id === settings.gateway))) {
+    // Local servers are asked too: whether one answers is what decides a keyless start.
+    if (!options.offline && (key || gateway.local)) {
       status = await probe(gateway.baseURL, key);
       if (status.startsWith("ok")) reachable += 1;
-      else failed += 1;
+      // A local server that is not running is not a failure: it is just not there.
+      else if (!gateway.local) failed += 1;
     }
     if (key || gateway.local || gateway.id === settings.gateway) rows.push([gateway.id, keyState, gateway.baseURL, status]);
   }
+  const remote = gateways.list().filter((gateway) => !gateway.local && gateway.apiKeyEnv);
+  const keyed = remote.filter((gateway) => gateways.apiKey(gateway.id, process.env) !== undefined);
+  const running = rows.filter((row) => row[1] === "not needed" && row[3]!.startsWith("ok")).map((row) => row[0]);
+  if (keyed.length === 0) {
+    out(`✗ keys: no gateway key is set (one of ${remote.map((gateway) => gateway.apiKeyEnv).join(", ")})`);
+    out(
+      `  local servers need no key: ${running.length > 0 ? `${running.join(", ")} answering now, so \`bridle\` starts on it` : options.offline ? "not checked (--offline)" : "none is answering now (Ollama, LM Studio, vLLM, llama.cpp, SGLang)"}; \`bridle demo\` works offline`,
+    );
+  } else {
+    out(`✓ keys: ${keyed.map((gateway) => gateway.apiKeyEnv).join(", ")}`);
+  }
   out("");
   process.stdout.write(formatTable(["gateway", "key", "base URL", "reachable"], rows));
-  if (rows.length === 0) out("No gateway key is set. Run `bridle demo` to see Bridle work offline.");
   const { tally, sessions } = sessionRepairs(sessionsDirectory(process.env, realpathSync(process.cwd())));
   const repaired = formatRepairTally(tally);
   out("");
