@@ -108,6 +108,17 @@ describe("bridle init", () => {
     expect(second.code).toBe(2);
     expect(second.stderr).toMatch(/already exists/);
   });
+
+  it("detects a model and its gateway from the gateways that can be used when none is given", async () => {
+    project = await startSimProject({ profiles: ["groq"] });
+    const result = await runCliToEnd(["init", "--force"], project);
+    expect(result.code).toBe(0);
+    const config = JSON.parse(readFileSync(path.join(project.directory, "bridle.config.json"), "utf8")) as Record<string, unknown>;
+    const listed = project.sim.requests.forProfile("groq").find((request) => request.path.endsWith("/models"));
+    expect(listed).toBeDefined();
+    expect(config).toMatchObject({ model: "moonshotai/kimi-k2-instruct-0905", gateway: "groq" });
+    expect(result.stdout).toContain("detected (the first model groq serves");
+  });
 });
 
 describe("bridle doctor", () => {

@@ -13,8 +13,12 @@ export interface InitOptions {
   force?: boolean;
 }
 
-/** `bridle init`: writes `bridle.config.json` and its JSON Schema for editors. */
-export function runInit(global: GlobalOptions, options: InitOptions): number {
+/**
+ * `bridle init`: writes `bridle.config.json` and its JSON Schema for editors. Without `--model`,
+ * it asks which of the models the usable gateways serve to use (in a terminal), or takes the
+ * first one it detects (without one), and writes that model and its gateway.
+ */
+export async function runInit(global: GlobalOptions, options: InitOptions): Promise<number> {
   const file = path.resolve("bridle.config.json");
   if (existsSync(file) && !options.force) {
     process.stderr.write(`bridle: ${file} already exists (use --force to overwrite)\n`);
@@ -25,13 +29,37 @@ export function runInit(global: GlobalOptions, options: InitOptions): number {
   writeFileSync(schemaFile, `${JSON.stringify(buildConfigJsonSchema(defaultPreset.plugins, cliConfigSchema), null, 2)}\n`);
   const config: Record<string, unknown> = { $schema: "./.bridle/config.schema.json" };
   if (options.preset) config.extends = [options.preset];
-  config.model = options.model ?? global.model ?? "";
-  config.gateway = options.gateway ?? global.gateway ?? "";
+  let model = options.model ?? global.model;
+  let gateway = options.gateway ?? global.gateway;
+  let detected = "";
+  if (!model) {
+    const target = await chooseModel({ ...global, ...(gateway ? { gateway } : {}) });
+    if (target) {
+      model = target.model;
+      gateway ??= target.gateway;
+      detected = target.how;
+    }
+  }
+  config.model = model ?? "";
+  config.gateway = gateway ?? "";
   config.plugins = {};
   config.permissions = { mode: "ask", allow: [], deny: ["read(.env)", "read(**/.env)"] };
   if (!config.model) delete config.model;
   if (!config.gateway) delete config.gateway;
   writeFileSync(file, `${JSON.stringify(config, null, 2)}\n`);
-  process.stdout.write(`wrote ${file}\nwrote ${schemaFile} (for editor completion)\nnext: set a model and a gateway key, then run \`bridle config check\`\n`);
+  const next = model ? `${detected}model ${model} @ ${gateway ?? "the first gateway with a key"}; next: run \`bridle\`` : "no gateway answered with a model: set a gateway's key (or start a local server), then run `bridle init --force` or set \"model\"";
+  process.stdout.write(`wrote ${file}\nwrote ${schemaFile} (for editor completion)\n${next}\n`);
   return ExitCode.OK;
+}
+
+/** Asks which served model to use, or (without a terminal) takes the first one detected. */
+async function chooseModel(global: GlobalOptions): Promise<{ model: string; gateway: string; how: string } | undefined> {
+  const { askLine } = await import("../interactive/start-interactive.js");
+  const { pickStartModel, servedChoices } = await import("../interactive/first-start.js");
+  if (process.stdin.isTTY && process.stdout.isTTY) {
+    const chosen = await pickStartModel(global, askLine, (text) => process.stderr.write(text));
+    return chosen ? { ...chosen, how: "chosen: " } : undefined;
+  }
+  const first = (await servedChoices(global))[0];
+  return first ? { ...first, how: `detected (the first model ${first.gateway} serves; change it in the file): ` } : undefined;
 }

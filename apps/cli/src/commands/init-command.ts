@@ -8,11 +8,11 @@ export function registerInitCommand(program: Command, setExitCode: (code: number
     .command("init")
     .description("Write bridle.config.json in this directory, optionally extending a preset.")
     .option("--preset <preset>", "a preset to extend: an npm package name or a relative path")
-    .option("--model <model>", "the model to use")
+    .option("--model <model>", "the model to use (without it: asked, or detected from the gateways you can use)")
     .option("--gateway <gateway>", "the gateway to use")
     .option("--force", "overwrite an existing bridle.config.json")
     .action(async (options: InitOptions) => {
       const { runInit } = await import("../actions/init-action.js");
-      setExitCode(runInit(program.opts<GlobalOptions>(), options));
+      setExitCode(await runInit(program.opts<GlobalOptions>(), options));
     });
 }

@@ -30,10 +30,10 @@ export async function findLocalServer(options: GlobalOptions, write: (text: stri
 }
 
 /**
- * A key is set but no model is configured: lists what the usable gateways serve and asks for a
- * number. Undefined when nothing is served or the user gives no answer.
+ * The models the gateways usable now serve (keyed remote gateways, running local servers), as
+ * each lists them, or as the registry records when a list cannot be read.
  */
-export async function pickStartModel(options: GlobalOptions, ask: (question: string) => Promise<string | undefined>, write: (text: string) => void): Promise<StartTarget | undefined> {
+export async function servedChoices(options: GlobalOptions): Promise<StartTarget[]> {
   const { kernel, gateways } = await loadKernel(options, process.cwd(), process.env);
   const available = await probeGateways(gateways, process.env);
   const choices: StartTarget[] = [];
@@ -42,14 +42,21 @@ export async function pickStartModel(options: GlobalOptions, ask: (question: str
     const slugs = listed?.map((entry) => entry.slug) ?? kernel.models.list().filter((info) => info.gateways?.[definition.id] !== undefined).map((info) => info.id);
     for (const slug of slugs) choices.push({ model: slug, gateway: definition.id });
   }
+  return choices;
+}
+
+/**
+ * A key is set (or a local server runs) but no model is configured: lists what the usable
+ * gateways serve and asks for a number. Undefined when nothing is served or no answer is given.
+ */
+export async function pickStartModel(options: GlobalOptions, ask: (question: string) => Promise<string | undefined>, write: (text: string) => void): Promise<StartTarget | undefined> {
+  const choices = await servedChoices(options);
   if (choices.length === 0) return undefined;
   const shown = choices.slice(0, 30);
   write(`No model is configured. Models the gateways you can use serve:\n${shown.map((choice, index) => `  ${String(index + 1).padStart(2)}. ${choice.model} @ ${choice.gateway}`).join("\n")}\n`);
   if (choices.length > shown.length) write(`  (${choices.length - shown.length} more: pass --model <model>)\n`);
   const answer = await ask(`Start on which? [1-${shown.length}] `);
-  const index = Number(answer?.trim()) - 1;
-  const chosen = shown[index];
-  if (!chosen) return undefined;
-  write(`Starting on ${chosen.model} @ ${chosen.gateway}; to keep it, set "model" and "gateway" in bridle.config.json (\`bridle init\` does).\n`);
+  const chosen = shown[Number(answer?.trim()) - 1];
+  if (chosen) write(`Starting on ${chosen.model} @ ${chosen.gateway}.\n`);
   return chosen;
 }

@@ -138,7 +138,7 @@ async function offerDemo(error: NoModelError): Promise<number> {
 }
 
 /** One line from the terminal: the text, `undefined` at end of input (Ctrl-D), or "interrupted" (Ctrl-C). */
-function askLine(question: string): Promise<string | undefined> {
+export function askLine(question: string): Promise<string | undefined> {
   const prompt = createInterface({ input: process.stdin, output: process.stderr });
   return new Promise<string | undefined>((resolve) => {
     let settled = false;
