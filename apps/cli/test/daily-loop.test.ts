@@ -123,4 +123,17 @@ describe.skipIf(!tmux.ok)("the daily loop in a terminal", () => {
     bridle.send("/exit");
     expect(await bridle.exitCode()).toBe(0);
   });
+
+  it("with no key and no local server running, says local servers need none and runs the demo on the screen", async () => {
+    // Every local server pointed at a port nothing listens on.
+    const nowhere = { baseURL: "http://127.0.0.1:9/v1" };
+    writeUserConfig(path.join(project, ".xdg"), { gateways: Object.fromEntries(["ollama", "lmstudio", "vllm", "llamacpp", "sglang"].map((id) => [id, nowhere])) });
+    bridle.start();
+    let screen = await bridle.until("the demo offer", (text) => text.includes("Run the offline demo now? [Y/n]"));
+    expect(screen.replace(/\n/g, " ")).toMatch(/Local servers need no key: Ollama \(http:\/\/127\.0\.0\.1:9\/v1\), LM Studio/);
+    expect(screen).toMatch(/None is answering now/);
+    bridle.press("Enter");
+    screen = await bridle.until("the demo on the interactive screen", (text) => statusLine(text).startsWith("ctx ") && text.includes("bridle 0.1"), 60_000);
+    expect(screen).toContain("› ");
+  });
 });

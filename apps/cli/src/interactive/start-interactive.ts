@@ -134,7 +134,8 @@ async function offerDemo(error: NoModelError): Promise<number> {
   const answer = await askLine("Run the offline demo now? [Y/n] ");
   if (answer === "interrupted") return ExitCode.INTERRUPTED;
   if (answer === undefined || !/^\s*(y|yes)?\s*$/i.test(answer)) return ExitCode.USAGE;
-  return runDemo({ output: "text", stdout: process.stdout, stderr: process.stderr });
+  // In a terminal the demo runs on the interactive screen, as a real session would.
+  return runDemo({ output: "text", interactive: true, stdout: process.stdout, stderr: process.stdout });
 }
 
 /** One line from the terminal: the text, `undefined` at end of input (Ctrl-D), or "interrupted" (Ctrl-C). */
