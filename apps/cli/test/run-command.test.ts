@@ -124,6 +124,8 @@ describe("bridle run (as a process, against the simulator)", () => {
 
   it("after kill -9 during a tool, finds its still-running process group on resume, ends it, and tells the model; never re-runs it", async () => {
     project = await startSimProject({
+      // Unsandboxed: a sandboxed command dies with Bridle (bubblewrap's --die-with-parent), leaving no group behind.
+      config: { permissions: { sandbox: "off" } },
       scenario: {
         steps: [
           { when: { lastRole: "user", lastUserContains: "deploy" }, toolCalls: [{ id: "call_deploy", name: "bash", arguments: '{"command":"echo ran >> runs.txt && sleep 30"}' }] },
