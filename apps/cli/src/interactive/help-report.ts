@@ -7,7 +7,11 @@ export const KEYS: ReadonlyArray<readonly [string, string]> = [
   ["↑ / ↓", "earlier prompts"],
   ["ctrl-c", "cancel the running turn (nothing is lost); clear the prompt; twice on an empty prompt to exit"],
   ["ctrl-d", "exit, on an empty prompt"],
-  ["ctrl-o", "show more or less of the model's reasoning"],
+  ["ctrl-o", "print the last tool call's whole output"],
+  ["ctrl-t", "print the last turn's whole reasoning (during a turn: more or fewer of its lines)"],
+  ["shift-tab", "cycle the permission mode: ask, allow-edits, allow-all"],
+  ["tab", "complete a slash command or a path"],
+  ["alt-enter, ctrl-j", "a new line in the prompt; enter while a turn runs queues the prompt"],
   ["ctrl-a / ctrl-e", "start / end of the line; ctrl-u, ctrl-k, ctrl-w delete"],
 ];
 
