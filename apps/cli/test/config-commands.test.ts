@@ -1,7 +1,7 @@
 import { rmSync } from "node:fs";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { makeProjectDirectory, runCli, writeFile } from "./run-cli.js";
+import { makeProjectDirectory, runCli, writeFile, writeUserConfig } from "./run-cli.js";
 
 const thirdPartyPlugin = `import { definePlugin } from "@bridle/core";
 import { z } from "zod";
@@ -39,7 +39,9 @@ describe("bridle --version and --help", () => {
 
 describe("bridle config check", () => {
   it("rejects a gateway nobody defines and a permission rule naming no tool, with what was meant", () => {
-    writeFile(path.join(project, "bridle.config.json"), { model: "kimi-k2", gateway: "grok", permissions: { allow: ["bsh(npm test*)", "bash(git status)"], deny: ["raed(.env)"] } });
+    writeFile(path.join(project, "bridle.config.json"), { model: "kimi-k2", gateway: "grok", permissions: { deny: ["raed(.env)"] } });
+    // Allow rules count only from the user's own config (a repository cannot widen permissions).
+    writeUserConfig(path.join(project, ".xdg"), { permissions: { allow: ["bsh(npm test*)", "bash(git status)"] } });
     const result = runCli(["config", "check"], { cwd: project });
     expect(result.code).toBe(2);
     expect(result.stdout).not.toContain("valid");
