@@ -2,12 +2,15 @@ import {
   AsyncSeriesBailHook,
   AsyncSeriesHook,
   AsyncSeriesWaterfallHook,
+  HookMap,
+  SyncBailHook,
   SyncHook,
   SyncWaterfallHook,
 } from "tapable";
 import type { ChatRequest, ChatResponse } from "./chat.js";
 import type { SessionContext, TurnContext } from "./context.js";
 import type { HarnessError } from "./errors/harness-error.js";
+import type { ErrorClassification, WireContext, WireError, WireRequest } from "./gateways/gateway-definition.js";
 import type { FeedEvent } from "./feed-event.js";
 import type { ModelRef } from "./model-ref.js";
 import type { ModelSwitch } from "./model-switch.js";
@@ -54,14 +57,34 @@ export function createHooks() {
     resolveModel: new SyncWaterfallHook<[ModelRef], ModelRef, TapAttribution>(["ref"], "resolveModel"),
 
     /**
-     * **AsyncSeriesWaterfallHook<[ChatRequest, TurnContext]>** — the request about to be sent.
-     * Taps return a new request: compaction fits it to the window (COMPACT), routing picks the
-     * endpoint and affinity keys (ROUTE), the gateway adapter translates to the wire shape
-     * (GATEWAY). The model id stays canonical; the slug is applied by the transport.
+     * **AsyncSeriesWaterfallHook<[ChatRequest, TurnContext]>** — a request about to be sent: a
+     * turn's, or a side request (`purpose` says which: `turn`, `summary`, …). Taps return a new
+     * request: compaction fits a turn to the window (COMPACT), tool-repair shapes tool schemas
+     * (GATEWAY), a routing tap may pick `endpoint` and `affinityKey` (ROUTE). `model` and
+     * `gateway` are read-only here (a tap that changes them fails); the transport turns the
+     * result into the gateway's wire shape.
      */
     beforeRequest: new AsyncSeriesWaterfallHook<[ChatRequest, TurnContext], ChatRequest, TapAttribution>(
       ["request", "context"],
       "beforeRequest",
+    ),
+
+    /**
+     * **HookMap<SyncWaterfallHook<[WireRequest, WireContext]>>**, keyed by gateway id — the final
+     * wire body and headers of a request to that gateway, after its definition shaped them
+     * (slug, output-limit name, reasoning replay, negotiated fields). Taps return a new wire
+     * request: `kernel.hooks.wire.for("acme").tap(…)`. Sync because it runs on every request.
+     */
+    wire: new HookMap(() => new SyncWaterfallHook<[WireRequest, WireContext], WireRequest, TapAttribution>(["wire", "context"], "wire"), "wire"),
+
+    /**
+     * **HookMap<SyncBailHook<[WireError, WireContext], ErrorClassification>>**, keyed by gateway
+     * id — what an error answer from that gateway means. The first tap that returns a
+     * classification decides; when none does, the gateway's definition and the generic rules do.
+     */
+    classifyError: new HookMap(
+      () => new SyncBailHook<[WireError, WireContext], ErrorClassification | undefined, TapAttribution>(["error", "context"], "classifyError"),
+      "classifyError",
     ),
 
     /**
@@ -134,5 +157,13 @@ export type HookName = keyof KernelHooks;
 /** A hook as a plugin sees it: it can tap, never call or intercept. */
 export type TapOnlyHook<H> = Omit<H, "call" | "callAsync" | "promise" | "intercept" | "taps" | "interceptors" | "withOptions">;
 
+/** A hook map as a plugin sees it: `for(key)` gives that key's tap-only hook. */
+export interface TapOnlyHookMap<H> {
+  readonly name: string | undefined;
+  for(key: string): TapOnlyHook<H>;
+}
+
 /** The hooks as a plugin sees them. */
-export type PluginHooks = { readonly [K in HookName]: TapOnlyHook<KernelHooks[K]> };
+export type PluginHooks = {
+  readonly [K in HookName]: KernelHooks[K] extends HookMap<infer H> ? TapOnlyHookMap<H> : TapOnlyHook<KernelHooks[K]>;
+};

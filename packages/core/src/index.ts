@@ -5,6 +5,7 @@ export type {
   ChatResponse,
   ContentPart,
   FinishReason,
+  RequestPurpose,
   JsonSchema,
   SystemMessage,
   ToolCall,
@@ -17,7 +18,7 @@ export type { CompactionInfo, ConversationAccess, SessionContext, TurnContext } 
 export { createKernel } from "./create-kernel.js";
 export type { Kernel, KernelOptions, LoadedPlugin, PluginEntry } from "./create-kernel.js";
 export { definePlugin, isPlugin } from "./define-plugin.js";
-export type { BridlePlugin, PluginDefinition, PluginKernel, PluginOptions } from "./define-plugin.js";
+export type { BridlePlugin, PluginDefinition, PluginGateways, PluginKernel, PluginOptions } from "./define-plugin.js";
 export { ConfigError, formatIssue } from "./errors/config-error.js";
 export type { ConfigIssue } from "./errors/config-error.js";
 export { HarnessError } from "./errors/harness-error.js";
@@ -26,10 +27,10 @@ export { KernelError } from "./errors/kernel-error.js";
 export { PluginError } from "./errors/plugin-error.js";
 export type { FeedEvent } from "./feed-event.js";
 export { createHooks } from "./hooks.js";
-export type { CompactRequest, CompactResult, HookName, KernelHooks, PluginHooks, TapAttribution, TapOnlyHook } from "./hooks.js";
+export type { CompactRequest, CompactResult, HookName, KernelHooks, PluginHooks, TapAttribution, TapOnlyHook, TapOnlyHookMap } from "./hooks.js";
 export type { ModelRef, ResolvedModel } from "./model-ref.js";
 export { DEFAULT_LIMITS, ModelRegistry } from "./model-registry.js";
-export type { SlugRule } from "./model-registry.js";
+export type { SlugRule, SlugRuleOwner } from "./model-registry.js";
 export type {
   CanonicalModelId,
   GatewayModelOverride,
@@ -63,8 +64,31 @@ export type { AgentEvent, TurnEnd } from "./agent/agent-event.js";
 export { callFingerprint, DOOM_LOOP_LIMIT, DoomLoopGuard } from "./agent/doom-loop-guard.js";
 export { buildSystemPrompt, readAgentsMd } from "./agent/system-prompt.js";
 export type { SystemPromptOptions } from "./agent/system-prompt.js";
-export type { GatewayDefinition } from "./gateways/gateway-definition.js";
-export { GatewayRegistry } from "./gateways/gateway-registry.js";
+export { defineGateway, isGateway } from "./gateways/define-gateway.js";
+export type {
+  AffinityMechanism,
+  DiscoveredModel,
+  ErrorClassification,
+  ErrorShape,
+  GatewayCapabilities,
+  GatewayDefaults,
+  GatewayDefinition,
+  GatewayEndpoint,
+  GatewayHooks,
+  GatewaySlugStyle,
+  GatewaySource,
+  NegotiatedCapabilities,
+  OverflowShape,
+  ReasoningShape,
+  RequestShape,
+  ResolvedGateway,
+  ResponseShape,
+  ToolCallIdPolicy,
+  WireContext,
+  WireError,
+  WireRequest,
+} from "./gateways/gateway-definition.js";
+export { describeSource, GatewayConflictError, GatewayRegistry } from "./gateways/gateway-registry.js";
 export type { GatewaySettings } from "./gateways/gateway-registry.js";
 export { KNOWN_GATEWAYS } from "./gateways/known-gateways.js";
 export { GatewayTransport } from "./transport/gateway-transport.js";

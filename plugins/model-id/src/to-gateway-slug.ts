@@ -1,4 +1,4 @@
-import type { ModelInfo } from "@bridle/core";
+import type { GatewaySlugStyle, ModelInfo } from "@bridle/core";
 import { GATEWAY_SLUG_RULES } from "./gateway-slug-rules.js";
 import { hubRepoName } from "./hub-repo-name.js";
 import { modelFamily } from "./model-family.js";
@@ -6,18 +6,19 @@ import { normalizeGatewayId } from "./normalize-gateway-id.js";
 
 /**
  * The slug a gateway knows a canonical model by: the reverse of `canonicalize`, used only at the
- * transport boundary. A registry entry's per-gateway `slug` wins; then the gateway's slug rules;
+ * transport boundary. A registry entry's per-gateway `slug` wins; then the gateway's slug rules
+ * (`style`, from the gateway's definition, else the table for gateways defined without one);
  * an unknown gateway (or a local server started with the canonical name) gets the canonical id.
  *
  * @example toGatewaySlug("kimi-k2.6", "fireworks") === "accounts/fireworks/models/kimi-k2p6"
  * @throws TypeError when `id` is empty.
  */
-export function toGatewaySlug(id: string, gateway: string, info?: Pick<ModelInfo, "gateways">): string {
+export function toGatewaySlug(id: string, gateway: string, info?: Pick<ModelInfo, "gateways">, style?: GatewaySlugStyle): string {
   if (id.trim().length === 0) throw new TypeError(`toGatewaySlug: canonical id is empty (gateway "${gateway}")`);
   const gatewayId = normalizeGatewayId(gateway);
   const override = info?.gateways?.[gatewayId]?.slug ?? info?.gateways?.[gateway]?.slug;
   if (override !== undefined) return override;
-  const rule = GATEWAY_SLUG_RULES[gatewayId];
+  const rule = style ? { ...style, slugs: style.fixed } : GATEWAY_SLUG_RULES[gatewayId];
   if (rule === undefined || id.startsWith("alias:")) return id;
   const fixed = rule.slugs?.[id];
   if (fixed !== undefined) return fixed;

@@ -1,75 +1,187 @@
-import type { GatewayDefinition } from "./gateway-definition.js";
-import { KNOWN_GATEWAYS } from "./known-gateways.js";
+import { KernelError } from "../errors/kernel-error.js";
+import { defineGateway } from "./define-gateway.js";
+import type {
+  AffinityMechanism,
+  GatewayDefaults,
+  GatewayDefinition,
+  GatewayEndpoint,
+  GatewaySource,
+  ResolvedGateway,
+} from "./gateway-definition.js";
+import { mergeGatewayDefaults } from "./merge-gateway-defaults.js";
 
 /** Settings a config file may give for a gateway (`gateways.<id>`). */
 export interface GatewaySettings {
   baseURL?: string;
   apiKeyEnv?: string;
   enabled?: boolean;
+  affinity?: AffinityMechanism;
+  endpoints?: GatewayEndpoint[];
 }
 
-/** The gateways of a run: the known ones, with config overrides and config-only additions. */
-export class GatewayRegistry {
-  readonly #gateways = new Map<string, GatewayDefinition>();
-  readonly #disabled = new Set<string>();
+interface Entry {
+  definition: GatewayDefinition;
+  source: GatewaySource;
+  configuredBy: string[];
+  /** A placeholder any plugin definition of the same id replaces without a conflict. */
+  replaceable: boolean;
+}
 
-  constructor(definitions: readonly GatewayDefinition[] = KNOWN_GATEWAYS) {
-    for (const definition of definitions) this.#gateways.set(definition.id, definition);
+/** Two sources defined the same gateway id. */
+export class GatewayConflictError extends KernelError {
+  constructor(id: string, first: GatewaySource, second: GatewaySource) {
+    super("GATEWAY_CONFLICT", `gateway "${id}" is defined twice: by ${describeSource(first)} and by ${describeSource(second)}; give one of them another id`);
+    this.name = "GatewayConflictError";
   }
+}
 
-  /** Applies `gateways` from config. A new id needs a `baseURL`. */
-  configure(settings: Record<string, GatewaySettings>): void {
-    for (const [id, setting] of Object.entries(settings)) {
-      const existing = this.#gateways.get(id);
-      if (!existing && !setting.baseURL) {
-        throw new TypeError(`gateways.${id}: unknown gateway; give it a baseURL (and apiKeyEnv if it needs a key)`);
-      }
-      // A known remote gateway pointed at a loopback proxy still needs its key; only a gateway
-      // defined here, on a loopback URL and without a key variable, is a keyless local server.
-      const local = existing ? existing.local : Boolean(setting.baseURL && isLoopback(setting.baseURL) && !setting.apiKeyEnv);
-      this.#gateways.set(id, {
-        id,
-        name: existing?.name ?? id,
-        maxTokensParameter: existing?.maxTokensParameter ?? "max_tokens",
-        streamUsage: existing?.streamUsage ?? true,
-        ...existing,
-        ...(setting.baseURL ? { baseURL: setting.baseURL } : {}),
-        ...(setting.apiKeyEnv ? { apiKeyEnv: setting.apiKeyEnv } : {}),
-        local,
-      } as GatewayDefinition);
-      if (setting.enabled === false) this.#disabled.add(id);
-      else this.#disabled.delete(id);
+/** `plugin "x"` or `config file.json`. */
+export function describeSource(source: GatewaySource): string {
+  return source.kind === "plugin" ? `plugin "${source.plugin}"` : `config ${source.file}`;
+}
+
+/**
+ * The gateways of a run. Plugins define them while they are applied (`kernel.gateways.define`),
+ * config adds or adjusts them (`gateways.<id>`), and everything else reads them. A key is read
+ * only from the gateway's own variables and goes only to the gateway's own endpoints.
+ */
+export class GatewayRegistry {
+  readonly #entries = new Map<string, Entry>();
+  readonly #disabled = new Set<string>();
+  readonly #defaults: GatewayDefaults[] = [];
+  readonly #resolved = new Map<string, ResolvedGateway>();
+
+  constructor(placeholders: readonly GatewayDefinition[] = []) {
+    for (const definition of placeholders) {
+      this.#entries.set(definition.id, { definition, source: { kind: "plugin", plugin: "@bridle/core" }, configuredBy: [], replaceable: true });
     }
   }
 
-  define(definition: GatewayDefinition): void {
-    this.#gateways.set(definition.id, definition);
+  /**
+   * Adds a gateway. The same id from a second source is a {@link GatewayConflictError}: one
+   * plugin can never silently take over another's gateway (and its key).
+   */
+  define(definition: GatewayDefinition, source: GatewaySource): void {
+    const checked = defineGateway(definition);
+    const existing = this.#entries.get(checked.id);
+    if (existing && !existing.replaceable) throw new GatewayConflictError(checked.id, existing.source, source);
+    this.#entries.set(checked.id, { definition: checked, source, configuredBy: existing?.configuredBy ?? [], replaceable: false });
+    this.#resolved.clear();
   }
 
-  get(id: string): GatewayDefinition | undefined {
-    return this.#gateways.get(id);
+  /** Adds facts every gateway may show (usage names, overflow texts); each definition's own come first. */
+  defineDefaults(defaults: GatewayDefaults): void {
+    this.#defaults.push(defaults);
+    this.#resolved.clear();
+  }
+
+  /**
+   * Applies `gateways` from one config file. A new id needs a `baseURL` and becomes a
+   * config-defined gateway; a known id gets its URL, key variable, affinity or endpoints changed.
+   * @throws TypeError naming `gateways.<id>` when a new id has no `baseURL`.
+   */
+  configure(settings: Record<string, GatewaySettings>, file = "config"): void {
+    for (const [id, setting] of Object.entries(settings)) {
+      const existing = this.#entries.get(id);
+      const changes: Partial<GatewayDefinition> = {
+        ...(setting.baseURL ? { baseURL: setting.baseURL } : {}),
+        ...(setting.apiKeyEnv ? { apiKeyEnv: setting.apiKeyEnv } : {}),
+        ...(setting.affinity ? { affinity: setting.affinity } : {}),
+        ...(setting.endpoints ? { endpoints: setting.endpoints } : {}),
+      };
+      if (existing) {
+        if (Object.keys(changes).length > 0) {
+          existing.definition = defineGateway({ ...existing.definition, ...changes });
+          existing.configuredBy.push(file);
+        }
+      } else {
+        if (!setting.baseURL) {
+          throw new TypeError(`gateways.${id}: unknown gateway; give it a baseURL (and apiKeyEnv if it needs a key)`);
+        }
+        // Only a gateway defined here, on a loopback URL and without a key variable, is a keyless
+        // local server; a known remote gateway pointed at a loopback proxy still needs its key.
+        const local = isLoopback(setting.baseURL) && !setting.apiKeyEnv;
+        const definition = defineGateway({ id, name: id, ...changes, baseURL: setting.baseURL, local });
+        this.#entries.set(id, { definition, source: { kind: "config", file }, configuredBy: [], replaceable: false });
+      }
+      if (setting.enabled === false) this.#disabled.add(id);
+      else this.#disabled.delete(id);
+    }
+    this.#resolved.clear();
+  }
+
+  /** The gateway with defaults applied, or `undefined` for an id nobody defined. */
+  get(id: string): ResolvedGateway | undefined {
+    const cached = this.#resolved.get(id);
+    if (cached) return cached;
+    const entry = this.#entries.get(id);
+    if (!entry) return undefined;
+    const resolved: ResolvedGateway = Object.freeze({
+      ...mergeGatewayDefaults(entry.definition, this.#defaults),
+      local: entry.definition.local === true,
+      source: entry.source,
+      configuredBy: Object.freeze([...entry.configuredBy]),
+    });
+    this.#resolved.set(id, resolved);
+    return resolved;
   }
 
   /** Enabled gateways, in definition order. */
-  list(): GatewayDefinition[] {
-    return [...this.#gateways.values()].filter((gateway) => !this.#disabled.has(gateway.id));
+  list(): ResolvedGateway[] {
+    return [...this.#entries.keys()].filter((id) => !this.#disabled.has(id)).map((id) => this.get(id)!);
   }
 
-  /** The key for a gateway, from its own variable only; never another gateway's. */
+  /** The key for a gateway, from its own variables only; never another gateway's. */
   apiKey(id: string, environment: NodeJS.ProcessEnv = process.env): string | undefined {
-    const gateway = this.#gateways.get(id);
+    const variable = this.apiKeyVariable(id, environment);
+    return variable ? environment[variable] || undefined : undefined;
+  }
+
+  /** The variable the key is read from: the first of the gateway's own that is set, else its main one. */
+  apiKeyVariable(id: string, environment: NodeJS.ProcessEnv = process.env): string | undefined {
+    const gateway = this.#entries.get(id)?.definition;
     if (!gateway) return undefined;
-    if (gateway.apiKeyEnv) return environment[gateway.apiKeyEnv] || undefined;
-    return undefined;
+    const names = [gateway.apiKeyEnv, ...(gateway.apiKeyEnvAlternatives ?? [])].filter((name): name is string => Boolean(name));
+    return names.find((name) => environment[name]) ?? names[0];
+  }
+
+  /** The gateway's endpoints, its own base URL first, placeholders filled from the environment. */
+  endpoints(id: string, environment: NodeJS.ProcessEnv = process.env): GatewayEndpoint[] {
+    const gateway = this.#entries.get(id)?.definition;
+    if (!gateway) return [];
+    const own = (gateway.baseURLEnv && environment[gateway.baseURLEnv]) || gateway.baseURL;
+    return [{ id: gateway.id, baseURL: own }, ...(gateway.endpoints ?? [])].map((endpoint) => ({
+      id: endpoint.id,
+      baseURL: fillPlaceholders(withScheme(endpoint.baseURL), environment),
+    }));
+  }
+
+  /**
+   * The endpoint a request names, or the gateway's own when it names none. An endpoint the
+   * gateway does not list is `undefined`: a request cannot send a key to a host of its choosing.
+   */
+  endpoint(id: string, endpointId: string | undefined, environment: NodeJS.ProcessEnv = process.env): GatewayEndpoint | undefined {
+    const all = this.endpoints(id, environment);
+    return endpointId === undefined ? all[0] : all.find((endpoint) => endpoint.id === endpointId);
   }
 
   /** Gateways that can be used now: a key is present, or none is needed. */
-  usable(environment: NodeJS.ProcessEnv = process.env): GatewayDefinition[] {
+  usable(environment: NodeJS.ProcessEnv = process.env): ResolvedGateway[] {
     return this.list().filter((gateway) => gateway.local || this.apiKey(gateway.id, environment) !== undefined);
   }
 }
 
-function isLoopback(url: string): boolean {
+function fillPlaceholders(url: string, environment: NodeJS.ProcessEnv): string {
+  return url.replace(/\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (whole, name: string) => environment[name] ?? whole);
+}
+
+/** `OLLAMA_HOST` is often `127.0.0.1:11434`; a URL needs a scheme. */
+function withScheme(url: string): string {
+  return /^[a-z]+:\/\//i.test(url) ? url : `http://${url}`;
+}
+
+/** True for localhost, ::1 and 127.x URLs. */
+export function isLoopback(url: string): boolean {
   try {
     const host = new URL(url).hostname;
     return host === "localhost" || host === "::1" || host === "[::1]" || host.startsWith("127.");

@@ -1,19 +1,16 @@
 import type { GatewayDefinition } from "./gateway-definition.js";
 
-type KnownGateway = Omit<GatewayDefinition, "maxTokensParameter" | "streamUsage" | "local"> &
-  Partial<Pick<GatewayDefinition, "maxTokensParameter" | "streamUsage" | "local">>;
-
 /**
  * Gateways Bridle knows out of the box. Open-model gateways take `max_tokens`; Cerebras prefers
  * `max_completion_tokens`. Config (`gateways.<id>`) overrides base URLs and key variables.
  */
-const gateways: KnownGateway[] = [
+const gateways: GatewayDefinition[] = [
   { id: "openrouter", name: "OpenRouter", baseURL: "https://openrouter.ai/api/v1", apiKeyEnv: "OPENROUTER_API_KEY" },
   { id: "together", name: "Together AI", baseURL: "https://api.together.xyz/v1", apiKeyEnv: "TOGETHER_API_KEY" },
   { id: "fireworks", name: "Fireworks", baseURL: "https://api.fireworks.ai/inference/v1", apiKeyEnv: "FIREWORKS_API_KEY" },
   { id: "groq", name: "Groq", baseURL: "https://api.groq.com/openai/v1", apiKeyEnv: "GROQ_API_KEY" },
   { id: "deepinfra", name: "DeepInfra", baseURL: "https://api.deepinfra.com/v1/openai", apiKeyEnv: "DEEPINFRA_API_KEY" },
-  { id: "cerebras", name: "Cerebras", baseURL: "https://api.cerebras.ai/v1", apiKeyEnv: "CEREBRAS_API_KEY", maxTokensParameter: "max_completion_tokens" },
+  { id: "cerebras", name: "Cerebras", baseURL: "https://api.cerebras.ai/v1", apiKeyEnv: "CEREBRAS_API_KEY", request: { maxTokensField: "max_completion_tokens" } },
   { id: "novita", name: "Novita", baseURL: "https://api.novita.ai/openai/v1", apiKeyEnv: "NOVITA_API_KEY" },
   { id: "siliconflow", name: "SiliconFlow", baseURL: "https://api.siliconflow.com/v1", apiKeyEnv: "SILICONFLOW_API_KEY" },
   { id: "moonshot", name: "Moonshot (Kimi)", baseURL: "https://api.moonshot.ai/v1", apiKeyEnv: "MOONSHOT_API_KEY" },
@@ -30,9 +27,4 @@ const gateways: KnownGateway[] = [
   { id: "sglang", name: "SGLang", baseURL: "http://localhost:30000/v1", local: true },
 ];
 
-export const KNOWN_GATEWAYS: readonly GatewayDefinition[] = gateways.map((gateway) => ({
-  maxTokensParameter: "max_tokens",
-  streamUsage: true,
-  local: false,
-  ...gateway,
-}));
+export const KNOWN_GATEWAYS: readonly GatewayDefinition[] = gateways;

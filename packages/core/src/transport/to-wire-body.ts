@@ -18,9 +18,9 @@ export function toWireBody(
     model: target.slug,
     messages: request.messages.map((message) => toWireMessage(message, target.model)),
     stream: true,
-    [target.gateway.maxTokensParameter]: request.maxOutputTokens,
+    [target.gateway.request?.maxTokensField ?? "max_tokens"]: request.maxOutputTokens,
   };
-  if (target.gateway.streamUsage) body.stream_options = { include_usage: true };
+  if (target.gateway.request?.streamUsage !== false) body.stream_options = { include_usage: true };
   if (request.tools.length > 0) {
     body.tools = request.tools.map((tool) => ({
       type: "function",
