@@ -1,6 +1,6 @@
 import { buildUsage } from "./build-usage.js";
 import { wireContent } from "./build-completion.js";
-import type { GatewayProfile, ResponseContext, ToolArgumentStreaming } from "./gateway-profile.js";
+import { reasoningFields, type GatewayProfile, type ResponseContext, type ToolArgumentStreaming } from "./gateway-profile.js";
 import type { ModelReply } from "./model-reply.js";
 import { splitText } from "./split-text.js";
 
@@ -29,7 +29,8 @@ export function buildStreamEvents(profile: GatewayProfile, reply: ModelReply, co
     }
   } else if (reply.reasoning !== "") {
     for (const piece of reply.reasoningChunks ?? splitText(reply.reasoning, shape.chunkChars)) {
-      const delta: Record<string, unknown> = { [profile.reasoning]: piece };
+      const delta: Record<string, unknown> = {};
+      for (const field of reasoningFields(profile.reasoning)) delta[field] = piece;
       if (profile.reasoningDetails) delta.reasoning_details = [{ type: "reasoning.text", text: piece, format: "unknown", index: 0 }];
       deltas.push(delta);
     }

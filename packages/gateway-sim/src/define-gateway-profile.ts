@@ -60,6 +60,7 @@ export function defineGatewayProfile(definition: GatewayProfileDefinition): Gate
     decorateChunk: () => undefined,
     decorateCompletion: () => undefined,
     responseHeaders: () => ({}),
+    serverEndpoints: [],
     modelList: (models) => ({ object: "list", data: models.map((model) => listedModel(model, definition.name)) }),
     completionId: (_sequence, random) => `chatcmpl-${randomChars(24, random)}`,
     ...definition,

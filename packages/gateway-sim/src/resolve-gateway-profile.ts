@@ -8,6 +8,8 @@ const modelSchema = z.object({
   maxOutputTokens: z.number().int().positive().optional(),
   reasoning: z.boolean().optional(),
   family: z.enum(["kimi", "qwen", "glm", "deepseek", "gpt-oss", "minimax", "llama", "other"]).optional(),
+  trainedContextWindow: z.number().int().positive().optional(),
+  loaded: z.boolean().optional(),
 });
 
 /**
@@ -33,7 +35,7 @@ export const profileOverridesSchema = z
     replaceModels: z.boolean().optional(),
     contextWindows: z.record(z.string(), z.number().int().positive()).optional(),
     latency: z.object({ firstByteMs: z.number().min(0).optional(), chunkMs: z.number().min(0).optional() }).optional(),
-    reasoning: z.enum(["reasoning_content", "reasoning", "think-tags"]).optional(),
+    reasoning: z.enum(["reasoning_content", "reasoning", "reasoning_text", "both", "think-tags"]).optional(),
     toolArguments: z.enum(["whole", "deltas"]).optional(),
     overflowMode: z.enum(["error", "truncate", "silent"]).optional(),
     usageWithoutIncludeUsage: z.boolean().optional(),
