@@ -1,8 +1,9 @@
+import type { ChatRequest } from "./chat.js";
 import type { BridlePlugin, PluginGateways, PluginKernel } from "./define-plugin.js";
 import { ConfigError, type ConfigIssue } from "./errors/config-error.js";
 import type { FeedEvent } from "./feed-event.js";
 import { GatewayRegistry, type GatewaySettings } from "./gateways/gateway-registry.js";
-import { KNOWN_GATEWAYS } from "./gateways/known-gateways.js";
+import { KNOWN_GATEWAY_DEFAULTS, KNOWN_GATEWAYS } from "./gateways/known-gateways.js";
 import { HookMap } from "tapable";
 import { createHooks, type HookName, type KernelHooks, type PluginHooks } from "./hooks.js";
 import type { ResolvedModel } from "./model-ref.js";
@@ -71,7 +72,7 @@ export function createKernel(options: KernelOptions): Kernel {
         },
       } as never);
     } else {
-      hook.intercept(createTapInterceptor(name, trace) as never);
+      hook.intercept(createTapInterceptor(name, trace, name === "beforeRequest" ? keepsTarget : undefined) as never);
     }
   }
   const models = options.models ?? new ModelRegistry();
@@ -100,7 +101,7 @@ export function createKernel(options: KernelOptions): Kernel {
   }
   if (issues.length > 0) throw new ConfigError(issues);
 
-  const gateways = new GatewayRegistry(KNOWN_GATEWAYS);
+  const gateways = new GatewayRegistry({ definitions: KNOWN_GATEWAYS, defaults: KNOWN_GATEWAY_DEFAULTS });
   for (const { plugin, options: pluginOptions } of toApply) {
     const view: PluginKernel = {
       hooks: createPluginHooks(hooks, plugin.name),
@@ -133,6 +134,17 @@ export function createKernel(options: KernelOptions): Kernel {
       hooks.onEvent.call(event);
     },
   });
+}
+
+/** `model` and `gateway` are read-only in `beforeRequest`: they change only by a switch or a fallback. */
+function keepsTarget(input: unknown, result: unknown): void {
+  const before = input as ChatRequest;
+  const after = result as ChatRequest | undefined;
+  if (after && (after.model !== before.model || after.gateway !== before.gateway)) {
+    throw new TypeError(
+      `a beforeRequest tap may not change the model or gateway (${before.model} on ${before.gateway} became ${after.model} on ${after.gateway}); switch models instead`,
+    );
+  }
 }
 
 /** The registry as one plugin sees it: what it defines is attributed to it. */

@@ -23,8 +23,11 @@ const HARD_PROTECT_SHARE = 0.1;
  * output fit the window of the current model on the current gateway, lowering the requested
  * output when only that is short. Below tier 1 the request goes out unchanged, so the prompt
  * prefix stays byte-stable between compactions. Waits for a model switch still being reconciled.
+ * Only turns are fitted; side requests pass unchanged.
  */
 export async function fitRequest(request: ChatRequest, context: TurnContext, engine: CompactionEngine): Promise<ChatRequest> {
+  // A side request (the summary this step itself asks for) is sized by whoever sends it.
+  if (request.purpose !== undefined && request.purpose !== "turn") return request;
   const state = sessionState(context, engine);
   if (state.reconcile) await state.reconcile.done;
   const { options } = engine;

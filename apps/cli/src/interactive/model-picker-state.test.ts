@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { modelChoices } from "./model-choices.js";
 import { filteredChoices, filterPicker, movePicker, openModelPicker, selectedChoice, visibleChoices } from "./model-picker-state.js";
 
-const gateway = (id: string): GatewayDefinition => ({ id, name: id, baseURL: `https://${id}.example/v1`, maxTokensParameter: "max_tokens", streamUsage: true, local: false });
+const gateway = (id: string): GatewayDefinition => ({ id, name: id, baseURL: `https://${id}.example/v1` });
 
 function registry(): ModelRegistry {
   const models = new ModelRegistry();

@@ -1,5 +1,4 @@
 import { createInterface } from "node:readline/promises";
-import { GatewayRegistry } from "@bridle/core";
 import type { GlobalOptions } from "../cli-config.js";
 import { runDemo } from "../demo/run-demo.js";
 import { ExitCode } from "../exit-codes.js";
@@ -42,7 +41,7 @@ export async function startInteractive(options: GlobalOptions & InteractiveFlags
       ...(options.yes ? { permissionMode: "allow-all" as const } : options.allowEdits ? { permissionMode: "allow-edits" as const } : {}),
     });
   } catch (error) {
-    if (error instanceof NoModelError && error.reason === "no-key") return offerDemo(error);
+    if (error instanceof NoModelError && error.reason === "no-key") return offerDemo(error, options);
     return reportStartupError(error);
   }
   return runInteractive(runtime, { permissions, environment: process.env });
@@ -60,9 +59,9 @@ async function missingKeyReason(options: GlobalOptions): Promise<string | undefi
 }
 
 /** No key is set: say which variables would do, and offer the offline demo instead. */
-async function offerDemo(error: NoModelError): Promise<number> {
-  const variables = new GatewayRegistry()
-    .list()
+async function offerDemo(error: NoModelError, options: GlobalOptions): Promise<number> {
+  const { gateways } = await loadKernel(options, process.cwd(), process.env).catch(() => ({ gateways: undefined }));
+  const variables = (gateways?.list() ?? [])
     .filter((gateway) => !gateway.local && gateway.apiKeyEnv)
     .map((gateway) => gateway.apiKeyEnv!);
   process.stderr.write(`bridle: ${error.message}\n`);

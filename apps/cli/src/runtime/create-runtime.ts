@@ -3,6 +3,8 @@ import path from "node:path";
 import {
   Agent,
   buildSystemPrompt,
+  CapabilityStore,
+  capabilitiesFile,
   collectSecrets,
   createRedactor,
   type FeedEvent,
@@ -87,7 +89,15 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   const permissions = permissionsConfigSchema.parse(settings.permissions ?? {});
   const permissionMode = options.permissionMode ?? permissions.mode;
   const tools = createBuiltinTools({ deny: permissions.deny });
-  const transport = new GatewayTransport({ gateways, models: kernel.models, environment: options.environment, redact });
+  const transport = new GatewayTransport({
+    gateways,
+    models: kernel.models,
+    hooks: kernel.hooks,
+    capabilities: new CapabilityStore(capabilitiesFile(options.environment)),
+    emit: (event) => kernel.emit(event),
+    environment: options.environment,
+    redact,
+  });
   const sessionDirectory = path.join(directory, session!.id);
   const agent = new Agent({
     kernel,

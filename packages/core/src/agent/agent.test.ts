@@ -6,6 +6,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { z } from "zod";
 import { createKernel } from "../create-kernel.js";
 import { definePlugin } from "../define-plugin.js";
+import { defineGateway } from "../gateways/define-gateway.js";
 import { GatewayRegistry } from "../gateways/gateway-registry.js";
 import type { CanonicalModelId } from "../model-registry.js";
 import { readSessionFile } from "../session/read-session-file.js";
@@ -72,7 +73,7 @@ function workspaceTools(spans: Array<{ name: string; start: number; end: number 
 function createAgent(overrides: Partial<AgentOptions> = {}, plugins: Parameters<typeof createKernel>[0]["plugins"] = []) {
   const kernel = createKernel({ plugins });
   const gateways = new GatewayRegistry();
-  gateways.configure({ groq: { baseURL: sim.baseURL("groq") } });
+  gateways.define(defineGateway({ id: "groq", name: "Groq", baseURL: sim.baseURL("groq"), apiKeyEnv: "GROQ_API_KEY" }), { kind: "config", file: "test" });
   const log = SessionLog.create({ directory: workspace, workspace, model: SLUG, gateway: "groq" });
   const agent = new Agent({
     kernel,

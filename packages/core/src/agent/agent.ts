@@ -125,6 +125,7 @@ export class Agent {
     return {
       model: this.model.id,
       gateway: this.gateway,
+      purpose: "turn",
       messages: [{ role: "system", content: this.#options.systemPrompt }, ...this.#messages],
       tools: this.#toolDefinitions,
       maxOutputTokens: Math.min(limits.maxOutputTokens, this.#options.maxOutputTokens ?? 32_000),
@@ -379,9 +380,16 @@ export class Agent {
         replace: (messages, info) => this.#replaceConversation(messages, info),
       },
       limits: () => kernel.models.limits(model.id, gateway),
-      complete: (request, options) => this.#options.sender.send(request, { signal: options?.signal ?? new AbortController().signal }),
+      complete: (request, options) => this.#sideRequest(request, options?.signal ?? new AbortController().signal),
       emit: (event: FeedEvent) => kernel.emit(event),
     };
+  }
+
+  /** A side request (a summary, a title): through `beforeRequest` with its purpose, so adapters and routing apply. */
+  async #sideRequest(request: ChatRequest, signal: AbortSignal): Promise<ChatResponse> {
+    const context = this.#turnContext(this.turn, 0, signal, false);
+    const shaped = await this.#options.kernel.hooks.beforeRequest.promise({ ...request, purpose: request.purpose ?? "summary" }, context);
+    return this.#options.sender.send(shaped, { signal });
   }
 
   #replaceConversation(messages: ChatMessage[], info: CompactionInfo): void {

@@ -19,6 +19,8 @@ export interface GatewayDefinition {
   apiKeyEnvAlternatives?: readonly string[];
   /** Environment variable that, when set, replaces `baseURL` (a local server elsewhere). */
   baseURLEnv?: string;
+  /** Path added to the `baseURLEnv` value when it has none (`/v1` for `OLLAMA_HOST=host:port`). */
+  baseURLEnvPath?: string;
   /** Runs on the user's machine: no key needed. */
   local?: boolean;
   /** Other endpoints of the same gateway (regions, nodes); the key goes to these hosts too. */

@@ -48,12 +48,18 @@ export function describeSource(source: GatewaySource): string {
 export class GatewayRegistry {
   readonly #entries = new Map<string, Entry>();
   readonly #disabled = new Set<string>();
-  readonly #defaults: GatewayDefaults[] = [];
+  #defaults: GatewayDefaults[] = [];
+  #placeholderDefaults = false;
   readonly #resolved = new Map<string, ResolvedGateway>();
 
-  constructor(placeholders: readonly GatewayDefinition[] = []) {
-    for (const definition of placeholders) {
+  /** Placeholders are replaced without a conflict by any plugin that defines the same id (or defaults). */
+  constructor(placeholders: { definitions?: readonly GatewayDefinition[]; defaults?: GatewayDefaults } = {}) {
+    for (const definition of placeholders.definitions ?? []) {
       this.#entries.set(definition.id, { definition, source: { kind: "plugin", plugin: "@bridle/core" }, configuredBy: [], replaceable: true });
+    }
+    if (placeholders.defaults) {
+      this.#defaults.push(placeholders.defaults);
+      this.#placeholderDefaults = true;
     }
   }
 
@@ -71,6 +77,10 @@ export class GatewayRegistry {
 
   /** Adds facts every gateway may show (usage names, overflow texts); each definition's own come first. */
   defineDefaults(defaults: GatewayDefaults): void {
+    if (this.#placeholderDefaults) {
+      this.#defaults = [];
+      this.#placeholderDefaults = false;
+    }
     this.#defaults.push(defaults);
     this.#resolved.clear();
   }
@@ -149,7 +159,8 @@ export class GatewayRegistry {
   endpoints(id: string, environment: NodeJS.ProcessEnv = process.env): GatewayEndpoint[] {
     const gateway = this.#entries.get(id)?.definition;
     if (!gateway) return [];
-    const own = (gateway.baseURLEnv && environment[gateway.baseURLEnv]) || gateway.baseURL;
+    const fromEnvironment = gateway.baseURLEnv ? environment[gateway.baseURLEnv] : undefined;
+    const own = fromEnvironment ? withPath(withScheme(fromEnvironment), gateway.baseURLEnvPath) : gateway.baseURL;
     return [{ id: gateway.id, baseURL: own }, ...(gateway.endpoints ?? [])].map((endpoint) => ({
       id: endpoint.id,
       baseURL: fillPlaceholders(withScheme(endpoint.baseURL), environment),
@@ -173,6 +184,18 @@ export class GatewayRegistry {
 
 function fillPlaceholders(url: string, environment: NodeJS.ProcessEnv): string {
   return url.replace(/\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (whole, name: string) => environment[name] ?? whole);
+}
+
+/** Adds `path` to a URL that has none of its own. */
+function withPath(url: string, path: string | undefined): string {
+  if (!path) return url;
+  try {
+    const parsed = new URL(url);
+    if (parsed.pathname !== "/" && parsed.pathname !== "") return url;
+    return `${parsed.origin}${path.startsWith("/") ? path : `/${path}`}`;
+  } catch {
+    return url;
+  }
 }
 
 /** `OLLAMA_HOST` is often `127.0.0.1:11434`; a URL needs a scheme. */

@@ -2,6 +2,7 @@ import { type GatewaySim, startGatewaySim } from "@bridle/gateway-sim";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { ChatRequest } from "../chat.js";
 import { HarnessError } from "../errors/harness-error.js";
+import { defineGateway } from "../gateways/define-gateway.js";
 import { GatewayRegistry } from "../gateways/gateway-registry.js";
 import { type CanonicalModelId, ModelRegistry } from "../model-registry.js";
 import { GatewayTransport } from "./gateway-transport.js";
@@ -18,7 +19,14 @@ let models: ModelRegistry;
 beforeAll(async () => {
   sim = await startGatewaySim({ profiles: [...PROFILES] });
   gateways = new GatewayRegistry();
-  gateways.configure(Object.fromEntries(PROFILES.map((profile) => [profile, { baseURL: sim.baseURL(profile) }])));
+  // Generic definitions over the simulator's profiles; only where a profile puts usage is told.
+  for (const profile of PROFILES) {
+    const response = profile === "moonshot" ? { usagePaths: ["choices.0.usage"] } : undefined;
+    gateways.define(
+      defineGateway({ id: profile, name: profile, baseURL: sim.baseURL(profile), apiKeyEnv: `${profile.toUpperCase()}_API_KEY`, ...(response ? { response } : {}) }),
+      { kind: "config", file: "test" },
+    );
+  }
   environment = {
     FIREWORKS_API_KEY: sim.apiKey("fireworks"),
     GROQ_API_KEY: sim.apiKey("groq"),

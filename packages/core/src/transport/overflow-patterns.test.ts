@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { KNOWN_GATEWAY_DEFAULTS } from "../gateways/known-gateways.js";
 import { isOverflowError } from "./overflow-patterns.js";
 import { retryAfterMilliseconds } from "./retry-after.js";
 
@@ -15,7 +16,14 @@ describe("isOverflowError", () => {
     [400, "400 status code (no body)"],
     [413, "anything"],
   ])("recognises %s %s", (status, text) => {
-    expect(isOverflowError(status, text)).toBe(true);
+    expect(isOverflowError(status, text, { ...KNOWN_GATEWAY_DEFAULTS.overflow, bodilessStatuses: [400, 413] })).toBe(true);
+  });
+
+  it("knows only the OpenAI wordings and 413 without a gateway's own", () => {
+    expect(isOverflowError(400, "This model's maximum context length is 8192 tokens.")).toBe(true);
+    expect(isOverflowError(413, "")).toBe(true);
+    expect(isOverflowError(400, "invalid params, context window exceeds limit")).toBe(false);
+    expect(isOverflowError(400, "400 status code (no body)")).toBe(false);
   });
 
   it("never reads throttling as overflow", () => {
