@@ -187,8 +187,11 @@ export interface GatewayProfile {
   readonly rejectRequest: (body: Readonly<Record<string, unknown>>, model: SimModel) => GatewayErrorResponse | undefined;
   /** Adds gateway-specific fields to a usage object. */
   readonly decorateUsage: (usage: Record<string, unknown>, numbers: UsageNumbers) => void;
-  /** Adds gateway-specific fields to each stream chunk (`first`/`last` mark the ends). */
-  readonly decorateChunk: (chunk: Record<string, unknown>, context: ResponseContext, position: { first: boolean; finish: boolean }) => void;
+  /**
+   * Adds gateway-specific fields to each stream chunk: `first` and `finish` mark the first and
+   * the `finish_reason` chunk, `usageSent` says whether this stream carries usage at all.
+   */
+  readonly decorateChunk: (chunk: Record<string, unknown>, context: ResponseContext, position: { first: boolean; finish: boolean; usageSent: boolean }) => void;
   /** Adds gateway-specific fields to a non-streaming completion. */
   readonly decorateCompletion: (completion: Record<string, unknown>, context: ResponseContext) => void;
   /** Extra response headers of a successful reply. */

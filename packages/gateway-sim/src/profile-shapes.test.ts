@@ -82,8 +82,8 @@ function at(value: unknown, path: readonly string[]): unknown {
 function cachedTokens(expected: Expected, collected: CollectedStream, usage: Record<string, unknown> | undefined): number | undefined {
   if (expected.cached === "none") return undefined;
   if (expected.cached === "timings") {
-    const finish = collected.chunks.find((chunk) => (chunk.choices as Record<string, unknown>[]).some((choice) => choice.finish_reason !== null && choice.finish_reason !== undefined));
-    return at(finish, ["timings", "cache_n"]) as number | undefined;
+    const withUsage = collected.chunks.find((chunk) => chunk.usage !== undefined && chunk.usage !== null);
+    return at(withUsage, ["timings", "cache_n"]) as number | undefined;
   }
   return at(usage, expected.cached) as number | undefined;
 }

@@ -9,7 +9,8 @@ function llamaError(status: number, message: string, type: string, extra: Record
 /**
  * llama.cpp `llama-server`: the model name is ignored (any slug reaches its one model), one
  * node, reasoning in `delta.reasoning_content`, 32-character random tool-call ids, arguments as
- * deltas, no `prompt_tokens_details` but `timings.cache_n` on the finish chunk and completion,
+ * deltas, no `prompt_tokens_details` but `timings.cache_n` beside the usage (on the finish chunk
+ * when no usage is streamed) and in the completion,
  * and `exceed_context_size_error` with `n_prompt_tokens` / `n_ctx` on overflow. `GET /props`
  * reports the window the server runs with (`default_generation_settings.n_ctx`, per slot);
  * `/v1/models` only the trained one (`meta.n_ctx_train`).
@@ -27,7 +28,10 @@ export const llamacppProfile = defineGatewayProfile({
   toolCallIds: "llamacpp-random",
   completionId: (_sequence, random) => `chatcmpl-${randomChars(32, random)}`,
   decorateChunk: (chunk, context, position) => {
-    if (position.finish) chunk.timings = llamaTimings(context.usage.promptTokens, context.usage.cachedTokens, context.usage.completionTokens);
+    // Recorded traffic (b6865) carries timings on the trailing usage chunk, not the finish chunk.
+    if (chunk.usage !== undefined || (position.finish && !position.usageSent)) {
+      chunk.timings = llamaTimings(context.usage.promptTokens, context.usage.cachedTokens, context.usage.completionTokens);
+    }
   },
   decorateCompletion: (completion, context) => {
     completion.timings = llamaTimings(context.usage.promptTokens, context.usage.cachedTokens, context.usage.completionTokens);
