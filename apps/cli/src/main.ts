@@ -2,6 +2,7 @@ import { Command, CommanderError } from "commander";
 import { registerConfigCommand } from "./commands/config-command.js";
 import { registerDemoCommand } from "./commands/demo-command.js";
 import { registerDoctorCommand } from "./commands/doctor-command.js";
+import { registerGatewaysCommand } from "./commands/gateways-command.js";
 import { registerInteractiveCommand } from "./commands/interactive-command.js";
 import { registerInitCommand } from "./commands/init-command.js";
 import { registerModelsCommand } from "./commands/models-command.js";
@@ -25,6 +26,7 @@ export function createProgram(setExitCode: (code: number) => void): Command {
   registerRunCommand(program, setExitCode);
   registerDemoCommand(program, setExitCode);
   registerModelsCommand(program, setExitCode);
+  registerGatewaysCommand(program, setExitCode);
   registerDoctorCommand(program, setExitCode);
   registerInitCommand(program, setExitCode);
   registerSimCommand(program);

@@ -22,7 +22,7 @@ import { TranscriptEntryView } from "./transcript-entry-view.js";
 import { useScreenStore } from "./use-screen-store.js";
 
 /** What the screen needs from the runtime. */
-export type ScreenRuntime = Pick<Runtime, "agent" | "kernel" | "gateways" | "permissionMode" | "session">;
+export type ScreenRuntime = Pick<Runtime, "agent" | "kernel" | "gateways" | "permissionMode" | "session"> & Partial<Pick<Runtime, "gatewayOrigins">>;
 
 /** Props of {@link InteractiveApp}. */
 export interface InteractiveAppProps {
@@ -134,6 +134,7 @@ export function InteractiveApp(props: InteractiveAppProps) {
         agent,
         kernel,
         gateways,
+        gatewayOrigins: runtime.gatewayOrigins,
         environment,
         counter,
         sessionId: runtime.session.id,

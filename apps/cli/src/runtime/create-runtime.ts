@@ -19,6 +19,7 @@ import {
   sessionsDirectory,
   type Tool,
 } from "@bridle/core";
+import { defaultPreset } from "@bridle/preset-default";
 import { createBuiltinTools, type PermissionMode, permissionsConfigSchema } from "@bridle/tools";
 import type { GlobalOptions } from "../cli-config.js";
 import { createAuthorizer, type PermissionPrompt } from "./authorize.js";
@@ -51,6 +52,8 @@ export interface Runtime {
   /** Feed events emitted while starting (unknown model warnings, skipped session lines). */
   startupFeed: FeedEvent[];
   permissionMode: PermissionMode;
+  /** What negotiation learned, and the plugin origins `/gateways` reports. */
+  gatewayOrigins: { plugins: ResolvedConfig["summaries"]; builtinOrigin: string; capabilities: CapabilityStore };
   close(): void;
 }
 
@@ -89,11 +92,12 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   const permissions = permissionsConfigSchema.parse(settings.permissions ?? {});
   const permissionMode = options.permissionMode ?? permissions.mode;
   const tools = createBuiltinTools({ deny: permissions.deny });
+  const capabilities = new CapabilityStore(capabilitiesFile(options.environment));
   const transport = new GatewayTransport({
     gateways,
     models: kernel.models,
     hooks: kernel.hooks,
-    capabilities: new CapabilityStore(capabilitiesFile(options.environment)),
+    capabilities,
     emit: (event) => kernel.emit(event),
     environment: options.environment,
     redact,
@@ -129,6 +133,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     session: session!,
     startupFeed,
     permissionMode,
+    gatewayOrigins: { plugins: config.summaries, builtinOrigin: defaultPreset.name, capabilities },
     close() {
       log.close();
       if (kernel.trace && kernel.trace.records.length > 0) process.stderr.write(`\n${kernel.trace.format()}\n`);

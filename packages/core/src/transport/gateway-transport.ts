@@ -57,6 +57,8 @@ export interface PreparedRequest {
 export class GatewayTransport {
   readonly #options: Required<Omit<TransportOptions, "environment" | "hooks">> & { environment: NodeJS.ProcessEnv; hooks: TransportOptions["hooks"] };
   readonly #clients = new Map<string, OpenAI>();
+  /** Raw error bodies by response headers: the SDK keeps only a body's `error` key, and flat bodies need the rest. */
+  readonly #errorBodies = new WeakMap<Headers, string>();
 
   constructor(options: TransportOptions) {
     this.#options = {
@@ -133,7 +135,13 @@ export class GatewayTransport {
   async #sendPrepared(request: ChatRequest, prepared: PreparedRequest, options: SendOptions): Promise<ChatResponse> {
     const { redact } = this.#options;
     const { gateway, wire } = prepared;
-    const origin = { gateway: request.gateway, model: request.model, redact, classify: (error: WireError) => this.classify(error, prepared) };
+    const origin = {
+      gateway: request.gateway,
+      model: request.model,
+      redact,
+      classify: (error: WireError) => this.classify(error, prepared),
+      rawBody: (headers: Headers | undefined) => (headers ? this.#errorBodies.get(headers) : undefined),
+    };
     const client = this.#client(gateway, prepared.endpoint);
 
     const controller = new AbortController();
@@ -241,6 +249,11 @@ export class GatewayTransport {
       timeout: this.#options.connectTimeoutMs,
       organization: null,
       project: null,
+      fetch: async (url: string | URL | Request, init?: RequestInit) => {
+        const response = await fetch(url, init);
+        if (response.status >= 400) this.#errorBodies.set(response.headers, await response.clone().text().catch(() => ""));
+        return response;
+      },
     });
     this.#clients.set(clientKey, client);
     return client;

@@ -9,6 +9,8 @@ interface ErrorOrigin {
   redact: (text: string) => string;
   /** The gateway's classify step (its definition, plugin taps, the generic rules). */
   classify: (error: WireError) => ErrorClassification;
+  /** The error response's body exactly as sent, when the transport kept it. */
+  rawBody?: (headers: Headers | undefined) => string | undefined;
 }
 
 const KINDS: Readonly<Record<ErrorClassification["kind"], HarnessErrorKind>> = {
@@ -39,7 +41,10 @@ export function toHarnessError(error: unknown, origin: ErrorOrigin): HarnessErro
   }
   if (error instanceof APIError) {
     const status = error.status;
-    const body = origin.redact(bodyText(error));
+    const raw = origin.rawBody?.(error.headers);
+    // Classify on the body as sent; show the SDK's reading when it found an `error` object.
+    const body = origin.redact(raw ?? bodyText(error));
+    const shown = error.error !== undefined && error.error !== null ? origin.redact(bodyText(error)) : raw !== undefined ? origin.redact(messageInBody(raw)) : body;
     const requestId = error.requestID ?? undefined;
     const code = (error.error as { code?: unknown } | undefined)?.code;
     const classification = origin.classify({ status, body, headers: error.headers, ...(typeof code === "string" || typeof code === "number" ? { code: String(code) } : {}) });
@@ -47,7 +52,7 @@ export function toHarnessError(error: unknown, origin: ErrorOrigin): HarnessErro
     const kind: HarnessErrorKind = status === undefined && classification.kind !== "overflow" ? "stream" : KINDS[classification.kind];
     const retryable = kind === "stream" || classification.kind === "rate-limit" || classification.kind === "retryable";
     const where = `${origin.gateway}${status ? ` answered ${status}` : " sent an error"}${requestId ? ` (request ${requestId})` : ""}`;
-    return new HarnessError(`${where}: ${summarize(body)}`, { ...base, kind, status, requestId, retryable, retryAfterMs, body, classification });
+    return new HarnessError(`${where}: ${summarize(shown)}`, { ...base, kind, status, requestId, retryable, retryAfterMs, body, classification });
   }
   if (error instanceof SyntaxError) {
     return new HarnessError(`${origin.gateway} sent a malformed stream: ${error.message}`, { ...base, kind: "stream", retryable: true });
@@ -63,6 +68,19 @@ function bodyText(error: APIError): string {
     return JSON.stringify(error.error);
   }
   return error.message;
+}
+
+/** The human part of a flat JSON error body (`{"message": …}`, `{"errors": [{ "message": … }]}`), else the text. */
+function messageInBody(raw: string): string {
+  try {
+    const parsed = JSON.parse(raw) as { message?: unknown; detail?: unknown; errors?: Array<{ message?: unknown }> };
+    const message = parsed.message ?? parsed.errors?.[0]?.message ?? parsed.detail;
+    if (typeof message === "string") return message;
+    if (message !== undefined) return JSON.stringify(message);
+  } catch {
+    // Not JSON: the text itself.
+  }
+  return raw;
 }
 
 /** First line, tags stripped, at most 300 characters: enough to act on, never an HTML page. */
