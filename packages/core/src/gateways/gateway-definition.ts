@@ -142,7 +142,10 @@ export interface GatewayCapabilities {
   strictTools?: boolean;
   /** Accepts the `developer` role. */
   developerRole?: boolean;
-  /** Validates tool-call arguments loosely, so tool repair should expect more broken calls. */
+  /**
+   * Validates generated tool-call arguments against the schema on its side and fails the
+   * generation when they do not match, so tools should go out with lenient (open) schemas.
+   */
   lenientToolSchemas?: boolean;
   images?: boolean;
 }
