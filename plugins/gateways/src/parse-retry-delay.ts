@@ -1,8 +1,8 @@
 const UNIT_MS: Readonly<Record<string, number>> = { ms: 1, s: 1000, sec: 1000, second: 1000, m: 60_000, min: 60_000, minute: 60_000, h: 3_600_000, hour: 3_600_000 };
 
 /** "1m30.5s", "2.5s", "250ms", "20 seconds", "1 minute": a sum of number-unit parts. */
-const DURATION = /^(?:\s*\d+(?:\.\d+)?\s*(?:ms|milliseconds?|s|secs?|seconds?|m|mins?|minutes?|h|hours?)\b)+/i;
-const PART = /(\d+(?:\.\d+)?)\s*(ms|milliseconds?|s|secs?|seconds?|m|mins?|minutes?|h|hours?)\b/gi;
+const DURATION = /^(?:\s*\d+(?:\.\d+)?\s*(?:ms|milliseconds?|s|secs?|seconds?|m|mins?|minutes?|h|hours?)(?![a-z]))+/i;
+const PART = /(\d+(?:\.\d+)?)\s*(ms|milliseconds?|s|secs?|seconds?|m|mins?|minutes?|h|hours?)(?![a-z])/gi;
 
 /**
  * Milliseconds in a duration as gateways write them: `7.66s`, `2m59.56s`, `86.4ms`, `20

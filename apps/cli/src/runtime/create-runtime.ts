@@ -23,6 +23,7 @@ import { defaultPreset } from "@bridle/preset-default";
 import { createBuiltinTools, type PermissionMode, permissionsConfigSchema } from "@bridle/tools";
 import type { GlobalOptions } from "../cli-config.js";
 import { createAuthorizer, type PermissionPrompt } from "./authorize.js";
+import { discoverTarget } from "./discover-target.js";
 import { loadKernel } from "./load-kernel.js";
 import { NoModelError, selectTarget } from "./select-target.js";
 
@@ -82,7 +83,11 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
 
   // A resumed session continues on its own model; a --model or --gateway given with it is a
   // switch, made below through onModelSwitch so the context is reconciled.
-  const target = history ? { model: history.model, gateway: history.gateway } : selectTarget(settings, gateways, options.environment);
+  // A local server without a configured model names the one it serves, and the window it runs with.
+  const discovered = history ? undefined : await discoverTarget(settings, gateways, kernel, options.environment);
+  startupFeed.push(...(discovered?.feed ?? []));
+  const targetSettings = discovered?.model ? { ...settings, model: discovered.model } : settings;
+  const target = history ? { model: history.model, gateway: history.gateway } : selectTarget(targetSettings, gateways, options.environment);
   const model = kernel.resolveModel(target.model, target.gateway);
   if (!history) {
     log = SessionLog.create({ directory, workspace, model: model.id, gateway: target.gateway, redact });

@@ -14,6 +14,7 @@ export const ollama = defineGateway({
   name: "Ollama",
   baseURL: "http://localhost:11434/v1",
   baseURLEnv: "OLLAMA_HOST",
+  baseURLEnvPath: "/v1",
   local: true,
   slugs: {
     style: "bare",
