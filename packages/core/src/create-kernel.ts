@@ -3,7 +3,6 @@ import type { BridlePlugin, PluginGateways, PluginKernel } from "./define-plugin
 import { ConfigError, type ConfigIssue } from "./errors/config-error.js";
 import type { FeedEvent } from "./feed-event.js";
 import { GatewayRegistry, type GatewaySettings } from "./gateways/gateway-registry.js";
-import { KNOWN_GATEWAY_DEFAULTS, KNOWN_GATEWAYS } from "./gateways/known-gateways.js";
 import { HookMap } from "tapable";
 import { createHooks, type HookName, type KernelHooks, type PluginHooks } from "./hooks.js";
 import type { ResolvedModel } from "./model-ref.js";
@@ -101,7 +100,7 @@ export function createKernel(options: KernelOptions): Kernel {
   }
   if (issues.length > 0) throw new ConfigError(issues);
 
-  const gateways = new GatewayRegistry({ definitions: KNOWN_GATEWAYS, defaults: KNOWN_GATEWAY_DEFAULTS });
+  const gateways = new GatewayRegistry();
   for (const { plugin, options: pluginOptions } of toApply) {
     const view: PluginKernel = {
       hooks: createPluginHooks(hooks, plugin.name),

@@ -16,8 +16,8 @@ export type ReasoningMode = "none" | "optional" | "always";
 /**
  * How earlier reasoning must be sent back in later requests.
  * - `drop`: never sent back.
- * - `tool-turns`: assistant turns that called tools must carry it (DeepSeek thinking mode).
- * - `all-turns`: every assistant turn carries it, `""` when there was none (DeepSeek V4).
+ * - `tool-turns`: assistant turns that called tools must carry it (some thinking modes).
+ * - `all-turns`: every assistant turn carries it, `""` when there was none.
  */
 export type ReasoningReplay = "drop" | "tool-turns" | "all-turns";
 

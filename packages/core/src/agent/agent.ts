@@ -281,7 +281,7 @@ export class Agent {
   ): Promise<string | undefined> {
     let doomed: string | undefined;
     const jobs: Array<{ event: ToolCallEvent; results: Promise<Array<{ call: RunnableCall; result: ToolResult }>> }> = [];
-    // Consecutive reads start together; an edit or a command waits for everything before it,
+    // Consecutive reads start at once; an edit or a command waits for everything before it,
     // and everything after it waits for it.
     let barrier: Promise<unknown> = Promise.resolve();
     let reads: Promise<unknown>[] = [];

@@ -3,7 +3,7 @@ import { z } from "zod";
 /** Options for one gateway: where it is and which environment variable holds its key. */
 export const gatewayConfigSchema = z
   .object({
-    baseURL: z.string().url().optional().describe("Base URL of the OpenAI-compatible API, e.g. https://openrouter.ai/api/v1."),
+    baseURL: z.string().url().optional().describe("Base URL of the OpenAI-compatible API, e.g. https://api.example.com/v1."),
     apiKeyEnv: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/).optional().describe("Environment variable that holds this gateway's API key."),
     enabled: z.boolean().default(true).describe("Offer this gateway for routing and fallback."),
     affinity: z

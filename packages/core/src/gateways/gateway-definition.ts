@@ -19,7 +19,7 @@ export interface GatewayDefinition {
   apiKeyEnvAlternatives?: readonly string[];
   /** Environment variable that, when set, replaces `baseURL` (a local server elsewhere). */
   baseURLEnv?: string;
-  /** Path added to the `baseURLEnv` value when it has none (`/v1` for `OLLAMA_HOST=host:port`). */
+  /** Path added to the `baseURLEnv` value when it has none (`/v1` for a variable holding `host:port`). */
   baseURLEnvPath?: string;
   /** Runs on the user's machine: no key needed. */
   local?: boolean;
@@ -134,7 +134,7 @@ export interface ErrorShape {
 
 /** What a gateway accepts; unset means "assume yes" (negotiation corrects it at run time). */
 export interface GatewayCapabilities {
-  /** `tool_choice` values accepted (MiniMax: `none`, `auto`). */
+  /** `tool_choice` values accepted (`none`, `auto`, `required`, …). */
   toolChoice?: readonly string[];
   parallelToolCalls?: boolean;
   responseFormat?: boolean;

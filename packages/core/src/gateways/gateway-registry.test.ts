@@ -23,8 +23,8 @@ describe("GatewayRegistry", () => {
     expect(() => registry.define(acme, byPlugin("impostor"))).toThrow(/plugin "acme-gateway" and by plugin "impostor"/);
   });
 
-  it("lets a plugin replace a placeholder, and config adjust or add gateways with attribution", () => {
-    const registry = new GatewayRegistry({ definitions: [acme] });
+  it("lets config adjust a plugin's gateway or add its own, with attribution", () => {
+    const registry = new GatewayRegistry();
     registry.define({ ...acme, name: "Acme Inc" }, byPlugin("acme-gateway"));
     registry.configure({ acme: { baseURL: "http://127.0.0.1:9/v1" }, lab: { baseURL: "http://127.0.0.1:8000/v1" } }, "/home/u/.config/bridle/config.json");
     expect(registry.get("acme")).toMatchObject({ name: "Acme Inc", baseURL: "http://127.0.0.1:9/v1", local: false, source: byPlugin("acme-gateway"), configuredBy: ["/home/u/.config/bridle/config.json"] });

@@ -23,8 +23,6 @@ interface Entry {
   definition: GatewayDefinition;
   source: GatewaySource;
   configuredBy: string[];
-  /** A placeholder any plugin definition of the same id replaces without a conflict. */
-  replaceable: boolean;
 }
 
 /** Two sources defined the same gateway id. */
@@ -48,20 +46,8 @@ export function describeSource(source: GatewaySource): string {
 export class GatewayRegistry {
   readonly #entries = new Map<string, Entry>();
   readonly #disabled = new Set<string>();
-  #defaults: GatewayDefaults[] = [];
-  #placeholderDefaults = false;
+  readonly #defaults: GatewayDefaults[] = [];
   readonly #resolved = new Map<string, ResolvedGateway>();
-
-  /** Placeholders are replaced without a conflict by any plugin that defines the same id (or defaults). */
-  constructor(placeholders: { definitions?: readonly GatewayDefinition[]; defaults?: GatewayDefaults } = {}) {
-    for (const definition of placeholders.definitions ?? []) {
-      this.#entries.set(definition.id, { definition, source: { kind: "plugin", plugin: "@bridle/core" }, configuredBy: [], replaceable: true });
-    }
-    if (placeholders.defaults) {
-      this.#defaults.push(placeholders.defaults);
-      this.#placeholderDefaults = true;
-    }
-  }
 
   /**
    * Adds a gateway. The same id from a second source is a {@link GatewayConflictError}: one
@@ -70,17 +56,13 @@ export class GatewayRegistry {
   define(definition: GatewayDefinition, source: GatewaySource): void {
     const checked = defineGateway(definition);
     const existing = this.#entries.get(checked.id);
-    if (existing && !existing.replaceable) throw new GatewayConflictError(checked.id, existing.source, source);
-    this.#entries.set(checked.id, { definition: checked, source, configuredBy: existing?.configuredBy ?? [], replaceable: false });
+    if (existing) throw new GatewayConflictError(checked.id, existing.source, source);
+    this.#entries.set(checked.id, { definition: checked, source, configuredBy: [] });
     this.#resolved.clear();
   }
 
   /** Adds facts every gateway may show (usage names, overflow texts); each definition's own come first. */
   defineDefaults(defaults: GatewayDefaults): void {
-    if (this.#placeholderDefaults) {
-      this.#defaults = [];
-      this.#placeholderDefaults = false;
-    }
     this.#defaults.push(defaults);
     this.#resolved.clear();
   }
@@ -112,7 +94,7 @@ export class GatewayRegistry {
         // local server; a known remote gateway pointed at a loopback proxy still needs its key.
         const local = isLoopback(setting.baseURL) && !setting.apiKeyEnv;
         const definition = defineGateway({ id, name: id, ...changes, baseURL: setting.baseURL, local });
-        this.#entries.set(id, { definition, source: { kind: "config", file }, configuredBy: [], replaceable: false });
+        this.#entries.set(id, { definition, source: { kind: "config", file }, configuredBy: [] });
       }
       if (setting.enabled === false) this.#disabled.add(id);
       else this.#disabled.delete(id);
@@ -198,7 +180,7 @@ function withPath(url: string, path: string | undefined): string {
   }
 }
 
-/** `OLLAMA_HOST` is often `127.0.0.1:11434`; a URL needs a scheme. */
+/** A host variable often holds `127.0.0.1:11434`; a URL needs a scheme. */
 function withScheme(url: string): string {
   return /^[a-z]+:\/\//i.test(url) ? url : `http://${url}`;
 }

@@ -2,8 +2,8 @@ const OPEN = "<think>";
 const CLOSE = "</think>";
 
 /**
- * Splits `<think>…</think>` out of streamed content (MiniMax M2, R1 distills, LM Studio without
- * separate reasoning), coping with a tag cut across chunks: a chunk ending in a prefix of a tag is
+ * Splits `<think>…</think>` out of streamed content (models whose server does not separate
+ * reasoning), coping with a tag cut across chunks: a chunk ending in a prefix of a tag is
  * held back until the next chunk decides. The newlines models put around the reasoning and right
  * after `</think>` are layout, not text: they are dropped, even when cut across chunks.
  */
