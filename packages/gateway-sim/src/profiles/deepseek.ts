@@ -16,6 +16,9 @@ export const deepseekProfile = defineGatewayProfile({
   models: [
     { slug: "deepseek-chat", contextWindow: 131_072, maxOutputTokens: 8_192, family: "deepseek" },
     { slug: "deepseek-reasoner", contextWindow: 131_072, maxOutputTokens: 65_536, family: "deepseek", reasoning: true },
+    // The V4 names the moving aliases point at (third-party sightings).
+    { slug: "deepseek-v4-flash", contextWindow: 131_072, maxOutputTokens: 65_536, family: "deepseek", reasoning: true },
+    { slug: "deepseek-v4-pro", contextWindow: 131_072, maxOutputTokens: 65_536, family: "deepseek", reasoning: true },
   ],
   cacheBlockTokens: 64,
   reasoning: "reasoning_content",

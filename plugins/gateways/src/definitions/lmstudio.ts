@@ -13,7 +13,8 @@ export const lmstudio = defineGateway({
   name: "LM Studio",
   baseURL: "http://localhost:1234/v1",
   local: true,
-  slugs: { style: "lower", orgs: ROUTER_ORGS },
+  // LM Studio's catalog keys drop the active-parameter count and `-instruct` (`qwen/qwen3-coder-30b`).
+  slugs: { style: "lower", orgs: ROUTER_ORGS, rewrites: [[/^(qwen3-coder-\d+b)-a\d+b-instruct$/, "$1"]] },
   overflow: { patterns: [/greater than the context length/i] },
   discover: discoverLmstudio,
   unverified: ["error body shape"],
