@@ -107,6 +107,23 @@ describe("request shaping", () => {
     expect(harness.sim.requests.last("cerebras")?.outcome).toBe("reply");
   });
 
+  test("Cerebras: past reasoning goes back as `reasoning`, the only name it accepts", async () => {
+    const id = "gpt-oss-120b" as CanonicalModelId;
+    harness.kernel.models.define({ id, family: "gpt-oss", contextWindow: 131_072, maxOutputTokens: 8192, toolCalls: true, reasoning: "always", reasoningReplay: "all-turns" });
+    const call = { id: "call_1", name: "read", arguments: '{"path":"a.ts"}' };
+    await harness.send("cerebras", id, {
+      messages: [
+        { role: "user", content: "read a.ts" },
+        { role: "assistant", content: null, reasoning: "I should read it.", reasoningField: "reasoning_content", toolCalls: [call] },
+        { role: "tool", toolCallId: "call_1", content: "export {}" },
+      ],
+    });
+    expect(harness.sim.requests.last("cerebras")?.outcome).toBe("reply");
+    const assistant = (lastBody("cerebras").messages as Array<Record<string, unknown>>)[1];
+    expect(assistant?.reasoning).toBe("I should read it.");
+    expect(assistant && "reasoning_content" in assistant).toBe(false);
+  });
+
   test("OpenRouter asks for usage in its own way too", async () => {
     await harness.send("openrouter", "qwen/qwen3-coder");
     expect(lastBody("openrouter").usage).toEqual({ include: true });

@@ -7,6 +7,8 @@ export interface AdapterHarness {
   sim: GatewaySim;
   kernel: Kernel;
   transport: GatewayTransport;
+  /** The transport's environment (the simulator's keys under each gateway's variable); tests may add to it. */
+  environment: Record<string, string>;
   /** Sends one streamed request for `model` (the gateway's slug) to `gateway`. */
   send(gateway: string, model: string, extra?: Partial<ChatRequest>): Promise<ChatResponse>;
   /** Sends and returns the {@link HarnessError} it fails with. */
@@ -42,6 +44,7 @@ export async function startAdapterHarness(profiles: readonly ProfileSpec[]): Pro
     sim,
     kernel,
     transport,
+    environment,
     send,
     async fail(gateway, model, extra) {
       const outcome = await send(gateway, model, extra).then(
