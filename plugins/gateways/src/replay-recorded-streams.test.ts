@@ -52,3 +52,11 @@ test("Z.ai, GLM-4.5: reasoning_content, the call on a chunk that already finishe
   // Z.ai streams tool arguments only when asked: the adapter asks whenever tools are offered.
   expect(sent.tool_stream).toBe(true);
 });
+
+test("Cerebras, Qwen3-Coder: usage on the finish chunk, a cached count of 0 kept as 0, a stream that ends without [DONE]", async () => {
+  const { response, sent } = await replay("cerebras", "cerebras-qwen-3-coder-480b-tool-streaming.sse", "qwen-3-coder-480b");
+  expect(response.message.toolCalls).toEqual([{ id: "27781e665", name: "weather", arguments: '{"location": "Florence,Italy"}' }]);
+  expect(response.finishReason).toBe("tool_calls");
+  expect(response.usage).toMatchObject({ inputTokens: 277, outputTokens: 25, cachedInputTokens: 0 });
+  expect(sent.max_completion_tokens).toBe(4000);
+});
