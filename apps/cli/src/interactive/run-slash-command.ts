@@ -24,7 +24,7 @@ export interface SlashContext {
   kernel: Pick<Kernel, "models" | "plugins">;
   gateways: GatewayRegistry;
   /** What `/gateways` needs to say where each gateway came from and what negotiation learned. */
-  gatewayOrigins?: { plugins: readonly PluginSummary[]; builtinOrigin: string; capabilities?: CapabilityStore };
+  gatewayOrigins?: { plugins: readonly PluginSummary[]; builtinPlugins: ReadonlySet<string>; capabilities?: CapabilityStore };
   environment: NodeJS.ProcessEnv;
   counter: TokenCounter;
   sessionId: string;
@@ -68,7 +68,7 @@ export async function runSlashCommand(command: ParsedSlashCommand, context: Slas
         return report({
           kind: "report",
           report: gatewaysReport(
-            describeGateways({ gateways: context.gateways, environment: context.environment, plugins: [], builtinOrigin: "", ...context.gatewayOrigins }),
+            describeGateways({ gateways: context.gateways, environment: context.environment, plugins: [], builtinPlugins: new Set(), ...context.gatewayOrigins }),
             context.agent.gateway,
           ),
         });

@@ -54,7 +54,7 @@ export interface Runtime {
   startupFeed: FeedEvent[];
   permissionMode: PermissionMode;
   /** What negotiation learned, and the plugin origins `/gateways` reports. */
-  gatewayOrigins: { plugins: ResolvedConfig["summaries"]; builtinOrigin: string; capabilities: CapabilityStore };
+  gatewayOrigins: { plugins: ResolvedConfig["summaries"]; builtinPlugins: ReadonlySet<string>; capabilities: CapabilityStore };
   close(): void;
 }
 
@@ -138,7 +138,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     session: session!,
     startupFeed,
     permissionMode,
-    gatewayOrigins: { plugins: config.summaries, builtinOrigin: defaultPreset.name, capabilities },
+    gatewayOrigins: { plugins: config.summaries, builtinPlugins: new Set(defaultPreset.plugins.map((plugin) => plugin.name)), capabilities },
     close() {
       log.close();
       if (kernel.trace && kernel.trace.records.length > 0) process.stderr.write(`\n${kernel.trace.format()}\n`);
