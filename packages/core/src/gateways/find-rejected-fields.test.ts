@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findRejectedFields, findReplayDemand } from "./find-rejected-fields.js";
+import { findRejectedFields, findRejectedMessageFields, findReplayDemand } from "./find-rejected-fields.js";
 
 const body = {
   model: "m",
@@ -53,5 +53,20 @@ describe("findReplayDemand", () => {
   it("does not read other rejections that mention thinking", () => {
     expect(findReplayDemand("tool_choice 'specified'/'required' is incompatible with thinking enabled")).toBe(false);
     expect(findReplayDemand("reasoning_effort is not supported")).toBe(false);
+  });
+});
+
+describe("findRejectedMessageFields", () => {
+  const sent = {
+    messages: [
+      { role: "assistant", content: null, reasoning_content: "why", tool_calls: [] },
+      { role: "tool", tool_call_id: "a", name: "read", content: "x" },
+    ],
+  };
+  it("names a refused key of the messages, never an essential one", () => {
+    expect(findRejectedMessageFields("messages.0.reasoning_content: property 'messages.0.reasoning_content' is unsupported", sent)).toEqual(["messages.reasoning_content"]);
+    expect(findRejectedMessageFields("Unknown field `name` in tool message", sent)).toEqual(["messages.name"]);
+    expect(findRejectedMessageFields("messages.1.content: invalid type", sent)).toEqual([]);
+    expect(findRejectedMessageFields("reasoning_content was fine", sent)).toEqual([]);
   });
 });

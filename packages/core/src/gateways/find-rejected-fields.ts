@@ -39,6 +39,25 @@ export function findRejectedFields(text: string, body: Readonly<Record<string, u
   return rejected;
 }
 
+/** Message keys every chat message needs; never dropped. */
+const ESSENTIAL_MESSAGE_KEYS = new Set(["role", "content", "tool_calls", "tool_call_id"]);
+
+/**
+ * Keys of the sent messages that `text` rejects (`messages.1.reasoning_content: property … is
+ * unsupported`), as `messages.<key>`: a gateway that takes past reasoning only under another
+ * name, or no `name` on tool results. Essential message keys are never reported.
+ */
+export function findRejectedMessageFields(text: string, body: Readonly<Record<string, unknown>>): string[] {
+  if (!REFUSAL.test(text) || !Array.isArray(body.messages)) return [];
+  const keys = new Set<string>();
+  for (const message of body.messages as unknown[]) {
+    if (typeof message !== "object" || message === null) continue;
+    for (const key of Object.keys(message)) if (!ESSENTIAL_MESSAGE_KEYS.has(key) && key.length >= 3) keys.add(key);
+  }
+  const lower = text.toLowerCase();
+  return [...keys].filter((key) => mentions(lower, key.toLowerCase())).map((key) => `messages.${key}`);
+}
+
 /**
  * When `text` says past reasoning must be sent back: the field it names (or `undefined` when
  * it names none); `false` when it says nothing of the kind.

@@ -8,7 +8,7 @@ import { type CanonicalModelId, ModelRegistry } from "../model-registry.js";
 import { GatewayTransport } from "./gateway-transport.js";
 import type { StreamDelta } from "./stream-assembler.js";
 
-const PROFILES = ["fireworks", "groq", "openrouter", "deepseek", "moonshot"] as const;
+const PROFILES = ["fireworks", "groq", "openrouter", "deepseek", "moonshot", "cerebras"] as const;
 const KIMI = "kimi-k2-0905" as CanonicalModelId;
 
 let sim: GatewaySim;
@@ -33,6 +33,7 @@ beforeAll(async () => {
     OPENROUTER_API_KEY: sim.apiKey("openrouter"),
     DEEPSEEK_API_KEY: sim.apiKey("deepseek"),
     MOONSHOT_API_KEY: sim.apiKey("moonshot"),
+    CEREBRAS_API_KEY: sim.apiKey("cerebras"),
   };
   models = new ModelRegistry();
   models.define({
@@ -205,6 +206,27 @@ describe("GatewayTransport over the simulator", () => {
     const bodies = sim.requests.completions().map((recorded) => recorded.body as Record<string, unknown>);
     expect(bodies.map((body) => "temperature" in body)).toEqual([true, false, false]);
     expect(events.map((event) => event.type)).toEqual(["gateway.negotiated"]);
+  });
+
+  it("sends past reasoning under the other name once a gateway refuses the one in the messages", async () => {
+    const glm = "glm-4.6" as CanonicalModelId;
+    const registry = new ModelRegistry();
+    registry.define({ id: glm, family: "glm", contextWindow: 131_072, maxOutputTokens: 8_192, toolCalls: true, reasoning: "always", reasoningReplay: "tool-turns", gateways: { cerebras: { slug: "zai-glm-4.6" } } });
+    const history = request("cerebras", glm, {
+      messages: [
+        { role: "user", content: "Read a.txt" },
+        { role: "assistant", content: null, reasoning: "Read it first.", reasoningField: "reasoning_content", toolCalls: [{ id: "call_1", name: "read", arguments: '{"path":"a.txt"}' }] },
+        { role: "tool", toolCallId: "call_1", content: "alpha" },
+      ],
+    });
+    sim.enqueue({ content: "It says alpha." });
+    const response = await new GatewayTransport({ gateways, models: registry, environment }).send(history, { signal: new AbortController().signal });
+    expect(response.message.content).toBe("It says alpha.");
+    const sent = sim.requests.completions().map((recorded) => (recorded.body as { messages: Array<Record<string, unknown>> }).messages[1]);
+    expect(sim.requests.completions().map((recorded) => recorded.outcome)).toEqual(["rejected", "reply"]);
+    expect(sent[0]).toMatchObject({ reasoning_content: "Read it first." });
+    expect(sent[1]).toMatchObject({ reasoning: "Read it first." });
+    expect(sent[1]).not.toHaveProperty("reasoning_content");
   });
 
   it("cancels when the signal aborts", async () => {
