@@ -34,6 +34,11 @@ describe("findRejectedFields", () => {
     expect(findRejectedFields("invalid messages[0].content: expected string", body)).toEqual([]);
   });
 
+  it("does not call a complaint about the output limit's size a refusal of its name", () => {
+    expect(findRejectedFields("invalid max_completion_tokens: must be at most 8192", body)).toEqual([]);
+    expect(findRejectedFields("Invalid value for max_completion_tokens: 100000 > 65536", body)).toEqual([]);
+  });
+
   it("needs words of refusal", () => {
     expect(findRejectedFields("temperature was 0.2 and the answer took long", body)).toEqual([]);
   });
