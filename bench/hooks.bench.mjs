@@ -72,7 +72,7 @@ function captureTaps() {
       get: (id) => registry.get(id),
       list: () => registry.list(),
     };
-    plugin.apply({ hooks, models, gateways, emit() {} }, plugin.options.parse({}));
+    plugin.apply({ hooks, models, gateways, toolSources: { register() {} }, emit() {} }, plugin.options.parse({}));
   }
   for (const hook of HOOK_ORDER) taps[hook].sort((a, b) => a.stage - b.stage);
   return { taps, models };

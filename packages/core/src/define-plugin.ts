@@ -3,6 +3,7 @@ import type { FeedEvent } from "./feed-event.js";
 import type { GatewayDefaults, GatewayDefinition, ResolvedGateway } from "./gateways/gateway-definition.js";
 import type { PluginHooks } from "./hooks.js";
 import type { ModelRegistry } from "./model-registry.js";
+import type { ToolSourceRegistry } from "./tool-source-registry.js";
 
 const pluginMarker = Symbol.for("bridle.plugin");
 
@@ -14,6 +15,8 @@ export interface PluginKernel {
   readonly models: ModelRegistry;
   /** The run's gateways: define new ones, read all of them. */
   readonly gateways: PluginGateways;
+  /** Where plugins register sources of tools known only at run time (MCP servers); the host starts them. */
+  readonly toolSources: Pick<ToolSourceRegistry, "register">;
   /** Posts a feed event, attributed to this plugin. */
   emit(event: FeedEvent): void;
 }

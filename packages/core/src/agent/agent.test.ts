@@ -127,6 +127,40 @@ describe("Agent", () => {
     expect(lastMessages.filter((message) => message.role === "tool").map((message) => message.tool_call_id)).toEqual(["functions.read:0", "functions.write:1"]);
   });
 
+  it("waits for late tools before the first request, adds them after the others, and keeps them for the session", async () => {
+    sim.setScenario({
+      steps: [
+        { when: { lastRole: "user", lastUserContains: "first" }, toolCalls: [{ name: "late_echo", arguments: '{"text":"hi"}' }] },
+        { when: { lastRole: "tool" }, content: "Echoed." },
+        { when: { lastUserContains: "second" }, content: "Again." },
+      ],
+    });
+    const parameters = z.object({ text: z.string() });
+    const late: Tool = { name: "late_echo", description: "Echo", kind: "execute", parameters, jsonSchema: z.toJSONSchema(parameters), run: async (args) => ({ content: `echo ${(args as { text: string }).text}` }) };
+    let release!: (tools: Tool[]) => void;
+    const lateTools = new Promise<Tool[]>((resolve) => (release = resolve));
+    const { agent, log } = createAgent({ lateTools });
+    const turn = agent.runTurn("first", collect());
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(sim.requests.all()).toHaveLength(0);
+    release([late]);
+    expect((await turn).reason).toBe("stop");
+    expect((await agent.runTurn("second", collect())).reason).toBe("stop");
+    log.close();
+    const offered = sim.requests.all().map((request) => (request.body as { tools: Array<{ function: { name: string } }> }).tools.map((tool) => tool.function.name));
+    expect(offered[0]).toEqual(["read", "write", "late_echo"]);
+    expect(offered.every((names) => JSON.stringify(names) === JSON.stringify(offered[0]))).toBe(true);
+    expect(agent.messages[2]).toMatchObject({ role: "tool", content: "echo hi" });
+  });
+
+  it("goes on with the tools it has when late tools fail", async () => {
+    sim.setScenario({ steps: [{ content: "Fine." }] });
+    const { agent, log } = createAgent({ lateTools: Promise.reject(new Error("servers down")) });
+    expect((await agent.runTurn("hello", collect())).reason).toBe("stop");
+    log.close();
+    expect((sim.requests.all()[0]!.body as { tools: unknown[] }).tools).toHaveLength(2);
+  });
+
   it("runs parallel reads together and keeps results in call order", async () => {
     writeFileSync(path.join(workspace, "a.txt"), "A");
     writeFileSync(path.join(workspace, "b.txt"), "B");
