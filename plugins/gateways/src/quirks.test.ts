@@ -1,6 +1,6 @@
 import type { CanonicalModelId } from "@bridle/core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { type AdapterHarness, startAdapterHarness } from "./testing/adapter-harness.js";
+import { type AdapterHarness, startAdapterHarness } from "../test/adapter-harness.js";
 
 // What only some gateways do, over the simulator with their profiles.
 let harness: AdapterHarness;

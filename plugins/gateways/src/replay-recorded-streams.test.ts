@@ -1,7 +1,7 @@
 import { createKernel, GatewayTransport } from "@bridle/core";
 import { afterEach, expect, test } from "vitest";
 import { gatewaysPlugin } from "./gateways-plugin.js";
-import { type ReplayServer, startReplayServer } from "./testing/replay-server.js";
+import { type ReplayServer, startReplayServer } from "../test/replay-server.js";
 
 // Real gateway traffic (see __fixtures__/README.md for each recording's source), replayed over
 // loopback HTTP through the gateway's adapter and the transport.

@@ -51,11 +51,8 @@ export function sharedGatewayFacts(definitions: readonly GatewayDefinition[]): G
       chunkCachedTokenPaths: union(definitions.map((gateway) => gateway.response?.chunkCachedTokenPaths)),
       reasoningTokenPaths: union([...definitions.map((gateway) => gateway.response?.reasoningTokenPaths), GENERIC_RESPONSE.reasoningTokenPaths]),
     },
-    overflow: {
-      patterns: union([...definitions.map((gateway) => gateway.overflow?.patterns), GENERIC_OVERFLOW]),
-      // An engine that answers an overflow with no body (Cerebras) may sit behind any proxy.
-      bodilessStatuses: union(definitions.map((gateway) => gateway.overflow?.bodilessStatuses)),
-    },
+    // A bodiless 400 means overflow only where a gateway documents it (Cerebras): not shared.
+    overflow: { patterns: union([...definitions.map((gateway) => gateway.overflow?.patterns), GENERIC_OVERFLOW]) },
     errors: {
       rateLimitPatterns: union([...definitions.map((gateway) => gateway.errors?.rateLimitPatterns), GENERIC_RATE_LIMIT]),
       authPatterns: union(definitions.map((gateway) => gateway.errors?.authPatterns)),

@@ -1,6 +1,6 @@
 import { type ChatRequest, type ChatResponse, createKernel, GatewayTransport, HarnessError, type Kernel } from "@bridle/core";
 import { type GatewaySim, type ProfileSpec, startGatewaySim } from "@bridle/gateway-sim";
-import { gatewaysPlugin } from "../gateways-plugin.js";
+import { gatewaysPlugin } from "../src/gateways-plugin.js";
 
 /** A kernel with the gateways plugin, every gateway pointed at a running simulator, and a transport over it. */
 export interface AdapterHarness {
