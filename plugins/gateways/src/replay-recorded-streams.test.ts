@@ -60,3 +60,11 @@ test("Cerebras, Qwen3-Coder: usage on the finish chunk, a cached count of 0 kept
   expect(response.usage).toMatchObject({ inputTokens: 277, outputTokens: 25, cachedInputTokens: 0 });
   expect(sent.max_completion_tokens).toBe(4000);
 });
+
+test("DeepSeek V4: usage: null on every chunk, the real usage and cached count on the finish chunk", async () => {
+  const { response, sent } = await replay("deepseek", "deepseek-v4-flash-tool-call.sse", "deepseek-v4-flash");
+  expect(response.message.reasoning).toBe("The user asks about the weather in San Francisco. I should use the weather tool.");
+  expect(response.message.toolCalls).toEqual([{ id: "call_00_IhCAliIHtM9gKpgfqbBV9873", name: "weather", arguments: '{"location": "San Francisco"}' }]);
+  expect(response.usage).toMatchObject({ inputTokens: 374, outputTokens: 61, cachedInputTokens: 256, reasoningTokens: 17 });
+  expect(sent.max_tokens).toBe(4000);
+});
