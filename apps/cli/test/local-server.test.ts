@@ -3,7 +3,7 @@ import path from "node:path";
 import { type GatewaySim, type ProfileSpec, startGatewaySim } from "@bridle/gateway-sim";
 import { afterEach, describe, expect, it } from "vitest";
 import { shellQuote, statusLine, TmuxPane, tmuxAvailable } from "./interactive-tmux.js";
-import { binPath, makeProjectDirectory } from "./run-cli.js";
+import { binPath, makeProjectDirectory, writeUserConfig } from "./run-cli.js";
 import { startCli } from "./sim-project.js";
 
 // A local server with nothing configured: no config file, no key, only where the server is
@@ -92,8 +92,8 @@ describe("a local server without configuration", () => {
   it("other local servers too: LM Studio's one loaded model, llama.cpp's window from /props", async () => {
     sim = await startGatewaySim({ profiles: ["lmstudio", "llamacpp"], scenario: { steps: [{ content: "Hello from the local model.", repeat: true }] } });
     project = realpathSync(makeProjectDirectory());
-    // Only where the servers are: no model, no key.
-    writeFileSync(path.join(project, "bridle.config.json"), JSON.stringify({ gateways: { lmstudio: { baseURL: sim.baseURL("lmstudio") }, llamacpp: { baseURL: sim.baseURL("llamacpp") } } }));
+    // Only where the servers are, in the user's own config (an untrusted folder's cannot move a gateway): no model, no key.
+    writeUserConfig(path.join(project, ".xdg"), { gateways: { lmstudio: { baseURL: sim.baseURL("lmstudio") }, llamacpp: { baseURL: sim.baseURL("llamacpp") } } });
     const environment = { PATH: process.env.PATH ?? "", HOME: project, XDG_CONFIG_HOME: path.join(project, ".xdg"), XDG_DATA_HOME: path.join(project, ".data"), XDG_CACHE_HOME: path.join(project, ".cache"), LLAMA_API_KEY: sim.apiKey("llamacpp") };
     for (const [gateway, slug, window] of [["lmstudio", "qwen/qwen3-coder-30b", 32_768], ["llamacpp", "gpt-oss-20b", 65_536]] as const) {
       const cli = startCli(["run", "--gateway", gateway, "-o", "json", "say hi"], { directory: project, environment });
