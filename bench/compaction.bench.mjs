@@ -216,7 +216,7 @@ async function prefixChanges() {
       if (event.type === "compaction.done") compactions += 1;
     });
     const gateways = new GatewayRegistry();
-    gateways.configure({ openrouter: { baseURL: sim.baseURL("openrouter") } });
+    gateways.configure({ openrouter: { baseURL: sim.baseURL("openrouter"), apiKeyEnv: "OPENROUTER_API_KEY" } });
     const read = {
       name: "read",
       description: "Read a file",

@@ -2,6 +2,7 @@ import { Command, CommanderError } from "commander";
 import { registerConfigCommand } from "./commands/config-command.js";
 import { registerDemoCommand } from "./commands/demo-command.js";
 import { registerDoctorCommand } from "./commands/doctor-command.js";
+import { registerGatewaysCommand } from "./commands/gateways-command.js";
 import { registerInteractiveCommand } from "./commands/interactive-command.js";
 import { registerInitCommand } from "./commands/init-command.js";
 import { registerMcpCommand } from "./commands/mcp-command.js";
@@ -28,6 +29,7 @@ export function createProgram(setExitCode: (code: number) => void): Command {
   registerRunCommand(program, setExitCode);
   registerDemoCommand(program, setExitCode);
   registerModelsCommand(program, setExitCode);
+  registerGatewaysCommand(program, setExitCode);
   registerDoctorCommand(program, setExitCode);
   registerInitCommand(program, setExitCode);
   registerSimCommand(program);

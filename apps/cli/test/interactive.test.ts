@@ -121,6 +121,17 @@ describe.skipIf(!tmux.ok)("the interactive screen in a terminal", () => {
     await expectExit(0);
   });
 
+  it("lists the gateways with /gateways: who defined each, whether its key is set, never its value", async () => {
+    await startBridle();
+    send("/gateways");
+    const screen = await until("the /gateways table", (text) => text.includes("gateways · in use: fireworks") && text.includes("llamacpp"));
+    expect(screen).toMatch(/● +fireworks +built-in \(plugin gateways\) +FIREWORKS_API_KEY set/);
+    expect(screen).toMatch(/ groq +built-in \(plugin gateways\) +GROQ_API_KEY missing/);
+    expect(screen).not.toContain(sim.apiKey("fireworks"));
+    send("/exit");
+    await expectExit(0);
+  });
+
   it("asks before edits, shows the diff of an allowed one and refuses a declined one", async () => {
     await startBridle();
     send("make the words uppercase");

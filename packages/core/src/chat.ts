@@ -58,12 +58,23 @@ export interface ToolDefinition {
   parameters: JsonSchema;
 }
 
+/** Why a request is sent: a turn of the conversation, or a side request. */
+export type RequestPurpose = "turn" | "summary" | "title" | (string & {});
+
 /** One request to a model, before the gateway adapter turns it into a wire body. */
 export interface ChatRequest {
-  /** Canonical model id. The gateway slug exists only at the transport boundary. */
-  model: string;
-  /** Gateway id the request goes to. */
-  gateway: string;
+  /** Canonical model id. The gateway slug exists only at the transport boundary. Read-only in `beforeRequest`. */
+  readonly model: string;
+  /** Gateway id the request goes to. Read-only in `beforeRequest`: a gateway changes by a switch or a fallback. */
+  readonly gateway: string;
+  /** `turn` for the conversation's own requests; side requests say what they are for. */
+  purpose?: RequestPurpose;
+  /** Which of the gateway's endpoints to use (chosen at `ROUTE`); the gateway's own base URL when absent. */
+  endpoint?: { id: string; baseURL: string };
+  /** Key that keeps a session on one cache; the gateway's definition says where it goes on the wire. */
+  affinityKey?: string;
+  /** Reasoning wishes; the gateway's definition says how they are spelled on the wire. */
+  reasoning?: { enabled?: boolean; effort?: string };
   messages: ChatMessage[];
   tools: ToolDefinition[];
   /** Output tokens to reserve and request. */

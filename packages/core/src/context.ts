@@ -38,8 +38,9 @@ export interface SessionContext {
   /** Limits of the current model on the current gateway. */
   limits(): ModelLimits;
   /**
-   * Sends a side request (a summary) straight to the transport: the slug is applied, but
-   * `beforeRequest` is not run again, so a compaction never triggers itself.
+   * Sends a side request (a summary, a title) through `beforeRequest`, with `purpose` set
+   * (`summary` when absent), then the transport. Taps that only fit turns skip other purposes,
+   * so a compaction never triggers itself.
    */
   complete(request: ChatRequest, options?: { signal?: AbortSignal }): Promise<ChatResponse>;
   emit(event: FeedEvent): void;

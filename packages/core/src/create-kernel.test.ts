@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import type { ChatRequest, TurnContext } from "./index.js";
-import { ConfigError, createKernel, definePlugin, PluginError, Stage } from "./index.js";
+import { type CanonicalModelId, ConfigError, createKernel, defineGateway, definePlugin, GatewayConflictError, PluginError, Stage } from "./index.js";
 import { createTestContext } from "./testing/index.js";
 
 const request: ChatRequest = {
@@ -185,6 +185,75 @@ describe("createKernel", () => {
     });
     const kernel = createKernel({ plugins: [{ plugin: resolver }] });
     expect(kernel.resolveModel(" Kimi-K2 ", "groq")).toMatchObject({ input: " Kimi-K2 ", gateway: "groq", id: "kimi-k2", known: true });
+  });
+});
+
+describe("gateways in the kernel", () => {
+  const gatewayPlugin = (name: string, id = "acme", slug?: (model: string) => string | undefined) =>
+    definePlugin({
+      name,
+      description: `defines ${id}`,
+      options: z.object({ baseURL: z.string().default("https://api.acme.example/v1").describe("Base URL.") }),
+      apply(kernel, options) {
+        kernel.gateways.define(defineGateway({ id, name: "Acme", baseURL: options.baseURL, apiKeyEnv: "ACME_API_KEY", ...(slug ? { slug } : {}) }));
+      },
+    });
+
+  it("lets a plugin define a gateway during apply, attributed to it, and config adjust it after", () => {
+    const kernel = createKernel({
+      plugins: [{ plugin: gatewayPlugin("acme-gateway"), options: { baseURL: "http://127.0.0.1:1/v1" } }],
+      gateways: [{ file: "/p/bridle.config.json", settings: { acme: { apiKeyEnv: "ACME_TOKEN" }, lab: { baseURL: "http://127.0.0.1:2/v1" } } }],
+    });
+    expect(kernel.gateways.get("acme")).toMatchObject({ baseURL: "http://127.0.0.1:1/v1", apiKeyEnv: "ACME_TOKEN", source: { kind: "plugin", plugin: "acme-gateway" }, configuredBy: ["/p/bridle.config.json"] });
+    expect(kernel.gateways.get("lab")?.source).toEqual({ kind: "config", file: "/p/bridle.config.json" });
+  });
+
+  it("refuses a second plugin defining the same gateway, and names the config key of a bad gateway section", () => {
+    expect(() => createKernel({ plugins: [{ plugin: gatewayPlugin("one") }, { plugin: gatewayPlugin("two") }] })).toThrow(GatewayConflictError);
+    expect(() => createKernel({ plugins: [], gateways: [{ file: "c.json", settings: { nowhere: {} } }] })).toThrow(ConfigError);
+  });
+
+  it("adds a definition's slug code for its own gateway only, and never lets a second rule replace it", () => {
+    const kernel = createKernel({ plugins: [{ plugin: gatewayPlugin("acme-gateway", "acme", (model) => `acme/${model}`) }] });
+    const id = kernel.resolveModel("kimi-k2.6").id;
+    expect(kernel.models.slugFor(id, "acme")).toBe("acme/kimi-k2.6");
+    expect(kernel.models.slugFor(id, "elsewhere")).toBe("kimi-k2.6");
+    expect(() => kernel.models.addSlugRule(() => "x", { owner: "plugin \"late\"", gateway: "acme" })).toThrow(/plugin "acme-gateway" already did/);
+    kernel.models.addSlugRule(() => "generic", { owner: "a" });
+    expect(() => kernel.models.addSlugRule(() => "other", { owner: "b" })).toThrow(/generic slug rule: a already did/);
+    expect(kernel.models.slugFor("m" as CanonicalModelId, "elsewhere")).toBe("generic");
+  });
+
+  it("gives plugins the gateway-filtered wire hook, with errors attributed", () => {
+    const plugin = definePlugin({
+      name: "shaper",
+      description: "shapes acme's wire body",
+      options: z.object({}),
+      apply(kernel) {
+        kernel.hooks.wire.for("acme").tap("shaper", (wire) => ({ ...wire, headers: { ...wire.headers, "x-shaped": "1" } }));
+        kernel.hooks.wire.for("broken").tap("shaper", () => {
+          throw new Error("boom");
+        });
+      },
+    });
+    const kernel = createKernel({ plugins: [{ plugin }] });
+    const wire = kernel.hooks.wire.for("acme").call({ body: {}, headers: {} }, {} as never);
+    expect(wire.headers).toEqual({ "x-shaped": "1" });
+    expect(kernel.hooks.wire.get("other")).toBeUndefined();
+    expect(() => kernel.hooks.wire.for("broken").call({ body: {}, headers: {} }, {} as never)).toThrow(/plugin "shaper" failed in hook "wire.for\("broken"\)"/);
+  });
+
+  it("keeps model and gateway read-only in beforeRequest", async () => {
+    const plugin = definePlugin({
+      name: "rerouter",
+      description: "tries to change the gateway",
+      options: z.object({}),
+      apply(kernel) {
+        kernel.hooks.beforeRequest.tapPromise("rerouter", async (value) => ({ ...value, gateway: "elsewhere" }));
+      },
+    });
+    const kernel = createKernel({ plugins: [{ plugin }] });
+    await expect(kernel.hooks.beforeRequest.promise(request, turnContext())).rejects.toThrow(/plugin "rerouter" failed in hook "beforeRequest": a beforeRequest tap may not change the model or gateway/);
   });
 });
 

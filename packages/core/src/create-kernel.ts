@@ -1,6 +1,9 @@
-import type { BridlePlugin, PluginKernel } from "./define-plugin.js";
+import type { ChatRequest } from "./chat.js";
+import type { BridlePlugin, PluginGateways, PluginKernel } from "./define-plugin.js";
 import { ConfigError, type ConfigIssue } from "./errors/config-error.js";
 import type { FeedEvent } from "./feed-event.js";
+import { GatewayRegistry, type GatewaySettings, type UserGateways } from "./gateways/gateway-registry.js";
+import { HookMap } from "tapable";
 import { createHooks, type HookName, type KernelHooks, type PluginHooks } from "./hooks.js";
 import type { ResolvedModel } from "./model-ref.js";
 import { type CanonicalModelId, ModelRegistry } from "./model-registry.js";
@@ -24,6 +27,10 @@ export interface KernelOptions {
   trace?: boolean;
   /** Share a registry between kernels (tests, benchmarks); a new one by default. */
   models?: ModelRegistry;
+  /** Config's `gateways` sections, applied after every plugin defined its gateways. */
+  gateways?: ReadonlyArray<{ file: string; settings: Record<string, GatewaySettings> }>;
+  /** The user's own `gateways` settings: the only config that binds a key variable to a host. */
+  userGateways?: UserGateways;
 }
 
 /** A plugin as loaded into a kernel. */
@@ -39,6 +46,8 @@ export interface Kernel {
   /** The hooks; only the kernel's owner (the agent loop) calls them. */
   readonly hooks: KernelHooks;
   readonly models: ModelRegistry;
+  /** The gateways plugins and config defined. */
+  readonly gateways: GatewayRegistry;
   /** Sources of tools known only at run time, started by the kernel's owner per session. */
   readonly toolSources: ToolSourceRegistry;
   readonly plugins: readonly LoadedPlugin[];
@@ -59,7 +68,17 @@ export function createKernel(options: KernelOptions): Kernel {
   const trace = options.trace ? new TraceRecorder() : undefined;
   const hooks = createHooks();
   for (const [name, hook] of Object.entries(hooks)) {
-    hook.intercept(createTapInterceptor(name, trace) as never);
+    if (hook instanceof HookMap) {
+      // Each gateway's hook is made on first use; guard its taps the same way.
+      hook.intercept({
+        factory: (key: string, made: { intercept(interceptor: unknown): void }) => {
+          made.intercept(createTapInterceptor(`${name}.for(${JSON.stringify(key)})`, trace));
+          return made;
+        },
+      } as never);
+    } else {
+      hook.intercept(createTapInterceptor(name, trace, name === "beforeRequest" ? keepsTarget : undefined) as never);
+    }
   }
   const models = options.models ?? new ModelRegistry();
   const toolSources = new ToolSourceRegistry();
@@ -87,19 +106,31 @@ export function createKernel(options: KernelOptions): Kernel {
   }
   if (issues.length > 0) throw new ConfigError(issues);
 
+  const gateways = new GatewayRegistry();
+  if (options.userGateways) gateways.trustUserGateways(options.userGateways);
   for (const { plugin, options: pluginOptions } of toApply) {
     const view: PluginKernel = {
       hooks: createPluginHooks(hooks, plugin.name),
       models,
+      gateways: createPluginGateways(gateways, models, plugin.name),
       toolSources: { register: (source) => toolSources.register(source) },
       emit: (event) => hooks.onEvent.call({ source: plugin.name, ...event }),
     };
     plugin.apply(view, pluginOptions);
   }
+  for (const { file, settings } of options.gateways ?? []) {
+    try {
+      gateways.configure(settings, file, { asUser: false });
+    } catch (error) {
+      const id = /^gateways\.([^:]+):/.exec((error as Error).message)?.[1];
+      throw new ConfigError([{ file, keyPath: id ? `gateways.${id}` : "gateways", message: (error as Error).message }]);
+    }
+  }
 
   return Object.freeze({
     hooks,
     models,
+    gateways,
     toolSources,
     plugins: Object.freeze(loaded),
     trace,
@@ -113,28 +144,60 @@ export function createKernel(options: KernelOptions): Kernel {
   });
 }
 
+/** `model` and `gateway` are read-only in `beforeRequest`: they change only by a switch or a fallback. */
+function keepsTarget(input: unknown, result: unknown): void {
+  const before = input as ChatRequest;
+  const after = result as ChatRequest | undefined;
+  if (after && (after.model !== before.model || after.gateway !== before.gateway)) {
+    throw new TypeError(
+      `a beforeRequest tap may not change the model or gateway (${before.model} on ${before.gateway} became ${after.model} on ${after.gateway}); switch models instead`,
+    );
+  }
+}
+
+/** The registry as one plugin sees it: what it defines is attributed to it. */
+function createPluginGateways(gateways: GatewayRegistry, models: ModelRegistry, plugin: string): PluginGateways {
+  return Object.freeze({
+    define(definition) {
+      gateways.define(definition, { kind: "plugin", plugin });
+      const slug = definition.slug;
+      if (slug) models.addSlugRule((id) => slug(id, models.get(id)), { owner: `plugin "${plugin}"`, gateway: definition.id });
+    },
+    defineDefaults: (defaults) => gateways.defineDefaults(defaults),
+    get: (id) => gateways.get(id),
+    list: () => gateways.list(),
+  } satisfies PluginGateways);
+}
+
 type TapOptionsInput = string | { name: string; stage?: number; before?: string };
 
 /** A per-plugin, tap-only view of the hooks that stamps every tap with the plugin's name. */
 function createPluginHooks(hooks: KernelHooks, plugin: string): PluginHooks {
   const attribute = (options: TapOptionsInput) =>
     typeof options === "string" ? { name: options, plugin } : { ...options, plugin };
-  const view: Partial<Record<HookName, unknown>> = {};
-  for (const name of Object.keys(hooks) as HookName[]) {
-    const hook = hooks[name] as unknown as {
-      name?: string;
-      isUsed(): boolean;
-      tap(options: unknown, fn: unknown): void;
-      tapAsync(options: unknown, fn: unknown): void;
-      tapPromise(options: unknown, fn: unknown): void;
-    };
-    view[name] = Object.freeze({
+  const tapOnly = (hook: TappableHook) =>
+    Object.freeze({
       name: hook.name,
       isUsed: () => hook.isUsed(),
       tap: (options: TapOptionsInput, fn: unknown) => hook.tap(attribute(options), fn),
       tapAsync: (options: TapOptionsInput, fn: unknown) => hook.tapAsync(attribute(options), fn),
       tapPromise: (options: TapOptionsInput, fn: unknown) => hook.tapPromise(attribute(options), fn),
     });
+  const view: Partial<Record<HookName, unknown>> = {};
+  for (const name of Object.keys(hooks) as HookName[]) {
+    const hook = hooks[name];
+    view[name] =
+      hook instanceof HookMap
+        ? Object.freeze({ name: hook.name, for: (key: string) => tapOnly(hook.for(key) as unknown as TappableHook) })
+        : tapOnly(hook as unknown as TappableHook);
   }
   return Object.freeze(view) as PluginHooks;
+}
+
+interface TappableHook {
+  name?: string;
+  isUsed(): boolean;
+  tap(options: unknown, fn: unknown): void;
+  tapAsync(options: unknown, fn: unknown): void;
+  tapPromise(options: unknown, fn: unknown): void;
 }

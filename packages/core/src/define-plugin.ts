@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { FeedEvent } from "./feed-event.js";
+import type { GatewayDefaults, GatewayDefinition, ResolvedGateway } from "./gateways/gateway-definition.js";
 import type { PluginHooks } from "./hooks.js";
 import type { ModelRegistry } from "./model-registry.js";
 import type { ToolSourceRegistry } from "./tool-source-registry.js";
@@ -12,10 +13,27 @@ export interface PluginKernel {
   readonly hooks: PluginHooks;
   /** The shared model registry, keyed by canonical id only. */
   readonly models: ModelRegistry;
+  /** The run's gateways: define new ones, read all of them. */
+  readonly gateways: PluginGateways;
   /** Where plugins register sources of tools known only at run time (MCP servers); the host starts them. */
   readonly toolSources: Pick<ToolSourceRegistry, "register">;
   /** Posts a feed event, attributed to this plugin. */
   emit(event: FeedEvent): void;
+}
+
+/** The gateway registry as a plugin sees it. */
+export interface PluginGateways {
+  /**
+   * Defines a gateway, attributed to this plugin. Its slug code (if any) joins the model
+   * registry's rules for that gateway only. Throws when another plugin or config already
+   * defined the id.
+   */
+  define(definition: GatewayDefinition): void;
+  /** Adds facts every gateway may show (extra usage names, overflow texts). */
+  defineDefaults(defaults: GatewayDefaults): void;
+  get(id: string): ResolvedGateway | undefined;
+  /** Enabled gateways, in definition order. */
+  list(): ResolvedGateway[];
 }
 
 const enabledOption = z.boolean().default(true).describe("Turn the plugin on (true) or off (false).");

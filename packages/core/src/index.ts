@@ -5,6 +5,7 @@ export type {
   ChatResponse,
   ContentPart,
   FinishReason,
+  RequestPurpose,
   JsonSchema,
   SystemMessage,
   ToolCall,
@@ -17,7 +18,7 @@ export type { CompactionInfo, ConversationAccess, SessionContext, TurnContext } 
 export { createKernel } from "./create-kernel.js";
 export type { Kernel, KernelOptions, LoadedPlugin, PluginEntry } from "./create-kernel.js";
 export { definePlugin, isPlugin } from "./define-plugin.js";
-export type { BridlePlugin, PluginDefinition, PluginKernel, PluginOptions } from "./define-plugin.js";
+export type { BridlePlugin, PluginDefinition, PluginGateways, PluginKernel, PluginOptions } from "./define-plugin.js";
 export { ConfigError, formatIssue } from "./errors/config-error.js";
 export type { ConfigIssue } from "./errors/config-error.js";
 export { HarnessError } from "./errors/harness-error.js";
@@ -26,10 +27,10 @@ export { KernelError } from "./errors/kernel-error.js";
 export { PluginError } from "./errors/plugin-error.js";
 export type { FeedEvent } from "./feed-event.js";
 export { createHooks } from "./hooks.js";
-export type { CompactRequest, CompactResult, HookName, KernelHooks, PluginHooks, TapAttribution, TapOnlyHook } from "./hooks.js";
+export type { CompactRequest, CompactResult, HookName, KernelHooks, PluginHooks, TapAttribution, TapOnlyHook, TapOnlyHookMap } from "./hooks.js";
 export type { ModelRef, ResolvedModel } from "./model-ref.js";
 export { DEFAULT_LIMITS, ModelRegistry } from "./model-registry.js";
-export type { SlugRule } from "./model-registry.js";
+export type { SlugRule, SlugRuleOwner } from "./model-registry.js";
 export type {
   CanonicalModelId,
   GatewayModelOverride,
@@ -48,14 +49,13 @@ export type { RunnableCall, ToolCallEvent } from "./tool-call-event.js";
 export type { Tool, ToolKind, ToolProcess, ToolResult, ToolRunContext } from "./tool.js";
 export type { ToolSource, ToolSourceContext, ToolSourceEntry } from "./tool-source.js";
 export { ToolSourceRegistry } from "./tool-source-registry.js";
-export { TraceRecorder } from "./trace.js";
 export type { TraceRecord, TraceSummaryRow } from "./trace.js";
 export { buildConfigJsonSchema } from "./config/config-json-schema.js";
 export { baseConfigSchema, gatewayConfigSchema } from "./config/config-schema.js";
 export type { BaseConfig } from "./config/config-schema.js";
-export { findProjectConfigFile, PROJECT_CONFIG_NAMES, userConfigFile } from "./config/config-files.js";
 export { loadConfig } from "./config/load-config.js";
 export type { LoadConfigOptions, PluginSummary, ProjectTrust, ResolvedConfig } from "./config/load-config.js";
+export { findProjectConfigFile, PROJECT_CONFIG_NAMES, userConfigFile } from "./config/config-files.js";
 export { restrictUntrustedConfig } from "./trust/restrict-untrusted-config.js";
 export type { IgnoredSetting, RestrictOptions, UntrustedKeyRule } from "./trust/restrict-untrusted-config.js";
 export { DECLINED_FOLDERS_KEY, isFolderListed, projectConfigFolder, readTrustLists, realFolder, recordTrust, TRUSTED_FOLDERS_KEY, trustListsOf } from "./trust/trusted-folders.js";
@@ -71,22 +71,45 @@ export type { Preset } from "./config/preset.js";
 export { Agent } from "./agent/agent.js";
 export type { AgentOptions, Authorization, ChatSender, SessionRecorder, TurnOptions, TurnResult } from "./agent/agent.js";
 export type { AgentEvent, TurnEnd } from "./agent/agent-event.js";
-export { callFingerprint, DOOM_LOOP_LIMIT, DoomLoopGuard } from "./agent/doom-loop-guard.js";
+export { DoomLoopGuard } from "./agent/doom-loop-guard.js";
 export { buildSystemPrompt, readAgentsMd } from "./agent/system-prompt.js";
 export type { SystemPromptOptions } from "./agent/system-prompt.js";
-export type { GatewayDefinition } from "./gateways/gateway-definition.js";
-export { GatewayRegistry } from "./gateways/gateway-registry.js";
-export type { ConfigureOptions, GatewaySettings } from "./gateways/gateway-registry.js";
-export { KNOWN_GATEWAYS } from "./gateways/known-gateways.js";
+export { defineGateway, isGateway } from "./gateways/define-gateway.js";
+export type {
+  AffinityMechanism,
+  DiscoveredModel,
+  ErrorClassification,
+  ErrorShape,
+  GatewayCapabilities,
+  GatewayDefaults,
+  GatewayDefinition,
+  GatewayEndpoint,
+  GatewayHooks,
+  GatewaySlugStyle,
+  GatewaySource,
+  NegotiatedCapabilities,
+  OverflowShape,
+  ReasoningShape,
+  RequestShape,
+  ResolvedGateway,
+  ResponseShape,
+  ToolCallIdPolicy,
+  WireContext,
+  WireError,
+  WireRequest,
+} from "./gateways/gateway-definition.js";
+export { GatewayConflictError, GatewayRegistry } from "./gateways/gateway-registry.js";
+export type { GatewaySettings, UserGateways } from "./gateways/gateway-registry.js";
 export { GatewayTransport } from "./transport/gateway-transport.js";
-export type { SendOptions, TransportOptions } from "./transport/gateway-transport.js";
-export { normalizeUsage } from "./transport/normalize-usage.js";
-export { isOverflowError, OVERFLOW_PATTERNS } from "./transport/overflow-patterns.js";
-export { retryAfterMilliseconds } from "./transport/retry-after.js";
+export type { PreparedRequest, SendOptions, TransportOptions } from "./transport/gateway-transport.js";
 export { StreamAssembler } from "./transport/stream-assembler.js";
 export type { AssembledResponse, StreamDelta } from "./transport/stream-assembler.js";
-export { ThinkSplitter } from "./transport/think-splitter.js";
-export { toWireBody } from "./transport/to-wire-body.js";
+export { toWireRequest } from "./gateways/to-wire-request.js";
+export type { WireTarget } from "./gateways/to-wire-request.js";
+export { classifyWireError } from "./gateways/classify-wire-error.js";
+export { negotiate } from "./gateways/negotiate.js";
+export type { Negotiation } from "./gateways/negotiate.js";
+export { CapabilityStore, capabilitiesFile } from "./gateways/capability-store.js";
 export { preloadTokenizer, TokenCounter, tokenizerLoaded } from "./tokens/token-counter.js";
 export { formatCount, formatTokens } from "./tokens/format-tokens.js";
 export { DEFAULT_OUTPUT_TOKENS, OUTPUT_WINDOW_SHARE, outputReserve } from "./tokens/output-reserve.js";
@@ -102,7 +125,7 @@ export { createSessionId } from "./session/create-session-id.js";
 export { didYouMean, suggestNames } from "./suggest-names.js";
 export { latestSession, listSessions } from "./session/list-sessions.js";
 export type { SessionSummary } from "./session/list-sessions.js";
-export { parseSessionText, readSessionFile } from "./session/read-session-file.js";
+export { readSessionFile } from "./session/read-session-file.js";
 export type { SessionFileContents, SkippedLine } from "./session/read-session-file.js";
 export { INTERRUPTED_TOOL_RESULT, NOT_RUN_TOOL_RESULT, replaySession } from "./session/replay-session.js";
 export type { PendingToolCall, ReplayedSession, ReplayOptions } from "./session/replay-session.js";
@@ -112,7 +135,6 @@ export type { SessionFileErrorCode } from "./session/session-file-error.js";
 export { SessionLockedError } from "./session/session-locked-error.js";
 export { SessionLog } from "./session/session-log.js";
 export type { CreateSessionOptions, OpenedSession, OpenSessionOptions } from "./session/session-log.js";
-export { SESSION_FORMAT_VERSION, SESSION_RECORD_TYPES } from "./session/session-record.js";
 export type {
   CompactionRecordInput,
   FeedRecordInput,
@@ -130,4 +152,4 @@ export type {
   ToolStartRecordInput,
   UsageRecordInput,
 } from "./session/session-record.js";
-export { sessionsDirectory, workspaceSlug } from "./session/sessions-directory.js";
+export { sessionsDirectory } from "./session/sessions-directory.js";

@@ -16,8 +16,8 @@ export type ReasoningMode = "none" | "optional" | "always";
 /**
  * How earlier reasoning must be sent back in later requests.
  * - `drop`: never sent back.
- * - `tool-turns`: assistant turns that called tools must carry it (DeepSeek thinking mode).
- * - `all-turns`: every assistant turn carries it, `""` when there was none (DeepSeek V4).
+ * - `tool-turns`: assistant turns that called tools must carry it (some thinking modes).
+ * - `all-turns`: every assistant turn carries it, `""` when there was none.
  */
 export type ReasoningReplay = "drop" | "tool-turns" | "all-turns";
 
@@ -66,13 +66,23 @@ export interface ModelLimits {
 /** Limits for a model nobody described: conservative, and always reported with a warning. */
 export const DEFAULT_LIMITS = { contextWindow: 128_000, maxOutputTokens: 8_192 } as const;
 
-/** Turns a canonical id into a gateway's slug when the registry has no explicit one. */
-export type SlugRule = (id: CanonicalModelId, gateway: string) => string;
+/**
+ * Turns a canonical id into a gateway's slug when the registry has no explicit one; `undefined`
+ * passes to the next rule.
+ */
+export type SlugRule = (id: CanonicalModelId, gateway: string) => string | undefined;
+
+/** Who installed a slug rule, and for which gateway (none: every gateway without its own rule). */
+export interface SlugRuleOwner {
+  owner: string;
+  gateway?: string;
+}
 
 export class ModelRegistry {
   readonly #models = new Map<string, ModelInfo>();
   readonly #learned = new Map<string, number>();
-  #slugRule: SlugRule | undefined;
+  readonly #gatewaySlugRules = new Map<string, { owner: string; rule: SlugRule }>();
+  #genericSlugRule: { owner: string; rule: SlugRule } | undefined;
 
   /** Adds or replaces a model; later definitions (user config) win over earlier ones (snapshot). */
   define(info: ModelInfo): void {
@@ -95,17 +105,32 @@ export class ModelRegistry {
     return [...this.#models.values()];
   }
 
-  /** Installs the rule for slugs the registry does not list (model-id's `toGatewaySlug`). */
-  setSlugRule(rule: SlugRule): void {
-    this.#slugRule = rule;
+  /**
+   * Adds a slug rule: one per gateway (from the gateway's definition) and one generic rule for
+   * every gateway without its own. A second rule for the same slot throws, naming both owners,
+   * so one plugin never silently replaces another's slugs.
+   */
+  addSlugRule(rule: SlugRule, { owner, gateway }: SlugRuleOwner): void {
+    const existing = gateway === undefined ? this.#genericSlugRule : this.#gatewaySlugRules.get(gateway);
+    if (existing) {
+      const slot = gateway === undefined ? "the generic slug rule" : `the slug rule of gateway "${gateway}"`;
+      throw new TypeError(`${owner} cannot install ${slot}: ${existing.owner} already did`);
+    }
+    if (gateway === undefined) this.#genericSlugRule = { owner, rule };
+    else this.#gatewaySlugRules.set(gateway, { owner, rule });
   }
 
   /**
-   * The slug a gateway knows a model by: the registry's per-gateway slug, else the slug rule,
-   * else the canonical id. Only the transport calls this.
+   * The slug a gateway knows a model by: the registry's per-gateway slug, else the gateway's own
+   * rule, else the generic rule, else the canonical id. Only the transport calls this.
    */
   slugFor(id: CanonicalModelId, gateway: string): string {
-    return this.#models.get(id)?.gateways?.[gateway]?.slug ?? this.#slugRule?.(id, gateway) ?? id;
+    return (
+      this.#models.get(id)?.gateways?.[gateway]?.slug ??
+      this.#gatewaySlugRules.get(gateway)?.rule(id, gateway) ??
+      this.#genericSlugRule?.rule(id, gateway) ??
+      id
+    );
   }
 
   /** Records the real window a gateway stated in an overflow error. */

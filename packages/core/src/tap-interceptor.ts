@@ -11,12 +11,15 @@ interface RegisteredTap {
   stage?: number;
 }
 
+/** Checks a waterfall tap's result against its input; throws to reject it. */
+export type TapResultCheck = (input: unknown, result: unknown) => void;
+
 /**
  * A tapable `register` interceptor that wraps every tap of one hook so that any exception
  * becomes a {@link PluginError} naming the plugin and the hook, and, when a trace recorder is
  * given, times each call. Wrapping happens once at registration, so calls pay no lookup.
  */
-export function createTapInterceptor(hook: string, trace?: TraceRecorder) {
+export function createTapInterceptor(hook: string, trace?: TraceRecorder, check?: TapResultCheck) {
   return {
     name: "bridle-tap-guard",
     register<T extends RegisteredTap>(tap: T): T {
@@ -33,7 +36,9 @@ export function createTapInterceptor(hook: string, trace?: TraceRecorder) {
           ? async (...args: unknown[]) => {
               const start = performance.now();
               try {
-                return await expectPromise(original(...args));
+                const result = await expectPromise(original(...args));
+                check?.(args[0], result);
+                return result;
               } catch (error) {
                 throw fail(error);
               } finally {
@@ -42,7 +47,9 @@ export function createTapInterceptor(hook: string, trace?: TraceRecorder) {
             }
           : async (...args: unknown[]) => {
               try {
-                return await expectPromise(original(...args));
+                const result = await expectPromise(original(...args));
+                check?.(args[0], result);
+                return result;
               } catch (error) {
                 throw fail(error);
               }

@@ -1,5 +1,5 @@
 import { buildUsage } from "./build-usage.js";
-import type { GatewayProfile, ResponseContext } from "./gateway-profile.js";
+import { reasoningFields, type GatewayProfile, type ResponseContext } from "./gateway-profile.js";
 import type { ModelReply, ReplyToolCall } from "./model-reply.js";
 
 /** The full text of `content` as the gateway sends it (`<think>` inline for think-tag gateways). */
@@ -24,7 +24,7 @@ export function buildCompletion(profile: GatewayProfile, reply: ModelReply, cont
     content: content === "" && reply.toolCalls.length > 0 ? null : content,
   };
   if (reply.reasoning !== "" && profile.reasoning !== "think-tags") {
-    message[profile.reasoning] = reply.reasoning;
+    for (const field of reasoningFields(profile.reasoning)) message[field] = reply.reasoning;
     if (profile.reasoningDetails) message.reasoning_details = [{ type: "reasoning.text", text: reply.reasoning, format: "unknown", index: 0 }];
   }
   if (reply.toolCalls.length > 0) message.tool_calls = reply.toolCalls.map(wireToolCall);

@@ -1,6 +1,6 @@
 import { buildUsage } from "./build-usage.js";
 import { wireContent } from "./build-completion.js";
-import type { GatewayProfile, ResponseContext, ToolArgumentStreaming } from "./gateway-profile.js";
+import { reasoningFields, type GatewayProfile, type ResponseContext, type ToolArgumentStreaming } from "./gateway-profile.js";
 import type { ModelReply } from "./model-reply.js";
 import { splitText } from "./split-text.js";
 
@@ -29,7 +29,8 @@ export function buildStreamEvents(profile: GatewayProfile, reply: ModelReply, co
     }
   } else if (reply.reasoning !== "") {
     for (const piece of reply.reasoningChunks ?? splitText(reply.reasoning, shape.chunkChars)) {
-      const delta: Record<string, unknown> = { [profile.reasoning]: piece };
+      const delta: Record<string, unknown> = {};
+      for (const field of reasoningFields(profile.reasoning)) delta[field] = piece;
       if (profile.reasoningDetails) delta.reasoning_details = [{ type: "reasoning.text", text: piece, format: "unknown", index: 0 }];
       deltas.push(delta);
     }
@@ -57,7 +58,7 @@ export function buildStreamEvents(profile: GatewayProfile, reply: ModelReply, co
   const usage = buildUsage(profile, context.usage);
   const events: Record<string, unknown>[] = deltas.map((delta, index) => {
     const chunk = envelope(context, shape.created, [{ index: 0, delta, logprobs: null, finish_reason: null }]);
-    profile.decorateChunk(chunk, context, { first: index === 0, finish: false });
+    profile.decorateChunk(chunk, context, { first: index === 0, finish: false, usageSent: sendUsage });
     return chunk;
   });
 
@@ -65,7 +66,7 @@ export function buildStreamEvents(profile: GatewayProfile, reply: ModelReply, co
   if (profile.usagePlacement === "choice-usage" && sendUsage) finishChoice.usage = usage;
   const finish = envelope(context, shape.created, [finishChoice]);
   if (profile.usagePlacement === "finish-chunk" && sendUsage) finish.usage = usage;
-  profile.decorateChunk(finish, context, { first: false, finish: true });
+  profile.decorateChunk(finish, context, { first: false, finish: true, usageSent: sendUsage });
   events.push(finish);
 
   if (sendUsage && profile.usagePlacement === "repeat-finish-chunk") {
@@ -73,12 +74,12 @@ export function buildStreamEvents(profile: GatewayProfile, reply: ModelReply, co
       { index: 0, delta: { role: "assistant", content: "" }, logprobs: null, finish_reason: reply.finishReason, native_finish_reason: reply.finishReason },
     ]);
     final.usage = usage;
-    profile.decorateChunk(final, context, { first: false, finish: false });
+    profile.decorateChunk(final, context, { first: false, finish: false, usageSent: sendUsage });
     events.push(final);
   } else if (sendUsage && profile.usagePlacement === "trailing-chunk") {
     const trailing = envelope(context, shape.created, []);
     trailing.usage = usage;
-    profile.decorateChunk(trailing, context, { first: false, finish: false });
+    profile.decorateChunk(trailing, context, { first: false, finish: false, usageSent: sendUsage });
     events.push(trailing);
   }
   return events;

@@ -1,5 +1,8 @@
-/** Where a gateway streams the model's reasoning. */
-export type ReasoningPlacement = "reasoning_content" | "reasoning" | "think-tags";
+/**
+ * Where a gateway streams the model's reasoning: one delta field, `both` (`reasoning_content`
+ * and `reasoning` with the same text, as Chutes does), or `<think>` tags inside `content`.
+ */
+export type ReasoningPlacement = "reasoning_content" | "reasoning" | "reasoning_text" | "both" | "think-tags";
 
 /**
  * Where streamed usage arrives: a trailing chunk with `choices: []`; on the chunk that carries
@@ -56,6 +59,13 @@ export interface SimModel {
   /** A reasoning model: the fallback reply includes reasoning. */
   readonly reasoning?: boolean | undefined;
   readonly family?: ModelFamily | undefined;
+  /**
+   * The window the weights were trained for, when the server runs the model with a smaller one
+   * (`contextWindow`): Ollama's `num_ctx`, LM Studio's loaded context length.
+   */
+  readonly trainedContextWindow?: number | undefined;
+  /** Loaded in memory now (local servers list loaded models apart); defaults to true. */
+  readonly loaded?: boolean | undefined;
 }
 
 /** An HTTP error response as a gateway sends it. */
@@ -115,6 +125,26 @@ export interface ResponseContext {
   readonly usage: UsageNumbers;
 }
 
+/** What a server endpoint handler is given. */
+export interface ServerEndpointRequest {
+  readonly method: string;
+  /** The parsed JSON body (`undefined` when there is none or it is not JSON). */
+  readonly body: unknown;
+  readonly query: URLSearchParams;
+  readonly models: readonly SimModel[];
+}
+
+/**
+ * A server-specific endpoint beside the OpenAI API, relative to the server root (the part of
+ * the base URL before `/v1`): Ollama's `api/tags`, llama.cpp's `props`, SGLang's
+ * `get_model_info`. It answers with a status and a JSON body (a string is sent verbatim).
+ */
+export interface ServerEndpoint {
+  readonly method: "GET" | "POST";
+  readonly path: string;
+  readonly respond: (request: ServerEndpointRequest) => GatewayErrorResponse;
+}
+
 /**
  * Everything that makes one gateway behave like itself. Built-in profiles live in `profiles/`;
  * `resolveGatewayProfile` applies per-test overrides on top of them.
@@ -157,14 +187,26 @@ export interface GatewayProfile {
   readonly rejectRequest: (body: Readonly<Record<string, unknown>>, model: SimModel) => GatewayErrorResponse | undefined;
   /** Adds gateway-specific fields to a usage object. */
   readonly decorateUsage: (usage: Record<string, unknown>, numbers: UsageNumbers) => void;
-  /** Adds gateway-specific fields to each stream chunk (`first`/`last` mark the ends). */
-  readonly decorateChunk: (chunk: Record<string, unknown>, context: ResponseContext, position: { first: boolean; finish: boolean }) => void;
+  /**
+   * Adds gateway-specific fields to each stream chunk: `first` and `finish` mark the first and
+   * the `finish_reason` chunk, `usageSent` says whether this stream carries usage at all.
+   */
+  readonly decorateChunk: (chunk: Record<string, unknown>, context: ResponseContext, position: { first: boolean; finish: boolean; usageSent: boolean }) => void;
   /** Adds gateway-specific fields to a non-streaming completion. */
   readonly decorateCompletion: (completion: Record<string, unknown>, context: ResponseContext) => void;
   /** Extra response headers of a successful reply. */
   readonly responseHeaders: (context: ResponseContext) => Record<string, string>;
   /** The body of `GET /v1/models`. */
   readonly modelList: (models: readonly SimModel[]) => unknown;
+  /** Endpoints beside `/v1` (local servers' model and window discovery). */
+  readonly serverEndpoints: readonly ServerEndpoint[];
   /** A completion id in the gateway's format. */
   readonly completionId: (sequence: number, random: () => number) => string;
+}
+
+/** The delta or message fields a reasoning placement writes (none for `<think>` tags). */
+export function reasoningFields(placement: ReasoningPlacement): readonly string[] {
+  if (placement === "think-tags") return [];
+  if (placement === "both") return ["reasoning_content", "reasoning"];
+  return [placement];
 }

@@ -4,7 +4,7 @@ import { buildModelReply } from "./build-model-reply.js";
 import { buildStreamEvents } from "./build-stream-events.js";
 import { ChatRequestView } from "./chat-request-view.js";
 import { findAffinityKey } from "./find-affinity-key.js";
-import type { GatewayErrorResponse, GatewayProfile, ResponseContext, SimModel, UsageNumbers } from "./gateway-profile.js";
+import { reasoningFields, type GatewayErrorResponse, type GatewayProfile, type ResponseContext, type ServerEndpoint, type SimModel, type UsageNumbers } from "./gateway-profile.js";
 import { hashString } from "./hash-string.js";
 import { IncrementalBodyParser, type ParsedBody } from "./incremental-body-parser.js";
 import { countReplyTokens, limitReplyTokens } from "./limit-reply-tokens.js";
@@ -28,6 +28,10 @@ interface GatewayRuntime {
   readonly caches: NodePrefixCache[];
   generation: number;
 }
+
+type Route =
+  | { readonly runtime: GatewayRuntime; readonly endpoint: "chat" | "models" }
+  | { readonly runtime: GatewayRuntime; readonly endpoint: "server"; readonly server: ServerEndpoint };
 
 type RecordDraft = { -readonly [Key in keyof RecordedRequest]: RecordedRequest[Key] };
 
@@ -106,7 +110,7 @@ export class GatewaySimulator {
   async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const receivedAt = Date.now();
     const url = new URL(request.url ?? "/", "http://sim.invalid");
-    const route = this.route(url.pathname);
+    const route = this.route(url.pathname, request.method ?? "GET");
     const key = presentedKey(request.headers);
     const draft: RecordDraft = {
       sequence: (this.sequence += 1),
@@ -163,6 +167,14 @@ export class GatewaySimulator {
     if (route.endpoint === "models") {
       finish(200, "models");
       sendJson(response, 200, profile.modelList(profile.models));
+      return;
+    }
+    if (route.endpoint === "server") {
+      const text = bodyBytes?.toString("utf8") ?? "";
+      draft.body = parseJson(text);
+      const answer = route.server.respond({ method: draft.method, body: draft.body, query: url.searchParams, models: profile.models });
+      finish(answer.status, answer.status < 400 ? "server" : "bad_request");
+      sendErrorResponse(response, answer);
       return;
     }
     if (bodyBytes === undefined) {
@@ -320,23 +332,27 @@ export class GatewaySimulator {
     });
   }
 
-  private route(pathname: string): { runtime: GatewayRuntime; endpoint: "chat" | "models" } | undefined {
+  /**
+   * `/<profile>/v1/...` (or `/v1/...` when one profile is hosted) reaches the OpenAI API;
+   * `/<profile>/<path>` (or `/<path>`) reaches one of the profile's server endpoints.
+   */
+  private route(pathname: string, method: string): Route | undefined {
     const parts = pathname.split("/").filter((part) => part !== "");
-    let runtime: GatewayRuntime | undefined;
-    let rest: string[];
-    if (parts[0] === "v1" && this.runtimes.size === 1) {
+    let runtime = this.runtimes.get(parts[0] ?? "");
+    let rest = parts.slice(1);
+    if (runtime === undefined && this.runtimes.size === 1) {
       runtime = this.runtimes.values().next().value;
-      rest = parts.slice(1);
-    } else {
-      runtime = this.runtimes.get(parts[0] ?? "");
-      if (parts[1] !== "v1") return undefined;
-      rest = parts.slice(2);
+      rest = parts;
     }
     if (runtime === undefined) return undefined;
-    const endpoint = rest.join("/");
-    if (endpoint === "chat/completions") return { runtime, endpoint: "chat" };
-    if (endpoint === "models") return { runtime, endpoint: "models" };
-    return undefined;
+    if (rest[0] === "v1") {
+      const endpoint = rest.slice(1).join("/");
+      if (endpoint === "chat/completions") return { runtime, endpoint: "chat" };
+      if (endpoint === "models") return { runtime, endpoint: "models" };
+    }
+    const path = rest.join("/");
+    const server = runtime.profile.serverEndpoints.find((candidate) => candidate.path === path && candidate.method === method);
+    return server === undefined ? undefined : { runtime, endpoint: "server", server };
   }
 
   private runtime(profile: string): GatewayRuntime {
@@ -433,9 +449,18 @@ function toolArgumentMode(profile: GatewayProfile, body: Readonly<Record<string,
 /** The assistant message as a client sends it back next turn, so generated tokens can be cached. */
 function generatedMessage(profile: GatewayProfile, reply: ModelReply): Record<string, unknown> {
   const message: Record<string, unknown> = { role: "assistant", content: wireContent(profile, reply) };
-  if (reply.reasoning !== "" && profile.reasoning !== "think-tags") message[profile.reasoning] = reply.reasoning;
+  if (reply.reasoning !== "") for (const field of reasoningFields(profile.reasoning)) message[field] = reply.reasoning;
   if (reply.toolCalls.length > 0) message.tool_calls = reply.toolCalls.map(wireToolCall);
   return message;
+}
+
+function parseJson(text: string): unknown {
+  if (text.trim() === "") return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Reads the whole body, or undefined when it is larger than `limit` bytes. */

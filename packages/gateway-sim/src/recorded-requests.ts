@@ -9,6 +9,7 @@ export type RequestOutcome =
   | "rejected"
   | "bad_request"
   | "models"
+  | "server"
   | "not_found";
 
 /** One request as the simulator received it, with credentials redacted. */

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { builtinProfileNames, builtinProfiles } from "./builtin-profiles.js";
-import type { GatewayProfile, SimModel } from "./gateway-profile.js";
+import type { GatewayErrorResponse, GatewayProfile, SimModel } from "./gateway-profile.js";
+import { assistantToolTurnWithoutReasoning } from "./profiles/reasoning-replay.js";
 
 const modelSchema = z.object({
   slug: z.string().min(1),
@@ -8,6 +9,8 @@ const modelSchema = z.object({
   maxOutputTokens: z.number().int().positive().optional(),
   reasoning: z.boolean().optional(),
   family: z.enum(["kimi", "qwen", "glm", "deepseek", "gpt-oss", "minimax", "llama", "other"]).optional(),
+  trainedContextWindow: z.number().int().positive().optional(),
+  loaded: z.boolean().optional(),
 });
 
 /**
@@ -33,11 +36,15 @@ export const profileOverridesSchema = z
     replaceModels: z.boolean().optional(),
     contextWindows: z.record(z.string(), z.number().int().positive()).optional(),
     latency: z.object({ firstByteMs: z.number().min(0).optional(), chunkMs: z.number().min(0).optional() }).optional(),
-    reasoning: z.enum(["reasoning_content", "reasoning", "think-tags"]).optional(),
+    reasoning: z.enum(["reasoning_content", "reasoning", "reasoning_text", "both", "think-tags"]).optional(),
     toolArguments: z.enum(["whole", "deltas"]).optional(),
     overflowMode: z.enum(["error", "truncate", "silent"]).optional(),
     usageWithoutIncludeUsage: z.boolean().optional(),
     maxTokensParam: z.enum(["max_tokens", "max_completion_tokens", "either"]).optional(),
+    rejectFields: z
+      .array(z.object({ field: z.string().min(1), status: z.number().int().min(400).max(599).default(400), message: z.string().min(1) }).strict())
+      .optional(),
+    requireReasoningReplay: z.object({ message: z.string().min(1) }).strict().optional(),
   })
   .strict();
 
@@ -92,6 +99,27 @@ export function resolveGatewayProfile(spec: ProfileSpec, where = "profiles"): Ga
     overflowMode: options.overflowMode ?? base.overflowMode,
     usageWithoutIncludeUsage: options.usageWithoutIncludeUsage ?? base.usageWithoutIncludeUsage,
     maxTokensParam: options.maxTokensParam ?? base.maxTokensParam,
+    rejectRequest: scriptedRejections(base, options.rejectFields ?? [], options.requireReasoningReplay),
+  };
+}
+
+/**
+ * The profile's own refusals behind scripted ones: a top-level field the gateway rejects
+ * (answered in the profile's bad-request shape with the scripted status and message), and
+ * assistant tool-call turns sent back without `reasoning_content`.
+ */
+function scriptedRejections(
+  base: GatewayProfile,
+  fields: ReadonlyArray<{ field: string; status: number; message: string }>,
+  replay: { message: string } | undefined,
+): GatewayProfile["rejectRequest"] {
+  if (fields.length === 0 && replay === undefined) return base.rejectRequest;
+  return (body, model): GatewayErrorResponse | undefined => {
+    for (const rule of fields) {
+      if (body[rule.field] !== undefined) return { ...base.errors.badRequest(rule.message, rule.field), status: rule.status };
+    }
+    if (replay !== undefined && assistantToolTurnWithoutReasoning(body.messages) >= 0) return base.errors.badRequest(replay.message);
+    return base.rejectRequest(body, model);
   };
 }
 

@@ -29,8 +29,12 @@ const HARD_PROTECT_SHARE = 0.1;
  * An upper bound (UTF-8 bytes) decides first: a request whose bound is below tier 1 with room for
  * its whole output needs nothing either way, so it goes out without an exact count and without
  * the tokenizer. Past half of tier 1 the tokenizer is loaded while that request is out.
+ *
+ * Only turns are fitted; side requests pass unchanged.
  */
 export async function fitRequest(request: ChatRequest, context: TurnContext, engine: CompactionEngine): Promise<ChatRequest> {
+  // A side request (the summary this step itself asks for) is sized by whoever sends it.
+  if (request.purpose !== undefined && request.purpose !== "turn") return request;
   const state = sessionState(context, engine);
   if (state.reconcile) await state.reconcile.done;
   const { options } = engine;

@@ -3,8 +3,9 @@ import { type CompactionEngine, ratioOf } from "./compaction-engine.js";
 import type { Summarizer } from "./summarize-history.js";
 
 /**
- * A summarizer for a model on a gateway, sending through the session's side channel (past
- * `beforeRequest`, so a summary never triggers a compaction of its own). Its window and output
+ * A summarizer for a model on a gateway, sending through the session's side channel
+ * (`purpose: "summary"`, which the compaction step lets pass, so a summary never triggers a
+ * compaction of its own). Its window and output
  * limit come from the registry for that model on that gateway, not from the session's current model.
  */
 export function summarizerFor(context: SessionContext, target: ModelTarget, engine: CompactionEngine, signal?: AbortSignal): Summarizer {
@@ -15,6 +16,6 @@ export function summarizerFor(context: SessionContext, target: ModelTarget, engi
     contextWindow: limits.contextWindow,
     maxOutputTokens: limits.maxOutputTokens,
     ratio: ratioOf(engine, target.model),
-    complete: (request) => context.complete(request, signal ? { signal } : undefined),
+    complete: (request) => context.complete({ ...request, purpose: "summary" }, signal ? { signal } : undefined),
   };
 }

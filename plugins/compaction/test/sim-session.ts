@@ -91,7 +91,7 @@ export function createSimSession(sim: GatewaySim, options: { model: CanonicalMod
     feed.push(event);
   });
   const gateways = new GatewayRegistry();
-  gateways.configure({ [SIM_GATEWAY]: { baseURL: sim.baseURL(SIM_GATEWAY) } });
+  gateways.configure({ [SIM_GATEWAY]: { baseURL: sim.baseURL(SIM_GATEWAY), apiKeyEnv: "OPENROUTER_API_KEY" } });
   const directory = mkdtempSync(path.join(tmpdir(), "bridle-compaction-"));
   const log = SessionLog.create({ directory, workspace: directory, model: options.model, gateway: SIM_GATEWAY });
   const agent = new Agent({

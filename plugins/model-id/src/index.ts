@@ -3,8 +3,6 @@ export { createCanonicalizer } from "./create-canonicalizer.js";
 export type { CanonicalizeOptions, Canonicalizer, CanonicalizerOptions } from "./create-canonicalizer.js";
 export { describeModel, formatModelDescription } from "./describe-model.js";
 export type { ModelDescription } from "./describe-model.js";
-export { GATEWAY_SLUG_RULES } from "./gateway-slug-rules.js";
-export type { GatewaySlugRule } from "./gateway-slug-rules.js";
 export { hubRepoName } from "./hub-repo-name.js";
 export { learnOverflowLimit } from "./learn-overflow-limit.js";
 export { modelFamily } from "./model-family.js";

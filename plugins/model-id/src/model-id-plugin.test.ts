@@ -11,6 +11,7 @@ import {
 import { createTestContext } from "@bridle/core/testing";
 import { describe, expect, it } from "vitest";
 import { modelIdPlugin } from "./model-id-plugin.js";
+import { slugTestGateways } from "../test/slug-test-gateways.js";
 
 function kernelWith(options: Record<string, unknown> = {}): Kernel {
   return createKernel({ plugins: [{ plugin: modelIdPlugin, options, source: "test config" }] });
@@ -44,11 +45,12 @@ describe("model-id plugin: the resolveModel funnel", () => {
     expect(kernel.models.limits(smaller.id, "together")).toMatchObject({ contextWindow: 512_000, source: "gateway" });
   });
 
-  it("installs the slug rule the transport uses", () => {
-    const kernel = kernelWith();
+  it("installs the slug rule the transport uses, spelling slugs by each gateway's conventions", () => {
+    const kernel = createKernel({ plugins: [{ plugin: slugTestGateways }, { plugin: modelIdPlugin }] });
     const model = kernel.resolveModel("kimi-k2.6");
-    expect(kernel.models.slugFor(model.id, "fireworks")).toBe("accounts/fireworks/models/kimi-k2p6");
-    expect(kernel.models.slugFor(model.id, "together")).toBe("moonshotai/Kimi-K2.6");
+    expect(kernel.models.slugFor(model.id, "prefixed")).toBe("accounts/acme/models/kimi-k2p6");
+    expect(kernel.models.slugFor(model.id, "hub")).toBe("moonshotai/Kimi-K2.6");
+    expect(kernel.models.slugFor(model.id, "no-such-gateway")).toBe("kimi-k2.6");
   });
 
   it("knows the reasoning-replay policies", () => {

@@ -48,7 +48,8 @@ export const modelIdPlugin = definePlugin({
       registry.define(entry);
       canonicalizer.addKnownId(entry.id);
     }
-    registry.setSlugRule((id, gateway) => toGatewaySlug(id, gateway));
+    // The generic rule: a gateway's own slug data (its definition's `slugs`) when it has some.
+    registry.addSlugRule((id, gateway) => toGatewaySlug(id, gateway, undefined, kernel.gateways.get(gateway)?.slugs), { owner: `plugin "${NAME}"` });
 
     kernel.hooks.resolveModel.tap({ name: NAME, stage: Stage.NORMALIZE }, (ref) => {
       const resolved = resolveModelRef(ref, canonicalizer, isDefined);

@@ -1,25 +1,25 @@
-import type { ModelInfo } from "@bridle/core";
-import { GATEWAY_SLUG_RULES } from "./gateway-slug-rules.js";
+import type { GatewaySlugStyle, ModelInfo } from "@bridle/core";
 import { hubRepoName } from "./hub-repo-name.js";
 import { modelFamily } from "./model-family.js";
 import { normalizeGatewayId } from "./normalize-gateway-id.js";
 
 /**
  * The slug a gateway knows a canonical model by: the reverse of `canonicalize`, used only at the
- * transport boundary. A registry entry's per-gateway `slug` wins; then the gateway's slug rules;
- * an unknown gateway (or a local server started with the canonical name) gets the canonical id.
+ * transport boundary. A registry entry's per-gateway `slug` wins; then the gateway's slug
+ * conventions (`style`, from the gateway's definition); a gateway without conventions (or a
+ * local server started with the canonical name) gets the canonical id.
  *
- * @example toGatewaySlug("kimi-k2.6", "fireworks") === "accounts/fireworks/models/kimi-k2p6"
+ * @example toGatewaySlug("kimi-k2.6", "fireworks", undefined, { style: "bare", prefix: "accounts/fireworks/models/", dotAs: "p" }) === "accounts/fireworks/models/kimi-k2p6"
  * @throws TypeError when `id` is empty.
  */
-export function toGatewaySlug(id: string, gateway: string, info?: Pick<ModelInfo, "gateways">): string {
+export function toGatewaySlug(id: string, gateway: string, info?: Pick<ModelInfo, "gateways">, style?: GatewaySlugStyle): string {
   if (id.trim().length === 0) throw new TypeError(`toGatewaySlug: canonical id is empty (gateway "${gateway}")`);
   const gatewayId = normalizeGatewayId(gateway);
   const override = info?.gateways?.[gatewayId]?.slug ?? info?.gateways?.[gateway]?.slug;
   if (override !== undefined) return override;
-  const rule = GATEWAY_SLUG_RULES[gatewayId];
+  const rule = style;
   if (rule === undefined || id.startsWith("alias:")) return id;
-  const fixed = rule.slugs?.[id];
+  const fixed = rule.fixed?.[id];
   if (fixed !== undefined) return fixed;
 
   let name = id;

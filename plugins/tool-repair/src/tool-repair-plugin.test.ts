@@ -68,7 +68,7 @@ function recordingTool(name: string, schema: Record<string, unknown>, received: 
 function agentFor(tools: Tool[], withRepair: boolean) {
   const kernel = createKernel({ plugins: [{ plugin: toolRepairPlugin, options: withRepair }] });
   const gateways = new GatewayRegistry();
-  gateways.configure({ groq: { baseURL: sim.baseURL("groq") } });
+  gateways.configure({ groq: { baseURL: sim.baseURL("groq"), apiKeyEnv: "GROQ_API_KEY" } });
   return new Agent({
     kernel,
     sender: new GatewayTransport({ gateways, models: kernel.models, environment: { GROQ_API_KEY: sim.apiKey("groq") } }),

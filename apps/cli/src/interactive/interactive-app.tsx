@@ -32,7 +32,7 @@ const MODE_WORDS: Readonly<Record<PermissionMode, string>> = {
 import { useScreenStore } from "./use-screen-store.js";
 
 /** What the screen needs from the runtime. */
-export type ScreenRuntime = Pick<Runtime, "agent" | "kernel" | "gateways" | "permissionMode" | "setPermissionMode" | "session" | "workspace">;
+export type ScreenRuntime = Pick<Runtime, "agent" | "kernel" | "gateways" | "permissionMode" | "setPermissionMode" | "session" | "workspace"> & Partial<Pick<Runtime, "gatewayOrigins">>;
 
 /** What `/clear`, `/new` and `/resume` ask of the code that runs the screen. */
 export interface ReopenRequest {
@@ -214,6 +214,7 @@ export function InteractiveApp(props: InteractiveAppProps) {
         agent,
         kernel,
         gateways,
+        gatewayOrigins: runtime.gatewayOrigins,
         environment,
         counter,
         sessionId: runtime.session.id,

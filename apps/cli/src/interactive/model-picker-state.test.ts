@@ -4,7 +4,7 @@ import type { AvailableGateway } from "../runtime/probe-gateways.js";
 import { modelChoices } from "./model-choices.js";
 import { filteredChoices, filterPicker, movePicker, openModelPicker, selectedChoice, visibleChoices } from "./model-picker-state.js";
 
-const gateway = (id: string): GatewayDefinition => ({ id, name: id, baseURL: `https://${id}.example/v1`, maxTokensParameter: "max_tokens", streamUsage: true, local: false });
+const gateway = (id: string): GatewayDefinition => ({ id, name: id, baseURL: `https://${id}.example/v1` });
 
 function registry(): ModelRegistry {
   const models = new ModelRegistry();

@@ -121,8 +121,10 @@ describe("/gateways", () => {
   it("marks the gateway in use and whether keys are set, never showing a key", async () => {
     const report = reportOf(await slash("/gateways"));
     const fireworks = report.rows.find((row) => row.cells[1] === "fireworks")!;
-    expect(fireworks).toMatchObject({ tone: "current", cells: ["●", "fireworks", "FIREWORKS_API_KEY set", sim.sim.baseURL("fireworks")] });
-    expect(report.rows.find((row) => row.cells[1] === "groq")?.cells[2]).toBe("GROQ_API_KEY missing");
+    expect(fireworks).toMatchObject({ tone: "current" });
+    expect(fireworks.cells.slice(0, 2)).toEqual(["●", "fireworks"]);
+    expect(fireworks.cells.slice(3, 5)).toEqual(["FIREWORKS_API_KEY set", sim.sim.baseURL("fireworks")]);
+    expect(report.rows.find((row) => row.cells[1] === "groq")?.cells[3]).toBe("GROQ_API_KEY missing");
     expect(JSON.stringify(report)).not.toContain(sim.environment.FIREWORKS_API_KEY!);
   });
 });

@@ -1,4 +1,5 @@
-import type { Agent, GatewayRegistry, Kernel, TokenCounter } from "@bridle/core";
+import type { Agent, CapabilityStore, GatewayRegistry, Kernel, PluginSummary, TokenCounter } from "@bridle/core";
+import { describeGateways } from "../gateways/describe-gateways.js";
 import { COMPACTION_UNAVAILABLE, type CompactHandler } from "./compact-handler.js";
 import { contextReport } from "./context-report.js";
 import { costReport } from "./cost-report.js";
@@ -24,6 +25,8 @@ export interface SlashContext {
   agent: Agent;
   kernel: Pick<Kernel, "models" | "plugins" | "toolSources" | "resolveModel">;
   gateways: GatewayRegistry;
+  /** What `/gateways` needs to say where each gateway came from and what negotiation learned. */
+  gatewayOrigins?: { plugins: readonly PluginSummary[]; builtinPlugins: ReadonlySet<string>; capabilities?: CapabilityStore };
   environment: NodeJS.ProcessEnv;
   counter: TokenCounter;
   sessionId: string;
@@ -81,7 +84,13 @@ export async function runSlashCommand(command: ParsedSlashCommand, context: Slas
       case "context":
         return report({ kind: "report", report: contextReport(measureContext(context.agent, context.kernel, context.counter), context.reportedTokens, context.repairs) });
       case "gateways":
-        return report({ kind: "report", report: gatewaysReport(context.gateways, context.environment, context.agent.gateway) });
+        return report({
+          kind: "report",
+          report: gatewaysReport(
+            describeGateways({ gateways: context.gateways, environment: context.environment, plugins: [], builtinPlugins: new Set(), ...context.gatewayOrigins }),
+            context.agent.gateway,
+          ),
+        });
       case "cost":
         return report({ kind: "report", report: costReport(context.totals, context.kernel.models) });
       case "plugins":

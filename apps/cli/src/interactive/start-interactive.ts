@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { createInterface } from "node:readline/promises";
-import { findProjectConfigFile, GatewayRegistry, isFolderListed, projectConfigFolder, readTrustLists, recordTrust, userConfigFile } from "@bridle/core";
+import { findProjectConfigFile, isFolderListed, projectConfigFolder, readTrustLists, recordTrust, userConfigFile } from "@bridle/core";
 import { type GlobalOptions, loadCliConfig } from "../cli-config.js";
 import { ignoredSettingLines } from "../trust/trust-notice.js";
 import { runDemo } from "../demo/run-demo.js";
@@ -69,7 +69,7 @@ export async function startInteractive(options: GlobalOptions & InteractiveFlags
             ? await pickStartModel(options, askLine, write)
             : undefined;
       if (!target) {
-        if (error instanceof NoModelError && error.reason === "no-key") return offerDemo(error);
+        if (error instanceof NoModelError && error.reason === "no-key") return offerDemo(error, options);
         return reportStartupError(error);
       }
       runtime = await open({ ...first, ...target });
@@ -124,9 +124,9 @@ async function missingKeyReason(options: GlobalOptions): Promise<string | undefi
 }
 
 /** No key is set: say which variables would do, and offer the offline demo instead. */
-async function offerDemo(error: NoModelError): Promise<number> {
-  const variables = new GatewayRegistry()
-    .list()
+async function offerDemo(error: NoModelError, options: GlobalOptions): Promise<number> {
+  const { gateways } = await loadKernel(options, process.cwd(), process.env).catch(() => ({ gateways: undefined }));
+  const variables = (gateways?.list() ?? [])
     .filter((gateway) => !gateway.local && gateway.apiKeyEnv)
     .map((gateway) => gateway.apiKeyEnv!);
   process.stderr.write(`bridle: ${error.message}\n`);

@@ -3,6 +3,8 @@ import path from "node:path";
 import {
   Agent,
   buildSystemPrompt,
+  CapabilityStore,
+  capabilitiesFile,
   collectSecrets,
   createRedactor,
   ensurePrivateDirectory,
@@ -18,11 +20,13 @@ import {
   type Tool,
   type ToolSourceContext,
 } from "@bridle/core";
+import { defaultPreset } from "@bridle/preset-default";
 import { createBuiltinTools, detectSandbox, type PermissionMode, permissionsConfigSchema } from "@bridle/tools";
 import type { GlobalOptions } from "../cli-config.js";
 import { DeferredSessionLog } from "./deferred-session-log.js";
 import { sessionsWithContent } from "./sessions-with-content.js";
 import { createAuthorizer, type PermissionPrompt } from "./authorize.js";
+import { discoverTarget } from "./discover-target.js";
 import { loadKernel } from "./load-kernel.js";
 import { NoModelError, selectTarget } from "./select-target.js";
 import { trustNotice } from "../trust/trust-notice.js";
@@ -56,6 +60,8 @@ export interface Runtime {
   /** The permission mode now; the screen changes it with {@link Runtime.setPermissionMode}. */
   readonly permissionMode: PermissionMode;
   setPermissionMode(mode: PermissionMode): void;
+  /** What negotiation learned, and the plugin origins `/gateways` reports. */
+  gatewayOrigins: { plugins: ResolvedConfig["summaries"]; builtinPlugins: ReadonlySet<string>; capabilities: CapabilityStore };
   close(): void;
 }
 
@@ -90,7 +96,11 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
 
   // A resumed session continues on its own model; a --model or --gateway given with it is a
   // switch, made below through onModelSwitch so the context is reconciled.
-  const target = history ? { model: history.model, gateway: history.gateway } : selectTarget(settings, gateways, options.environment);
+  // A local server without a configured model names the one it serves, and the window it runs with.
+  const discovered = history ? undefined : await discoverTarget(settings, gateways, kernel, options.environment);
+  startupFeed.push(...(discovered?.feed ?? []));
+  const targetSettings = discovered?.model ? { ...settings, model: discovered.model } : settings;
+  const target = history ? { model: history.model, gateway: history.gateway } : selectTarget(targetSettings, gateways, options.environment);
   const model = kernel.resolveModel(target.model, target.gateway);
   if (!history) {
     log = new DeferredSessionLog({ directory, workspace, model: model.id, gateway: target.gateway, redact });
@@ -108,7 +118,16 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   // MCP servers start now, in parallel with the screen; the first request waits for them.
   const sources = toolSourceContext(config, options.environment, workspace);
   const lateTools = kernel.toolSources.configured(sources) ? kernel.toolSources.start(sources) : undefined;
-  const transport = new GatewayTransport({ gateways, models: kernel.models, environment: options.environment, redact });
+  const capabilities = new CapabilityStore(capabilitiesFile(options.environment));
+  const transport = new GatewayTransport({
+    gateways,
+    models: kernel.models,
+    hooks: kernel.hooks,
+    capabilities,
+    emit: (event) => kernel.emit(event),
+    environment: options.environment,
+    redact,
+  });
   const sessionDirectory = path.join(directory, session!.id);
   const agent = new Agent({
     kernel,
@@ -146,6 +165,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     setPermissionMode(mode) {
       permissionMode = mode;
     },
+    gatewayOrigins: { plugins: config.summaries, builtinPlugins: new Set(defaultPreset.plugins.map((plugin) => plugin.name)), capabilities },
     close() {
       // Signals every server's process group now; the exit hook ends what is left.
       void kernel.toolSources.close();

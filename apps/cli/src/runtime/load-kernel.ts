@@ -1,4 +1,4 @@
-import { ConfigError, createKernel, type FeedEvent, GatewayRegistry, type GatewaySettings, type Kernel, type ResolvedConfig } from "@bridle/core";
+import { ConfigError, createKernel, type FeedEvent, type GatewayRegistry, type GatewaySettings, type Kernel, type ResolvedConfig } from "@bridle/core";
 import { applyCatalog } from "../catalog/apply-catalog.js";
 import { catalogPath, readCatalog } from "../catalog/catalog-file.js";
 import { type GlobalOptions, loadCliConfig } from "../cli-config.js";
@@ -15,24 +15,28 @@ export interface LoadedKernel {
   stopCollecting(): void;
 }
 
-/** Loads the config and builds the kernel and the gateway registry; throws ConfigError when invalid. */
+/** Loads the config and builds the kernel, whose plugins and config define the gateways; throws ConfigError when invalid. */
 export async function loadKernel(global: GlobalOptions, cwd: string, environment: NodeJS.ProcessEnv): Promise<LoadedKernel> {
   const config = await loadCliConfig(global, cwd, environment);
   if (config.issues.length > 0) throw new ConfigError(config.issues);
   const settings = config.settings as LoadedKernel["settings"];
-  const kernel = createKernel({ plugins: config.plugins, trace: settings.trace === true });
+  // Each file's `gateways` section, in layer order, so `bridle gateways` can say which file defined what.
+  const gatewaySections = config.layers
+    .filter((layer) => typeof layer.value.gateways === "object" && layer.value.gateways !== null)
+    .map((layer) => ({ file: layer.source, settings: layer.value.gateways as Record<string, GatewaySettings> }));
+  const kernel = createKernel({
+    plugins: config.plugins,
+    trace: settings.trace === true,
+    gateways: gatewaySections,
+    // Only the user's own config binds a key to a host; the project's settings still apply.
+    userGateways: { settings: config.userGateways as Record<string, GatewaySettings>, ...(config.userConfigFile ? { file: config.userConfigFile } : {}) },
+  });
+  const gateways = kernel.gateways;
   const startupFeed: FeedEvent[] = [];
   let collecting = true;
   kernel.hooks.onEvent.tap("startup-feed", (event) => {
     if (collecting) startupFeed.push(event);
   });
-  const gateways = new GatewayRegistry();
-  try {
-    // Only the user's own config binds a key to a host; the project's settings still apply.
-    gateways.configure(settings.gateways ?? {}, { user: config.userGateways as Record<string, GatewaySettings>, ...(config.userConfigFile ? { userConfigFile: config.userConfigFile } : {}) });
-  } catch (error) {
-    throw new ConfigError([{ file: "config", keyPath: "gateways", message: (error as Error).message }]);
-  }
   const catalog = readCatalog(catalogPath(environment));
   if (catalog) applyCatalog(kernel, catalog);
   return { config, settings, kernel, gateways, startupFeed, stopCollecting: () => (collecting = false) };

@@ -6,6 +6,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { z } from "zod";
 import { createKernel } from "../create-kernel.js";
 import { definePlugin } from "../define-plugin.js";
+import { defineGateway } from "../gateways/define-gateway.js";
 import { GatewayRegistry } from "../gateways/gateway-registry.js";
 import type { CanonicalModelId } from "../model-registry.js";
 import { readSessionFile } from "../session/read-session-file.js";
@@ -72,7 +73,7 @@ function workspaceTools(spans: Array<{ name: string; start: number; end: number 
 function createAgent(overrides: Partial<AgentOptions> = {}, plugins: Parameters<typeof createKernel>[0]["plugins"] = []) {
   const kernel = createKernel({ plugins });
   const gateways = new GatewayRegistry();
-  gateways.configure({ groq: { baseURL: sim.baseURL("groq") } });
+  gateways.define(defineGateway({ id: "groq", name: "Groq", baseURL: sim.baseURL("groq"), apiKeyEnv: "GROQ_API_KEY" }), { kind: "plugin", plugin: "test" });
   const log = SessionLog.create({ directory: workspace, workspace, model: SLUG, gateway: "groq" });
   const agent = new Agent({
     kernel,
@@ -288,5 +289,31 @@ describe("Agent", () => {
     const assistant = sent.find((message) => message.role === "assistant")!;
     expect(assistant.tool_calls!.map((call) => call.id)).toEqual(["call_9", "call_9#1"]);
     expect(sent.filter((message) => message.role === "tool").map((message) => message.tool_call_id)).toEqual(["call_9", "call_9#1"]);
+  });
+
+  it("sends a side request through beforeRequest with its purpose, so gateway shaping applies to it too", async () => {
+    const purposes: Array<string | undefined> = [];
+    const summarizer = definePlugin({
+      name: "summarizer",
+      description: "summarizes on /compact through the side channel",
+      options: z.object({}),
+      apply(kernel) {
+        kernel.hooks.beforeRequest.tapPromise({ name: "summarizer", stage: Stage.ROUTE }, async (request) => {
+          purposes.push(request.purpose);
+          return { ...request, body: { ...request.body, seen_by_route: true } };
+        });
+        kernel.hooks.compact.tapPromise("summarizer", async (_request, context) => {
+          const response = await context.complete({ model: context.model.id, gateway: context.gateway, messages: [{ role: "user", content: "Summarize." }], tools: [], maxOutputTokens: 64, body: {}, headers: {} });
+          return { tokensBefore: 10, tokensAfter: 2, message: response.message.content ?? "" };
+        });
+      },
+    });
+    sim.setScenario({ steps: [{ when: { lastRole: "user" }, content: "A summary." }] });
+    const { agent, log } = createAgent({}, [{ plugin: summarizer }]);
+    const result = await agent.compact();
+    log.close();
+    expect(result?.message).toBe("A summary.");
+    expect(purposes).toEqual(["summary"]);
+    expect(sim.requests.completions().at(-1)?.body).toMatchObject({ seen_by_route: true });
   });
 });

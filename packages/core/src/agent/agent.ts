@@ -135,6 +135,7 @@ export class Agent {
     return {
       model: this.model.id,
       gateway: this.gateway,
+      purpose: "turn",
       messages: [{ role: "system", content: this.#options.systemPrompt }, ...this.#messages],
       tools: this.#toolDefinitions,
       maxOutputTokens: outputReserve(limits, this.#options.maxOutputTokens),
@@ -312,7 +313,7 @@ export class Agent {
   ): Promise<string | undefined> {
     let doomed: string | undefined;
     const jobs: Array<{ event: ToolCallEvent; results: Promise<Array<{ call: RunnableCall; result: ToolResult }>> }> = [];
-    // Consecutive reads start together; an edit or a command waits for everything before it,
+    // Consecutive reads start at once; an edit or a command waits for everything before it,
     // and everything after it waits for it.
     let barrier: Promise<unknown> = Promise.resolve();
     let reads: Promise<unknown>[] = [];
@@ -412,9 +413,16 @@ export class Agent {
         replace: (messages, info) => this.#replaceConversation(messages, info),
       },
       limits: () => kernel.models.limits(model.id, gateway),
-      complete: (request, options) => this.#options.sender.send(request, { signal: options?.signal ?? new AbortController().signal }),
+      complete: (request, options) => this.#sideRequest(request, options?.signal ?? new AbortController().signal),
       emit: (event: FeedEvent) => kernel.emit(event),
     };
+  }
+
+  /** A side request (a summary, a title): through `beforeRequest` with its purpose, so adapters and routing apply. */
+  async #sideRequest(request: ChatRequest, signal: AbortSignal): Promise<ChatResponse> {
+    const context = this.#turnContext(this.turn, 0, signal, false);
+    const shaped = await this.#options.kernel.hooks.beforeRequest.promise({ ...request, purpose: request.purpose ?? "summary" }, context);
+    return this.#options.sender.send(shaped, { signal });
   }
 
   #replaceConversation(messages: ChatMessage[], info: CompactionInfo): void {

@@ -3,9 +3,28 @@ import { z } from "zod";
 /** Options for one gateway: where it is and which environment variable holds its key. */
 export const gatewayConfigSchema = z
   .object({
-    baseURL: z.string().url().optional().describe("Base URL of the OpenAI-compatible API, e.g. https://openrouter.ai/api/v1."),
+    baseURL: z.string().url().optional().describe("Base URL of the OpenAI-compatible API, e.g. https://api.example.com/v1."),
     apiKeyEnv: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/).optional().describe("Environment variable that holds this gateway's API key."),
     enabled: z.boolean().default(true).describe("Offer this gateway for routing and fallback."),
+    affinity: z
+      .object({
+        bodyField: z.string().min(1).optional().describe("Body field that carries the session's affinity key (prompt_cache_key, session_id)."),
+        header: z.string().min(1).optional().describe("Header that carries the session's affinity key (x-session-affinity)."),
+      })
+      .strict()
+      .optional()
+      .describe("How this gateway keeps a session on one cache."),
+    endpoints: z
+      .array(
+        z
+          .object({
+            id: z.string().regex(/^[a-z][a-z0-9-]*$/).describe("Endpoint id, unique within the gateway."),
+            baseURL: z.string().url().describe("Base URL of this endpoint."),
+          })
+          .strict(),
+      )
+      .optional()
+      .describe("Further endpoints of this gateway (regions, nodes); its key goes to these too."),
   })
   .strict();
 

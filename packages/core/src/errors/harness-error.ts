@@ -1,3 +1,4 @@
+import type { ErrorClassification } from "../gateways/gateway-definition.js";
 import { KernelError } from "./kernel-error.js";
 
 /** Why a request to a model failed, as far as the harness can tell. */
@@ -23,6 +24,8 @@ export interface HarnessErrorDetails {
   retryAfterMs?: number;
   /** The error body text, with keys redacted. */
   body?: string;
+  /** What the gateway's classify step made of an error answer. */
+  classification?: ErrorClassification;
   cause?: unknown;
 }
 
@@ -36,6 +39,7 @@ export class HarnessError extends KernelError {
   readonly retryable: boolean;
   readonly retryAfterMs: number | undefined;
   readonly body: string | undefined;
+  readonly classification: ErrorClassification | undefined;
 
   constructor(message: string, details: HarnessErrorDetails) {
     super(`HARNESS_${details.kind.toUpperCase().replace("-", "_")}`, message, { cause: details.cause });
@@ -48,6 +52,7 @@ export class HarnessError extends KernelError {
     this.retryable = details.retryable;
     this.retryAfterMs = details.retryAfterMs;
     this.body = details.body;
+    this.classification = details.classification;
   }
 
   /** True when the gateway said the prompt does not fit the model's window. */

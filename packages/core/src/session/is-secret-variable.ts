@@ -66,7 +66,7 @@ const TOKEN_CHARACTERS = /^[A-Za-z0-9+/=_.~:-]+$/;
  * Whether a variable looks like an API key, token, password or other secret, by its name (it
  * contains KEY, TOKEN, SECRET, PASSWORD, CRED, …), by a known key shape of its value, or because
  * its value reads as random: a run of 16 or more token characters mixing letters and digits with
- * high entropy, the way prefix-less keys (Together, DeepInfra, AWS secrets) look.
+ * high entropy, the way prefix-less keys (several gateways', AWS secrets) look.
  */
 export function isSecretVariable(name: string, value: string | undefined): boolean {
   if (KNOWN_SECRET_VARIABLES.includes(name.toUpperCase())) return true;

@@ -36,7 +36,7 @@ function shape(name: string, prefix: string, rest: string): SecretPattern {
 }
 
 /**
- * Key shapes that are secret wherever they appear. Prefix-less keys (Together, DeepInfra, …) are
+ * Key shapes that are secret wherever they appear. Prefix-less keys (several gateways issue them) are
  * only caught as exact values, which is why callers pass the keys from the environment.
  */
 export const SECRET_PATTERNS: SecretPattern[] = [
@@ -48,7 +48,7 @@ export const SECRET_PATTERNS: SecretPattern[] = [
   },
   // sk-…, sk-proj-…, sk-ant-…, sk-or-v1-…, and dotted sk-sp-….…; a sentence's final dot stays.
   shape("openai-anthropic-style", "sk-", "[A-Za-z0-9_-][A-Za-z0-9_.-]{14,}[A-Za-z0-9_-]"),
-  shape("groq", "gsk_", "[A-Za-z0-9]{20,}"),
+  shape("gsk-key", "gsk_", "[A-Za-z0-9]{20,}"),
   shape("aws-access-key-id", "AKIA|ASIA|AROA", "[A-Z0-9]{16}"),
   shape("github-token", "gh[pousr]_", "[A-Za-z0-9]{20,}"),
   shape("github-fine-grained-token", "github_pat_", "[A-Za-z0-9_]{20,}"),
@@ -56,7 +56,7 @@ export const SECRET_PATTERNS: SecretPattern[] = [
   shape("google-api-key", "AIza", "[A-Za-z0-9_-]{30,}"),
   shape("hugging-face-token", "hf_", "[A-Za-z0-9]{30,}"),
   shape("llamacloud-key", "llx-", "[A-Za-z0-9]{20,}"),
-  shape("fireworks-key", "fw_", "[A-Za-z0-9]{20,}"),
+  shape("fw-key", "fw_", "[A-Za-z0-9]{20,}"),
   {
     name: "authorization-header",
     // `Authorization: Basic …`, `authorization=…`, `"Authorization": "…"`, escaped or not.

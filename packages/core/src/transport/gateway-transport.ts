@@ -1,17 +1,32 @@
 import OpenAI from "openai";
 import type { ChatRequest, ChatResponse } from "../chat.js";
 import { HarnessError } from "../errors/harness-error.js";
+import type { FeedEvent } from "../feed-event.js";
+import { CapabilityStore } from "../gateways/capability-store.js";
+import { classifyWireError } from "../gateways/classify-wire-error.js";
+import type { ErrorClassification, GatewayEndpoint, ResolvedGateway, WireContext, WireError, WireRequest } from "../gateways/gateway-definition.js";
 import type { GatewayRegistry } from "../gateways/gateway-registry.js";
+import { negotiate } from "../gateways/negotiate.js";
+import { toWireRequest } from "../gateways/to-wire-request.js";
+import type { KernelHooks } from "../hooks.js";
 import type { CanonicalModelId, ModelRegistry } from "../model-registry.js";
-import { fetchSameOrigin } from "../trust/fetch-same-origin.js";
+import { type FetchFunction, fetchSameOrigin } from "../trust/fetch-same-origin.js";
 import { DegenerateStreamError, StreamAssembler, type StreamDelta } from "./stream-assembler.js";
 import { toHarnessError } from "./to-harness-error.js";
-import { toWireBody } from "./to-wire-body.js";
 import { nodeHttpFetch } from "./node-http-fetch.js";
+
+/** At most this many field fixes for one request, whatever the gateway keeps rejecting. */
+const MAX_NEGOTIATIONS = 3;
 
 export interface TransportOptions {
   gateways: GatewayRegistry;
   models: ModelRegistry;
+  /** The kernel's gateway-filtered steps (`wire`, `classifyError`); none when used alone. */
+  hooks?: Pick<KernelHooks, "wire" | "classifyError">;
+  /** What negotiation learned; a session-only store by default. */
+  capabilities?: CapabilityStore;
+  /** Where negotiation and silent overflows are reported (the feed). */
+  emit?: (event: FeedEvent) => void;
   environment?: NodeJS.ProcessEnv;
   /** Abort a stream when no bytes arrive for this long. */
   idleTimeoutMs?: number;
@@ -26,14 +41,26 @@ export interface SendOptions {
   onDelta?: (delta: StreamDelta) => void;
 }
 
+/** A request turned into its wire shape, with where it goes. */
+export interface PreparedRequest {
+  gateway: ResolvedGateway;
+  endpoint: GatewayEndpoint;
+  wire: WireRequest;
+  context: WireContext;
+}
+
 /**
- * Sends chat requests with the official `openai` SDK: one client per gateway, each with only its
- * own key and base URL, `maxRetries: 0` (retries belong to `onError`), always streaming. A stream
- * that ends without a finish reason, goes idle, or is not SSE at all is an error, never a stop.
+ * Sends chat requests with the official `openai` SDK: one client per endpoint, each with only
+ * its gateway's key and base URL, `maxRetries: 0` (retries belong to `onError`), always
+ * streaming. A stream that ends without a finish reason, goes idle, or is not SSE at all is an
+ * error, never a stop. A 400 rejecting a field, or asking for past reasoning, is answered once
+ * per field by negotiation: the fix is remembered and the request sent again.
  */
 export class GatewayTransport {
-  readonly #options: Required<Omit<TransportOptions, "environment">> & { environment: NodeJS.ProcessEnv };
+  readonly #options: Required<Omit<TransportOptions, "environment" | "hooks">> & { environment: NodeJS.ProcessEnv; hooks: TransportOptions["hooks"] };
   readonly #clients = new Map<string, OpenAI>();
+  /** Raw error bodies by response headers: the SDK keeps only a body's `error` key, and flat bodies need the rest. */
+  readonly #errorBodies = new WeakMap<Headers, string>();
 
   constructor(options: TransportOptions) {
     this.#options = {
@@ -41,20 +68,83 @@ export class GatewayTransport {
       connectTimeoutMs: 120_000,
       redact: (text) => text,
       environment: process.env,
+      capabilities: new CapabilityStore(),
+      emit: () => {},
+      hooks: undefined,
       ...options,
     };
   }
 
-  async send(request: ChatRequest, options: SendOptions): Promise<ChatResponse> {
-    const { gateways, models, redact } = this.#options;
-    const origin = { gateway: request.gateway, model: request.model, redact };
+  /**
+   * The wire step: the gateway's definition shapes the request, then the kernel's `wire` taps
+   * for that gateway. Throws a {@link HarnessError} for an unknown gateway or an endpoint the
+   * gateway does not list.
+   */
+  prepare(request: ChatRequest, capabilities = this.#options.capabilities.get(request.gateway, request.model)): PreparedRequest {
+    const { gateways, models, hooks } = this.#options;
     const gateway = gateways.get(request.gateway);
-    if (!gateway) {
-      throw new HarnessError(`unknown gateway "${request.gateway}"`, { ...origin, kind: "http", retryable: false });
+    const origin = { gateway: request.gateway, model: request.model };
+    if (!gateway) throw new HarnessError(`unknown gateway "${request.gateway}"`, { ...origin, kind: "http", retryable: false });
+    const endpoint = gateways.endpoint(gateway.id, request.endpoint?.id, this.#options.environment);
+    if (!endpoint || (request.endpoint && request.endpoint.baseURL !== endpoint.baseURL)) {
+      // A key goes only to the hosts its gateway lists, whatever a request asks for.
+      throw new HarnessError(`endpoint ${JSON.stringify(request.endpoint?.id)} (${request.endpoint?.baseURL}) is not one of ${gateway.name}'s endpoints`, {
+        ...origin,
+        kind: "auth",
+        retryable: false,
+      });
     }
-    const client = this.#client(request.gateway);
     const id = request.model as CanonicalModelId;
-    const body = toWireBody(request, { slug: models.slugFor(id, request.gateway), gateway, model: models.get(id) });
+    const model = models.get(id);
+    const slug = models.slugFor(id, gateway.id);
+    const shaped = toWireRequest(gateway, request, { slug, model, capabilities }, { gateway, endpoint });
+    const context: WireContext = { request, gateway, endpoint, model, slug, capabilities };
+    const taps = hooks?.wire.get(gateway.id);
+    return { gateway, endpoint, wire: taps ? taps.call(shaped, context) : shaped, context };
+  }
+
+  /** The classify step: kernel taps for the gateway, then its definition and the generic rules. */
+  classify(error: WireError, prepared: PreparedRequest): ErrorClassification {
+    const tapped = this.#options.hooks?.classifyError.get(prepared.gateway.id)?.call(error, prepared.context);
+    return tapped ?? classifyWireError(prepared.gateway, error, prepared.wire);
+  }
+
+  async send(request: ChatRequest, options: SendOptions): Promise<ChatResponse> {
+    const store = this.#options.capabilities;
+    let capabilities = store.get(request.gateway, request.model);
+    const tried = new Set<string>();
+    for (let negotiations = 0; ; negotiations++) {
+      const prepared = this.prepare(request, capabilities);
+      try {
+        return await this.#sendPrepared(request, prepared, options);
+      } catch (error) {
+        const classification = error instanceof HarnessError ? error.classification : undefined;
+        const fix = classification && negotiations < MAX_NEGOTIATIONS && !options.signal.aborted ? negotiate(classification, prepared.wire, capabilities, tried) : undefined;
+        if (!fix) throw error;
+        for (const field of fix.fields) tried.add(field);
+        capabilities = fix.capabilities;
+        store.set(request.gateway, request.model, capabilities);
+        this.#options.emit({
+          type: "gateway.negotiated",
+          level: "warn",
+          message: `${prepared.gateway.name} rejected the request for ${request.model} (${(error as HarnessError).status}): ${fix.message}; sending it again`,
+          data: { gateway: request.gateway, model: request.model, capabilities },
+        });
+      }
+    }
+  }
+
+  async #sendPrepared(request: ChatRequest, prepared: PreparedRequest, options: SendOptions): Promise<ChatResponse> {
+    const { redact } = this.#options;
+    const { gateway, wire } = prepared;
+    const origin = {
+      gateway: request.gateway,
+      model: request.model,
+      redact,
+      classify: (error: WireError) => this.classify(error, prepared),
+      rawBody: (headers: Headers | undefined) => (headers ? this.#errorBodies.get(headers) : undefined),
+    };
+    const client = this.#client(gateway, prepared.endpoint);
 
     const controller = new AbortController();
     const abort = () => controller.abort(options.signal.reason);
@@ -72,9 +162,9 @@ export class GatewayTransport {
     try {
       armIdleTimer();
       const { data: stream, response } = await client.chat.completions
-        .create(body as unknown as OpenAI.ChatCompletionCreateParamsStreaming, {
+        .create(wire.body as unknown as OpenAI.ChatCompletionCreateParamsStreaming, {
           signal: controller.signal,
-          headers: request.headers,
+          headers: wire.headers,
           timeout: this.#options.connectTimeoutMs,
         })
         .withResponse();
@@ -87,7 +177,7 @@ export class GatewayTransport {
           { ...origin, kind: "stream", status: response.status, requestId, retryable: true, body: text },
         );
       }
-      const assembler = new StreamAssembler(options.onDelta);
+      const assembler = new StreamAssembler(options.onDelta, { response: gateway.response, chunk: gateway.hooks?.chunk });
       for await (const chunk of stream) {
         armIdleTimer();
         assembler.push(chunk);
@@ -102,6 +192,15 @@ export class GatewayTransport {
           requestId,
           retryable: true,
         });
+      }
+      if (assembled.usage && gateway.overflow?.silent) {
+        const window = this.#options.models.limits(request.model as CanonicalModelId, gateway.id).contextWindow;
+        if (assembled.usage.inputTokens > window) {
+          throw new HarnessError(
+            `${gateway.name} answered, but reported ${assembled.usage.inputTokens} prompt tokens for a ${window}-token window: the prompt overflowed without an error`,
+            { ...origin, kind: "overflow", requestId, retryable: false, classification: { kind: "overflow" } },
+          );
+        }
       }
       return {
         model: request.model,
@@ -133,33 +232,42 @@ export class GatewayTransport {
     }
   }
 
-  /** One client per gateway, created with that gateway's key only. */
-  #client(gatewayId: string): OpenAI {
-    const existing = this.#clients.get(gatewayId);
+  /** Keeps the raw text of error answers, which the SDK reduces to their `error` key. */
+  #keepErrorBodies(base: FetchFunction): FetchFunction {
+    return async (url, init) => {
+      const response = await base(url, init);
+      if (response.status >= 400) this.#errorBodies.set(response.headers, await response.clone().text().catch(() => ""));
+      return response;
+    };
+  }
+
+  /** One client per endpoint, created with its gateway's key only. */
+  #client(gateway: ResolvedGateway, endpoint: GatewayEndpoint): OpenAI {
+    const clientKey = `${gateway.id}\u0000${endpoint.id}\u0000${endpoint.baseURL}`;
+    const existing = this.#clients.get(clientKey);
     if (existing) return existing;
-    const gateway = this.#options.gateways.get(gatewayId)!;
-    const decision = this.#options.gateways.keyDecision(gatewayId, this.#options.environment);
+    const decision = this.#options.gateways.keyDecision(gateway.id, this.#options.environment, endpoint.id);
     if (decision.kind === "refused") {
-      throw new HarnessError(decision.reason, { gateway: gatewayId, model: "", kind: "auth", retryable: false });
+      throw new HarnessError(decision.reason, { gateway: gateway.id, model: "", kind: "auth", retryable: false });
     }
     const apiKey = decision.kind === "granted" ? decision.key : undefined;
     if (!apiKey && !gateway.local) {
       throw new HarnessError(
         `no API key for ${gateway.name}: set ${gateway.apiKeyEnv ?? `gateways.${gateway.id}.apiKeyEnv`} in the environment`,
-        { gateway: gatewayId, model: "", kind: "auth", retryable: false },
+        { gateway: gateway.id, model: "", kind: "auth", retryable: false },
       );
     }
     const client = new OpenAI({
       apiKey: apiKey ?? "no-key",
-      baseURL: gateway.baseURL,
+      baseURL: endpoint.baseURL,
       maxRetries: 0,
       timeout: this.#options.connectTimeoutMs,
       organization: null,
       project: null,
       // The key goes to this gateway's origin only: a redirect elsewhere is refused, not followed.
-      fetch: fetchSameOrigin(nodeHttpFetch),
+      fetch: this.#keepErrorBodies(fetchSameOrigin(nodeHttpFetch)),
     });
-    this.#clients.set(gatewayId, client);
+    this.#clients.set(clientKey, client);
     return client;
   }
 }

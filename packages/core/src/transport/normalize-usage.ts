@@ -1,34 +1,55 @@
 import type { Usage } from "../chat.js";
+import type { ResponseShape } from "../gateways/gateway-definition.js";
+import { firstNumber, readPath } from "../gateways/read-path.js";
 
-type RawUsage = {
-  prompt_tokens?: number;
-  completion_tokens?: number;
-  prompt_tokens_details?: { cached_tokens?: number | null } | null;
-  completion_tokens_details?: { reasoning_tokens?: number | null } | null;
-  cached_tokens?: number;
-  prompt_cache_hit_tokens?: number;
-};
+/** Where the OpenAI shape puts usage; gateways add their own places in their definitions. */
+const USAGE_PATHS = ["usage"] as const;
+const CACHED_PATHS = ["prompt_tokens_details.cached_tokens"] as const;
+const REASONING_PATHS = ["completion_tokens_details.reasoning_tokens"] as const;
+
+/** The usage-reading part of a gateway's response shape, with its lists joined to the generic ones once. */
+export interface UsageReader {
+  usagePaths: readonly string[];
+  cachedTokenPaths: readonly string[];
+  chunkCachedTokenPaths: readonly string[];
+  reasoningTokenPaths: readonly string[];
+}
+
+export function createUsageReader(shape: ResponseShape | undefined): UsageReader {
+  return {
+    usagePaths: [...USAGE_PATHS, ...(shape?.usagePaths ?? [])],
+    cachedTokenPaths: [...CACHED_PATHS, ...(shape?.cachedTokenPaths ?? [])],
+    chunkCachedTokenPaths: shape?.chunkCachedTokenPaths ?? [],
+    reasoningTokenPaths: [...REASONING_PATHS, ...(shape?.reasoningTokenPaths ?? [])],
+  };
+}
+
+const GENERIC = createUsageReader(undefined);
 
 /**
- * Normalizes a gateway's usage object. Cached tokens come from `prompt_tokens_details` (OpenAI
- * style), `cached_tokens` (Moonshot), `prompt_cache_hit_tokens` (DeepSeek) or llama.cpp's
- * `timings.cache_n`; absent stays `undefined`, which means "not reported", not zero.
+ * Reads the usage a chunk carries, from the first place the reader knows that holds one. Cached
+ * tokens come from the first known name; absent stays `undefined`, which means "not reported",
+ * not zero.
  */
-export function normalizeUsage(raw: unknown, timings?: unknown): Usage | undefined {
+export function readChunkUsage(chunk: unknown, reader: UsageReader = GENERIC): Usage | undefined {
+  for (const path of reader.usagePaths) {
+    const usage = normalizeUsage(readPath(chunk, path), reader, chunk);
+    if (usage) return usage;
+  }
+  return undefined;
+}
+
+/** Normalizes one usage object; `chunk` is where chunk-level cached counts are looked up. */
+export function normalizeUsage(raw: unknown, reader: UsageReader = GENERIC, chunk?: unknown): Usage | undefined {
   if (typeof raw !== "object" || raw === null) return undefined;
-  const usage = raw as RawUsage;
+  const usage = raw as { prompt_tokens?: unknown; completion_tokens?: unknown };
   if (typeof usage.prompt_tokens !== "number" && typeof usage.completion_tokens !== "number") return undefined;
-  const cacheN = typeof timings === "object" && timings !== null ? (timings as { cache_n?: unknown }).cache_n : undefined;
-  const cached =
-    usage.prompt_tokens_details?.cached_tokens ??
-    usage.cached_tokens ??
-    usage.prompt_cache_hit_tokens ??
-    (typeof cacheN === "number" ? cacheN : undefined);
-  const reasoning = usage.completion_tokens_details?.reasoning_tokens;
+  const cached = firstNumber(raw, reader.cachedTokenPaths) ?? (chunk === undefined ? undefined : firstNumber(chunk, reader.chunkCachedTokenPaths));
+  const reasoning = firstNumber(raw, reader.reasoningTokenPaths);
   return {
-    inputTokens: usage.prompt_tokens ?? 0,
-    outputTokens: usage.completion_tokens ?? 0,
-    ...(typeof cached === "number" ? { cachedInputTokens: cached } : {}),
-    ...(typeof reasoning === "number" ? { reasoningTokens: reasoning } : {}),
+    inputTokens: typeof usage.prompt_tokens === "number" ? usage.prompt_tokens : 0,
+    outputTokens: typeof usage.completion_tokens === "number" ? usage.completion_tokens : 0,
+    ...(cached !== undefined ? { cachedInputTokens: cached } : {}),
+    ...(reasoning !== undefined ? { reasoningTokens: reasoning } : {}),
   };
 }

@@ -15,7 +15,19 @@ describe("isOverflowError", () => {
     [400, "400 status code (no body)"],
     [413, "anything"],
   ])("recognises %s %s", (status, text) => {
-    expect(isOverflowError(status, text)).toBe(true);
+    // A gateway's own wordings come from its definition; these stand in for several.
+    const shape = {
+      patterns: [/is longer than the model'?s context length/i, /prompt is too long/i, /exceeds the available context size/i, /exceeded model token limit/i, /range of input length/i, /context window exceeds limit/i, /exceeded max context length by/i],
+      bodilessStatuses: [400, 413],
+    };
+    expect(isOverflowError(status, text, shape)).toBe(true);
+  });
+
+  it("knows only the OpenAI wordings and 413 without a gateway's own", () => {
+    expect(isOverflowError(400, "This model's maximum context length is 8192 tokens.")).toBe(true);
+    expect(isOverflowError(413, "")).toBe(true);
+    expect(isOverflowError(400, "invalid params, context window exceeds limit")).toBe(false);
+    expect(isOverflowError(400, "400 status code (no body)")).toBe(false);
   });
 
   it("never reads throttling as overflow", () => {

@@ -48,7 +48,24 @@ describe("StreamAssembler", () => {
     ]);
   });
 
-  it("finds usage in each gateway's place and keeps the last", () => {
+  it("reads OpenAI usage alone by default, absent cached tokens as unknown, not 0", () => {
+    const assembler = new StreamAssembler();
+    assembler.push(finish("stop"));
+    assembler.push({ choices: [], x_groq: { usage: { prompt_tokens: 99, completion_tokens: 9 } } });
+    expect(assembler.finish().usage).toBeUndefined();
+    const plain = new StreamAssembler();
+    plain.push({ choices: [], usage: { prompt_tokens: 10, completion_tokens: 2 } });
+    expect(plain.finish().usage).toEqual({ inputTokens: 10, outputTokens: 2 });
+  });
+
+  it("finds usage in the places a response shape names and keeps the last", () => {
+    const shape = {
+      response: {
+        usagePaths: ["x_groq.usage", "choices.0.usage"],
+        cachedTokenPaths: ["cached_tokens", "prompt_cache_hit_tokens"],
+        chunkCachedTokenPaths: ["timings.cache_n"],
+      },
+    };
     const places = [
       { usage: { prompt_tokens: 10, completion_tokens: 2, prompt_tokens_details: { cached_tokens: 8 } } },
       { x_groq: { usage: { prompt_tokens: 10, completion_tokens: 2 } } },
@@ -57,7 +74,7 @@ describe("StreamAssembler", () => {
       { usage: { prompt_tokens: 10, completion_tokens: 2 }, timings: { cache_n: 3 } },
     ];
     const cached = places.map((place) => {
-      const assembler = new StreamAssembler();
+      const assembler = new StreamAssembler(undefined, shape);
       assembler.push(finish("stop"));
       assembler.push({ choices: [], ...place });
       return assembler.finish().usage?.cachedInputTokens;

@@ -1,5 +1,6 @@
 import type { AssistantMessage, FinishReason, ToolCall, Usage } from "../chat.js";
-import { normalizeUsage } from "./normalize-usage.js";
+import type { GatewayHooks, ResponseShape } from "../gateways/gateway-definition.js";
+import { createUsageReader, readChunkUsage, type UsageReader } from "./normalize-usage.js";
 import { ThinkSplitter } from "./think-splitter.js";
 
 /** A piece of the answer as it streams, for the screen. */
@@ -8,8 +9,17 @@ export type StreamDelta =
   | { type: "reasoning"; text: string }
   | { type: "tool_call"; index: number; id?: string; name?: string; argumentsDelta: string };
 
-/** Reasoning arrives in the first non-empty of these delta fields (Chutes sends two with the same text). */
-const REASONING_FIELDS = ["reasoning_content", "reasoning", "reasoning_text"] as const;
+/**
+ * Reasoning arrives in the first non-empty of these delta fields; only that one is read, since a
+ * gateway may send the same text under two names.
+ */
+export const REASONING_FIELDS: readonly string[] = ["reasoning_content", "reasoning", "reasoning_text"];
+
+/** How to read one gateway's stream: its response shape and chunk hook, or the generic reader. */
+export interface StreamShape {
+  response?: ResponseShape;
+  chunk?: GatewayHooks["chunk"];
+}
 
 /** Identical content chunks in a row that mark a degenerate, looping stream. */
 const DEGENERATE_REPEATS = 100;
@@ -34,7 +44,10 @@ export interface AssembledResponse {
  */
 export class StreamAssembler {
   readonly #onDelta: ((delta: StreamDelta) => void) | undefined;
-  readonly #think = new ThinkSplitter();
+  readonly #think: ThinkSplitter | undefined;
+  readonly #reasoningFields: readonly string[];
+  readonly #usageReader: UsageReader;
+  readonly #chunk: StreamShape["chunk"];
   #content = "";
   #reasoning = "";
   #reasoningField: string | undefined;
@@ -44,24 +57,27 @@ export class StreamAssembler {
   #lastChunkText = "";
   #repeats = 0;
 
-  constructor(onDelta?: (delta: StreamDelta) => void) {
+  constructor(onDelta?: (delta: StreamDelta) => void, shape: StreamShape = {}) {
     this.#onDelta = onDelta;
+    this.#think = shape.response?.thinkTags === false ? undefined : new ThinkSplitter();
+    this.#reasoningFields = shape.response?.reasoningFields ?? REASONING_FIELDS;
+    this.#usageReader = createUsageReader(shape.response);
+    this.#chunk = shape.chunk;
   }
 
   /** Feeds one parsed chunk. Throws on a degenerate stream. */
   push(chunk: unknown): void {
     if (typeof chunk !== "object" || chunk === null) return;
-    const record = chunk as Record<string, unknown>;
+    const record = this.#chunk ? this.#chunk(chunk as Record<string, unknown>) : (chunk as Record<string, unknown>);
     const choices = Array.isArray(record.choices) ? (record.choices as Array<Record<string, unknown>>) : [];
-    const xGroq = record.x_groq as { usage?: unknown } | undefined;
-    const usage =
-      normalizeUsage(record.usage, record.timings) ?? normalizeUsage(xGroq?.usage) ?? normalizeUsage(choices[0]?.usage, record.timings);
+    // The last usage seen wins: some gateways repeat it, growing, on later chunks.
+    const usage = readChunkUsage(record, this.#usageReader);
     if (usage) this.#usage = usage;
     const choice = choices[0];
     if (!choice) return;
     const delta = (choice.delta ?? choice.message ?? {}) as Record<string, unknown>;
 
-    for (const field of REASONING_FIELDS) {
+    for (const field of this.#reasoningFields) {
       const value = delta[field];
       if (typeof value === "string" && value.length > 0) {
         this.#reasoningField ??= field;
@@ -71,7 +87,7 @@ export class StreamAssembler {
     }
     if (typeof delta.content === "string" && delta.content.length > 0) {
       this.#checkDegenerate(delta.content);
-      const split = this.#think.push(delta.content);
+      const split = this.#think ? this.#think.push(delta.content) : { content: delta.content, reasoning: "" };
       if (split.reasoning) {
         this.#reasoningField ??= "think-tag";
         this.#addReasoning(split.reasoning);
@@ -98,7 +114,7 @@ export class StreamAssembler {
 
   /** Closes the stream: flushes held-back text and returns the message. */
   finish(): AssembledResponse {
-    const rest = this.#think.flush();
+    const rest = this.#think ? this.#think.flush() : { content: "", reasoning: "" };
     if (rest.reasoning) this.#addReasoning(rest.reasoning);
     if (rest.content) this.#addContent(rest.content);
     const toolCalls: ToolCall[] = [...this.#toolCalls.entries()]

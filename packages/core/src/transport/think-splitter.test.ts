@@ -20,9 +20,20 @@ describe("ThinkSplitter", () => {
   it("gives the same result for every way of cutting the text into two chunks", () => {
     const text = "intro <think>step one, step two</think> done <thin not a tag";
     const whole = splitAll([text]);
-    expect(whole).toEqual({ content: "intro  done <thin not a tag", reasoning: "step one, step two" });
+    expect(whole).toEqual({ content: "intro done <thin not a tag", reasoning: "step one, step two" });
     for (let cut = 0; cut <= text.length; cut++) {
       expect(splitAll([text.slice(0, cut), text.slice(cut)])).toEqual(whole);
+    }
+  });
+
+  it("drops the layout newlines around the reasoning and after </think>, however the stream is cut", () => {
+    const text = "<think>\nFirst I read.\n\nThen I edit.\n</think>\n\nDone.";
+    const expected = { content: "Done.", reasoning: "First I read.\n\nThen I edit." };
+    expect(splitAll([text])).toEqual(expected);
+    for (let cut = 0; cut <= text.length; cut++) {
+      for (let second = cut; second <= text.length; second += 3) {
+        expect(splitAll([text.slice(0, cut), text.slice(cut, second), text.slice(second)])).toEqual(expected);
+      }
     }
   });
 

@@ -1,23 +1,32 @@
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from "openai";
 import { HarnessError, type HarnessErrorKind } from "../errors/harness-error.js";
+import type { ErrorClassification, WireError } from "../gateways/gateway-definition.js";
 import { CrossOriginRedirectError } from "../trust/fetch-same-origin.js";
-import { isOverflowError } from "./overflow-patterns.js";
 import { retryAfterMilliseconds } from "./retry-after.js";
 
 interface ErrorOrigin {
   gateway: string;
   model: string;
   redact: (text: string) => string;
+  /** The gateway's classify step (its definition, plugin taps, the generic rules). */
+  classify: (error: WireError) => ErrorClassification;
+  /** The error response's body exactly as sent, when the transport kept it. */
+  rawBody?: (headers: Headers | undefined) => string | undefined;
 }
 
-/** Statuses worth another try: timeouts, lock conflicts, throttling, server errors. */
-export function isRetryableStatus(status: number): boolean {
-  return status === 408 || status === 409 || status === 429 || status >= 500;
-}
+const KINDS: Readonly<Record<ErrorClassification["kind"], HarnessErrorKind>> = {
+  overflow: "overflow",
+  "rate-limit": "rate-limit",
+  auth: "auth",
+  retryable: "http",
+  "bad-request": "http",
+  "unsupported-field": "http",
+  "replay-required": "http",
+};
 
 /**
  * Turns whatever the SDK or the stream threw into a {@link HarnessError} that names the gateway,
- * the status and the request id, says whether a retry can help, and recognises overflows.
+ * the status and the request id, and carries what the gateway's classify step made of it.
  */
 export function toHarnessError(error: unknown, origin: ErrorOrigin): HarnessError {
   if (error instanceof HarnessError) return error;
@@ -38,17 +47,18 @@ export function toHarnessError(error: unknown, origin: ErrorOrigin): HarnessErro
   }
   if (error instanceof APIError) {
     const status = error.status;
-    const body = origin.redact(bodyText(error));
+    const raw = origin.rawBody?.(error.headers);
+    // Classify on the body as sent; show the SDK's reading when it found an `error` object.
+    const body = origin.redact(raw ?? bodyText(error));
+    const shown = error.error !== undefined && error.error !== null ? origin.redact(bodyText(error)) : raw !== undefined ? origin.redact(messageInBody(raw)) : body;
     const requestId = error.requestID ?? undefined;
-    const retryAfterMs = retryAfterMilliseconds(error.headers);
-    let kind: HarnessErrorKind = "http";
-    if (status !== undefined && isOverflowError(status, body)) kind = "overflow";
-    else if (status === 429) kind = "rate-limit";
-    else if (status === 401 || status === 403) kind = "auth";
-    else if (status === undefined) kind = "stream";
-    const retryable = kind === "stream" || (kind !== "overflow" && status !== undefined && isRetryableStatus(status));
+    const code = (error.error as { code?: unknown } | undefined)?.code;
+    const classification = origin.classify({ status, body, headers: error.headers, ...(typeof code === "string" || typeof code === "number" ? { code: String(code) } : {}) });
+    const retryAfterMs = ("retryAfterMs" in classification ? classification.retryAfterMs : undefined) ?? retryAfterMilliseconds(error.headers);
+    const kind: HarnessErrorKind = status === undefined && classification.kind !== "overflow" ? "stream" : KINDS[classification.kind];
+    const retryable = kind === "stream" || classification.kind === "rate-limit" || classification.kind === "retryable";
     const where = `${origin.gateway}${status ? ` answered ${status}` : " sent an error"}${requestId ? ` (request ${requestId})` : ""}`;
-    return new HarnessError(`${where}: ${summarize(body)}`, { ...base, kind, status, requestId, retryable, retryAfterMs, body });
+    return new HarnessError(`${where}: ${summarize(shown)}`, { ...base, kind, status, requestId, retryable, retryAfterMs, body, classification });
   }
   if (error instanceof SyntaxError) {
     return new HarnessError(`${origin.gateway} sent a malformed stream: ${error.message}`, { ...base, kind: "stream", retryable: true });
@@ -64,6 +74,19 @@ function bodyText(error: APIError): string {
     return JSON.stringify(error.error);
   }
   return error.message;
+}
+
+/** The human part of a flat JSON error body (`{"message": …}`, `{"errors": [{ "message": … }]}`), else the text. */
+function messageInBody(raw: string): string {
+  try {
+    const parsed = JSON.parse(raw) as { message?: unknown; detail?: unknown; errors?: Array<{ message?: unknown }> };
+    const message = parsed.message ?? parsed.errors?.[0]?.message ?? parsed.detail;
+    if (typeof message === "string") return message;
+    if (message !== undefined) return JSON.stringify(message);
+  } catch {
+    // Not JSON: the text itself.
+  }
+  return raw;
 }
 
 /** First line, tags stripped, at most 300 characters: enough to act on, never an HTML page. */

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { KNOWN_GATEWAYS } from "../gateways/known-gateways.js";
-import { collectKeyBindings, decideKey } from "./key-binding.js";
+import { collectKeyBindings, decideKey, type KeyedGateway } from "./key-binding.js";
+
+/** Gateways as plugins define them: each binds its own variable to its own host. */
+const KNOWN_GATEWAYS: KeyedGateway[] = [
+  { id: "groq", baseURL: "https://api.groq.com/openai/v1", apiKeyEnv: "GROQ_API_KEY" },
+  { id: "openrouter", baseURL: "https://openrouter.ai/api/v1", apiKeyEnv: "OPENROUTER_API_KEY" },
+  { id: "ollama", baseURL: "http://localhost:11434/v1" },
+];
 
 const environment = { GROQ_API_KEY: "gsk_user_groq_key_000000000000", GITHUB_TOKEN: "ghp_user_github_token_0000000000", MY_LLM_KEY: "my-llm-key-123456" };
 const groq = KNOWN_GATEWAYS.find((gateway) => gateway.id === "groq")!;

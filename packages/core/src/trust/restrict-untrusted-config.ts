@@ -4,7 +4,7 @@ import { joinPath } from "../config/zod-issues.js";
 
 /** A setting of an untrusted config file that was not applied, and why. */
 export interface IgnoredSetting {
-  /** Dotted key path, e.g. `gateways.groq.baseURL`. */
+  /** Dotted key path, e.g. `gateways.<id>.baseURL`. */
   keyPath: string;
   /** The value it tried to set, as JSON (cut to 120 characters). */
   value: string;

@@ -1,11 +1,13 @@
 import { defineGatewayProfile } from "../define-gateway-profile.js";
 import { openAiStyleError, retryHeaders } from "../openai-style-error.js";
 import { assistantToolTurnWithoutReasoning } from "./reasoning-replay.js";
+import { openAiOverflowText } from "../overflow-texts.js";
 
 /**
  * DeepSeek platform: `deepseek-chat` / `deepseek-reasoner`, reasoning in
  * `delta.reasoning_content`, cached tokens as `prompt_cache_hit_tokens` /
- * `prompt_cache_miss_tokens` (plus `prompt_tokens_details.cached_tokens`) in 64-token units,
+ * `prompt_cache_miss_tokens` (plus `prompt_tokens_details.cached_tokens`) in 64-token units on the
+ * finish chunk (`usage: null` on the others),
  * `max_tokens` only, and the "This model's maximum context length is N tokens. However, you
  * requested X tokens (Y in the messages, Z in the completion)" overflow text. The reasoner
  * refuses assistant tool-call turns sent back without `reasoning_content`.
@@ -16,10 +18,18 @@ export const deepseekProfile = defineGatewayProfile({
   models: [
     { slug: "deepseek-chat", contextWindow: 131_072, maxOutputTokens: 8_192, family: "deepseek" },
     { slug: "deepseek-reasoner", contextWindow: 131_072, maxOutputTokens: 65_536, family: "deepseek", reasoning: true },
+    // The V4 names the moving aliases point at (third-party sightings).
+    { slug: "deepseek-v4-flash", contextWindow: 131_072, maxOutputTokens: 65_536, family: "deepseek", reasoning: true },
+    { slug: "deepseek-v4-pro", contextWindow: 131_072, maxOutputTokens: 65_536, family: "deepseek", reasoning: true },
   ],
   cacheBlockTokens: 64,
   reasoning: "reasoning_content",
   cachedTokens: "deepseek",
+  // Recorded V4 traffic: `usage: null` on every chunk, the real usage on the finish chunk.
+  usagePlacement: "finish-chunk",
+  decorateChunk: (chunk, _context, position) => {
+    if (position.usageSent && chunk.usage === undefined) chunk.usage = null;
+  },
   maxTokensParam: "max_tokens",
   overflowCounts: "prompt-and-output",
   modelList: (models) => ({ object: "list", data: models.map((model) => ({ id: model.slug, object: "model", owned_by: "deepseek" })) }),
@@ -42,7 +52,7 @@ export const deepseekProfile = defineGatewayProfile({
     overflow: (context) =>
       openAiStyleError(
         400,
-        `This model's maximum context length is ${context.contextWindow} tokens. However, you requested ${context.promptTokens + context.outputTokens} tokens (${context.promptTokens} in the messages, ${context.outputTokens} in the completion). Please reduce the length of the messages or completion.`,
+        openAiOverflowText(context),
         "invalid_request_error",
         "invalid_request_error",
       ),

@@ -9,13 +9,16 @@ function llamaError(status: number, message: string, type: string, extra: Record
 /**
  * llama.cpp `llama-server`: the model name is ignored (any slug reaches its one model), one
  * node, reasoning in `delta.reasoning_content`, 32-character random tool-call ids, arguments as
- * deltas, no `prompt_tokens_details` but `timings.cache_n` on the finish chunk and completion,
- * and `exceed_context_size_error` with `n_prompt_tokens` / `n_ctx` on overflow.
+ * deltas, no `prompt_tokens_details` but `timings.cache_n` beside the usage (on the finish chunk
+ * when no usage is streamed) and in the completion,
+ * and `exceed_context_size_error` with `n_prompt_tokens` / `n_ctx` on overflow. `GET /props`
+ * reports the window the server runs with (`default_generation_settings.n_ctx`, per slot);
+ * `/v1/models` only the trained one (`meta.n_ctx_train`).
  */
 export const llamacppProfile = defineGatewayProfile({
   name: "llamacpp",
   displayName: "llama.cpp server",
-  models: [{ slug: "gpt-oss-20b", contextWindow: 65_536, family: "gpt-oss", reasoning: true }],
+  models: [{ slug: "gpt-oss-20b", contextWindow: 65_536, trainedContextWindow: 131_072, family: "gpt-oss", reasoning: true }],
   acceptsAnyModel: true,
   nodes: 1,
   nodeNames: ["llama-server"],
@@ -25,11 +28,32 @@ export const llamacppProfile = defineGatewayProfile({
   toolCallIds: "llamacpp-random",
   completionId: (_sequence, random) => `chatcmpl-${randomChars(32, random)}`,
   decorateChunk: (chunk, context, position) => {
-    if (position.finish) chunk.timings = llamaTimings(context.usage.promptTokens, context.usage.cachedTokens, context.usage.completionTokens);
+    // Recorded traffic (b6865) carries timings on the trailing usage chunk, not the finish chunk.
+    if (chunk.usage !== undefined || (position.finish && !position.usageSent)) {
+      chunk.timings = llamaTimings(context.usage.promptTokens, context.usage.cachedTokens, context.usage.completionTokens);
+    }
   },
   decorateCompletion: (completion, context) => {
     completion.timings = llamaTimings(context.usage.promptTokens, context.usage.cachedTokens, context.usage.completionTokens);
   },
+  serverEndpoints: [
+    {
+      method: "GET",
+      path: "props",
+      respond: ({ models }) => ({
+        status: 200,
+        body: {
+          default_generation_settings: { id: 0, id_task: -1, n_ctx: models[0]?.contextWindow ?? 4096, speculative: false, is_processing: false, params: { n_predict: -1, temperature: 0.8 } },
+          total_slots: 1,
+          model_path: `/models/${models[0]?.slug ?? "model"}.gguf`,
+          modalities: { vision: false, audio: false },
+          chat_template: "{{ messages }}",
+          build_info: "b7010-sim",
+        },
+      }),
+    },
+    { method: "GET", path: "health", respond: () => ({ status: 200, body: { status: "ok" } }) },
+  ],
   modelList: (models) => ({
     object: "list",
     data: models.map((model) => ({
@@ -37,7 +61,7 @@ export const llamacppProfile = defineGatewayProfile({
       object: "model",
       created: 1_750_000_000,
       owned_by: "llamacpp",
-      meta: { n_ctx_train: model.contextWindow, n_vocab: 201_088 },
+      meta: { n_ctx_train: model.trainedContextWindow ?? model.contextWindow, n_vocab: 201_088 },
     })),
     models: models.map((model) => ({ name: model.slug, model: model.slug, type: "model" })),
   }),
