@@ -61,6 +61,8 @@ export interface AgentOptions {
   history?: ChatMessage[];
   /** Turn number the history ended at. */
   turn?: number;
+  /** What plugins saved in the session being continued (`ReplayedSession.saved`). */
+  saved?: Record<string, unknown>;
   /** Model requests per turn before stopping. */
   maxSteps?: number;
   /** Tries of one request, retries and fallbacks included. */
@@ -90,6 +92,7 @@ export class Agent {
   turn: number;
   readonly #options: AgentOptions;
   readonly #state = new Map<string, unknown>();
+  readonly #saved: Map<string, unknown>;
   readonly #toolState = new Map<string, unknown>();
   readonly #tools: Map<string, Tool>;
   readonly #toolDefinitions: ToolDefinition[];
@@ -101,6 +104,7 @@ export class Agent {
   constructor(options: AgentOptions) {
     this.#options = options;
     this.#messages = [...(options.history ?? [])];
+    this.#saved = new Map(Object.entries(options.saved ?? {}));
     this.model = options.model;
     this.gateway = options.gateway;
     this.turn = options.turn ?? 0;
@@ -403,6 +407,11 @@ export class Agent {
       gateway,
       models: kernel.models,
       state: this.#state,
+      saved: this.#saved,
+      save: (key, value) => {
+        this.#saved.set(key, value);
+        this.#options.recorder?.append({ type: "state", key, value });
+      },
       tokens: this.#tokens,
       conversation: {
         messages: () => this.#messages,
