@@ -80,6 +80,8 @@ export { ThinkSplitter } from "./transport/think-splitter.js";
 export { toWireBody } from "./transport/to-wire-body.js";
 export { TokenCounter } from "./tokens/token-counter.js";
 export { formatCount, formatTokens } from "./tokens/format-tokens.js";
+export { chainTextFilters, passThroughFilter } from "./text-stream-filter.js";
+export type { TextStreamFilter } from "./text-stream-filter.js";
 export { DEFAULT_OUTPUT_TOKENS, OUTPUT_WINDOW_SHARE, outputReserve } from "./tokens/output-reserve.js";
 export type { ContextBreakdown } from "./tokens/token-counter.js";
 export { collectSecrets } from "./session/collect-secrets.js";

@@ -7,6 +7,7 @@ import type { FeedEvent } from "../feed-event.js";
 import type { ResolvedModel } from "../model-ref.js";
 import type { ModelSwitch } from "../model-switch.js";
 import { Stage } from "../stage.js";
+import { passThroughFilter } from "../text-stream-filter.js";
 import type { Tool, ToolResult } from "../tool.js";
 import type { SessionEntryInput } from "../session/session-record.js";
 import type { RunnableCall, ToolCallEvent } from "../tool-call-event.js";
@@ -253,13 +254,20 @@ export class Agent {
     for (let attempt = 0; ; attempt++) {
       const context = this.#turnContext(turn, attempt, signal, compactRequested);
       const request = await kernel.hooks.beforeRequest.promise(this.baseRequest(), context);
+      // Plugins hold back what will not be content (leaked tool-call markup) before it is shown.
+      const visible = kernel.hooks.streamText.call(passThroughFilter(), context);
       try {
         const response = await sender.send(request, {
           signal,
           onDelta: (delta) => {
-            if (delta.type === "text" || delta.type === "reasoning") emit({ type: delta.type, text: delta.text });
+            if (delta.type === "reasoning") emit({ type: "reasoning", text: delta.text });
+            if (delta.type !== "text") return;
+            const text = visible.push(delta.text);
+            if (text !== "") emit({ type: "text", text });
           },
         });
+        const rest = visible.end();
+        if (rest !== "") emit({ type: "text", text: rest });
         return await kernel.hooks.afterResponse.promise(response, context);
       } catch (error) {
         if (signal.aborted || !(error instanceof HarnessError)) throw error;
