@@ -1,15 +1,9 @@
-import { rmSync } from "node:fs";
-import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { runCliToEnd, type SimProject, startSimProject } from "./sim-project.js";
+import { disposeSimProject, runCliToEnd, type SimProject, startSimProject } from "./sim-project.js";
 
 let project: SimProject | undefined;
 afterEach(async () => {
-  if (project) {
-    await project.close();
-    rmSync(path.dirname(project.directory), { recursive: true, force: true });
-    project = undefined;
-  }
+  project = await disposeSimProject(project);
 });
 
 /** Pieces of the tool-call grammars the scenario leaks; none may be shown. */
