@@ -7,9 +7,10 @@ import type { Report } from "./report.js";
  */
 export function gatewaysReport(gateways: GatewayRegistry, environment: NodeJS.ProcessEnv, current: string): Report {
   const rows = gateways.list().map((gateway) => {
-    const hasKey = gateways.apiKey(gateway.id, environment) !== undefined;
+    const decision = gateways.keyDecision(gateway.id, environment);
+    const hasKey = decision.kind === "granted";
     const key = gateway.apiKeyEnv
-      ? `${gateway.apiKeyEnv} ${hasKey ? "set" : gateway.local ? "not set (optional, local)" : "missing"}`
+      ? `${gateway.apiKeyEnv} ${hasKey ? "set" : decision.kind === "refused" ? "not sent to this host" : gateway.local ? "not set (optional, local)" : "missing"}`
       : gateway.local
         ? "none needed (local)"
         : "no key variable";

@@ -28,7 +28,8 @@ export async function loadKernel(global: GlobalOptions, cwd: string, environment
   });
   const gateways = new GatewayRegistry();
   try {
-    gateways.configure(settings.gateways ?? {});
+    // Only the user's own config binds a key to a host; the project's settings still apply.
+    gateways.configure(settings.gateways ?? {}, { user: config.userGateways as Record<string, GatewaySettings>, ...(config.userConfigFile ? { userConfigFile: config.userConfigFile } : {}) });
   } catch (error) {
     throw new ConfigError([{ file: "config", keyPath: "gateways", message: (error as Error).message }]);
   }

@@ -1,5 +1,6 @@
 import type { GatewayDefinition } from "./gateway-definition.js";
 import { KNOWN_GATEWAYS } from "./known-gateways.js";
+import { collectKeyBindings, decideKey, type KeyBindings, type KeyDecision } from "../trust/key-binding.js";
 
 /** Settings a config file may give for a gateway (`gateways.<id>`). */
 export interface GatewaySettings {
@@ -8,17 +9,31 @@ export interface GatewaySettings {
   enabled?: boolean;
 }
 
+/** Whose `gateways` settings these are; only the user's own bind a key to a host. */
+export interface ConfigureOptions {
+  /** The `gateways` settings of the user's own config files. Default: all of `settings`. */
+  user?: Record<string, GatewaySettings>;
+  /** The user's config file, named in refusals. */
+  userConfigFile?: string;
+}
+
 /** The gateways of a run: the known ones, with config overrides and config-only additions. */
 export class GatewayRegistry {
   readonly #gateways = new Map<string, GatewayDefinition>();
+  /** As built in or defined by plugins, before any config: each binds its own key to its own host. */
+  readonly #defined = new Map<string, GatewayDefinition>();
   readonly #disabled = new Set<string>();
+  #user: { settings?: Record<string, GatewaySettings>; file?: string } = {};
+  #bindings: KeyBindings | undefined;
 
   constructor(definitions: readonly GatewayDefinition[] = KNOWN_GATEWAYS) {
-    for (const definition of definitions) this.#gateways.set(definition.id, definition);
+    for (const definition of definitions) this.define(definition);
   }
 
   /** Applies `gateways` from config. A new id needs a `baseURL`. */
-  configure(settings: Record<string, GatewaySettings>): void {
+  configure(settings: Record<string, GatewaySettings>, options: ConfigureOptions = {}): void {
+    this.#user = { settings: options.user ?? settings, ...(options.userConfigFile ? { file: options.userConfigFile } : {}) };
+    this.#bindings = undefined;
     for (const [id, setting] of Object.entries(settings)) {
       const existing = this.#gateways.get(id);
       if (!existing && !setting.baseURL) {
@@ -44,6 +59,8 @@ export class GatewayRegistry {
 
   define(definition: GatewayDefinition): void {
     this.#gateways.set(definition.id, definition);
+    this.#defined.set(definition.id, definition);
+    this.#bindings = undefined;
   }
 
   get(id: string): GatewayDefinition | undefined {
@@ -55,12 +72,25 @@ export class GatewayRegistry {
     return [...this.#gateways.values()].filter((gateway) => !this.#disabled.has(gateway.id));
   }
 
-  /** The key for a gateway, from its own variable only; never another gateway's. */
-  apiKey(id: string, environment: NodeJS.ProcessEnv = process.env): string | undefined {
+  /**
+   * Whether requests to a gateway carry a key: its own variable, and only when that variable is
+   * bound to the gateway's host (see `decideKey`); never another gateway's key.
+   */
+  keyDecision(id: string, environment: NodeJS.ProcessEnv = process.env): KeyDecision {
     const gateway = this.#gateways.get(id);
-    if (!gateway) return undefined;
-    if (gateway.apiKeyEnv) return environment[gateway.apiKeyEnv] || undefined;
-    return undefined;
+    if (!gateway) return { kind: "none" };
+    this.#bindings ??= collectKeyBindings({
+      definitions: [...this.#defined.values()],
+      ...(this.#user.settings ? { user: this.#user.settings } : {}),
+      ...(this.#user.file ? { userConfigFile: this.#user.file } : {}),
+    });
+    return decideKey(gateway, this.#bindings, environment);
+  }
+
+  /** The key for a gateway when it may be sent there (see `keyDecision`). */
+  apiKey(id: string, environment: NodeJS.ProcessEnv = process.env): string | undefined {
+    const decision = this.keyDecision(id, environment);
+    return decision.kind === "granted" ? decision.key : undefined;
   }
 
   /** Gateways that can be used now: a key is present, or none is needed. */

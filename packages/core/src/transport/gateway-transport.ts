@@ -3,6 +3,7 @@ import type { ChatRequest, ChatResponse } from "../chat.js";
 import { HarnessError } from "../errors/harness-error.js";
 import type { GatewayRegistry } from "../gateways/gateway-registry.js";
 import type { CanonicalModelId, ModelRegistry } from "../model-registry.js";
+import { fetchSameOrigin } from "../trust/fetch-same-origin.js";
 import { DegenerateStreamError, StreamAssembler, type StreamDelta } from "./stream-assembler.js";
 import { toHarnessError } from "./to-harness-error.js";
 import { toWireBody } from "./to-wire-body.js";
@@ -136,7 +137,11 @@ export class GatewayTransport {
     const existing = this.#clients.get(gatewayId);
     if (existing) return existing;
     const gateway = this.#options.gateways.get(gatewayId)!;
-    const apiKey = this.#options.gateways.apiKey(gatewayId, this.#options.environment);
+    const decision = this.#options.gateways.keyDecision(gatewayId, this.#options.environment);
+    if (decision.kind === "refused") {
+      throw new HarnessError(decision.reason, { gateway: gatewayId, model: "", kind: "auth", retryable: false });
+    }
+    const apiKey = decision.kind === "granted" ? decision.key : undefined;
     if (!apiKey && !gateway.local) {
       throw new HarnessError(
         `no API key for ${gateway.name}: set ${gateway.apiKeyEnv ?? `gateways.${gateway.id}.apiKeyEnv`} in the environment`,
@@ -150,6 +155,8 @@ export class GatewayTransport {
       timeout: this.#options.connectTimeoutMs,
       organization: null,
       project: null,
+      // The key goes to this gateway's origin only: a redirect elsewhere is refused, not followed.
+      fetch: fetchSameOrigin(),
     });
     this.#clients.set(gatewayId, client);
     return client;
