@@ -20,9 +20,8 @@ import {
   type ToolSourceContext,
 } from "@bridle/core";
 import { createBuiltinTools, type PermissionMode, permissionsConfigSchema } from "@bridle/tools";
-import { BASE_PRESETS, type GlobalOptions } from "../cli-config.js";
+import type { GlobalOptions } from "../cli-config.js";
 import { createAuthorizer, type PermissionPrompt } from "./authorize.js";
-import { layerTrust } from "./layer-trust.js";
 import { loadKernel } from "./load-kernel.js";
 import { NoModelError, selectTarget } from "./select-target.js";
 import { trustNotice } from "../trust/trust-notice.js";
@@ -145,7 +144,8 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
 
 /** What tool sources (MCP servers) are started with; which layers are trusted is decided here. */
 export function toolSourceContext(config: ResolvedConfig, environment: NodeJS.ProcessEnv, workspace: string): ToolSourceContext {
-  // A trusted folder's config may start servers like the user's own; otherwise only the user's layers may.
-  const isTrusted = config.trust.state === "trusted" ? () => true : layerTrust(config.layers, BASE_PRESETS.length);
-  return { layers: config.layers, isTrusted, environment, workspace };
+  // A trusted folder's config may start servers like the user's own; otherwise only the user's
+  // layers may (a layer without a scope counts as the project's).
+  const trustedFolder = config.trust.state === "trusted";
+  return { layers: config.layers, isTrusted: (layer) => trustedFolder || layer.scope === "user", environment, workspace };
 }

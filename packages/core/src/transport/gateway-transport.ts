@@ -7,6 +7,7 @@ import { fetchSameOrigin } from "../trust/fetch-same-origin.js";
 import { DegenerateStreamError, StreamAssembler, type StreamDelta } from "./stream-assembler.js";
 import { toHarnessError } from "./to-harness-error.js";
 import { toWireBody } from "./to-wire-body.js";
+import { nodeHttpFetch } from "./node-http-fetch.js";
 
 export interface TransportOptions {
   gateways: GatewayRegistry;
@@ -156,7 +157,7 @@ export class GatewayTransport {
       organization: null,
       project: null,
       // The key goes to this gateway's origin only: a redirect elsewhere is refused, not followed.
-      fetch: fetchSameOrigin(),
+      fetch: fetchSameOrigin(nodeHttpFetch),
     });
     this.#clients.set(gatewayId, client);
     return client;
