@@ -19,7 +19,7 @@ import {
   type Tool,
   type ToolSourceContext,
 } from "@bridle/core";
-import { createBuiltinTools, type PermissionMode, permissionsConfigSchema } from "@bridle/tools";
+import { createBuiltinTools, detectSandbox, type PermissionMode, permissionsConfigSchema } from "@bridle/tools";
 import type { GlobalOptions } from "../cli-config.js";
 import { createAuthorizer, type PermissionPrompt } from "./authorize.js";
 import { loadKernel } from "./load-kernel.js";
@@ -96,7 +96,12 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
 
   const permissions = permissionsConfigSchema.parse(settings.permissions ?? {});
   const permissionMode = options.permissionMode ?? permissions.mode;
-  const tools = createBuiltinTools({ deny: permissions.deny, bash: { environment: options.environment, redact } });
+  const sandbox = permissions.sandbox === "auto" ? detectSandbox() : undefined;
+  if (sandbox && !sandbox.available) startupFeed.push({ type: "sandbox.unavailable", level: "warn", message: `bash runs without a sandbox: ${sandbox.reason}` });
+  const tools = createBuiltinTools({
+    deny: permissions.deny,
+    bash: { environment: options.environment, redact, sandbox: { mode: permissions.sandbox, allow: permissions.allow, ...(sandbox ? { status: sandbox } : {}) } },
+  });
   // MCP servers start now, in parallel with the screen; the first request waits for them.
   const sources = toolSourceContext(config, options.environment, workspace);
   const lateTools = kernel.toolSources.configured(sources) ? kernel.toolSources.start(sources) : undefined;
