@@ -1,17 +1,9 @@
 import type { ChatMessage } from "@bridle/core";
+import { words } from "../../../plugins/compaction/test/synthetic-conversation.js";
 
-const VOCABULARY = ["parser", "token", "window", "session", "gateway", "model", "buffer", "stream", "handler", "config", "kernel", "agent", "file", "index", "value", "return"];
-
-/** Deterministic filler of about `count` tokens (each vocabulary word is one token). */
+/** Deterministic filler of about `count` tokens: the compaction plugin's own test filler, one token a word. */
 export function fillerText(count: number, seed: number): string {
-  let state = seed >>> 0 || 1;
-  const parts: string[] = [];
-  for (let index = 0; index < count; index++) {
-    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
-    parts.push(VOCABULARY[state % VOCABULARY.length]!);
-    if (index % 16 === 15) parts.push("\n");
-  }
-  return parts.join(" ");
+  return words(count, seed);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { type GatewaySim, type ProfileSpec, type ScenarioInput, startGatewaySim } from "@bridle/gateway-sim";
 import { PLANTED_ENVIRONMENT, stateHomes } from "./planted-secrets.js";
@@ -120,6 +120,15 @@ export function startCli(args: string[], project: Pick<SimProject, "directory" |
       });
     },
   };
+}
+
+/** Stops a project's simulator and removes its directory; returns `undefined` for the test's variable. */
+export async function disposeSimProject(project: SimProject | undefined): Promise<undefined> {
+  if (project) {
+    await project.close();
+    rmSync(path.dirname(project.directory), { recursive: true, force: true });
+  }
+  return undefined;
 }
 
 /** Runs the CLI to its end. */

@@ -32,6 +32,16 @@ export interface SessionContext {
   readonly models: ModelRegistry;
   /** Session-scoped state, one entry per plugin that needs memory between turns. */
   readonly state: Map<string, unknown>;
+  /**
+   * What plugins kept with {@link save}, by key: in a resumed session, the latest values from its
+   * log (so a plugin starts where it left off); empty in a new one.
+   */
+  readonly saved: ReadonlyMap<string, unknown>;
+  /**
+   * Keeps `value` (JSON) under `key` in the session log, so a resumed session starts with it in
+   * {@link saved}. The latest value per key wins; keys are the plugin's name.
+   */
+  save(key: string, value: unknown): void;
   /** The session's token counter: counts are cached per message across turns. */
   readonly tokens: TokenCounter;
   readonly conversation: ConversationAccess;

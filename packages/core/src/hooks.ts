@@ -15,6 +15,7 @@ import type { FeedEvent } from "./feed-event.js";
 import type { ModelRef } from "./model-ref.js";
 import type { ModelSwitch } from "./model-switch.js";
 import type { Recovery } from "./recovery.js";
+import type { TextStreamFilter } from "./text-stream-filter.js";
 import type { ToolCallEvent } from "./tool-call-event.js";
 
 /** A request to compact the conversation now. */
@@ -89,6 +90,15 @@ export function createHooks() {
       () => new SyncBailHook<[WireError, WireContext], ErrorClassification | undefined, TapAttribution>(["error", "context"], "classifyError"),
       "classifyError",
     ),
+
+    /**
+     * **SyncWaterfallHook<[TextStreamFilter, TurnContext]>** — a request's answer is about to
+     * stream. Taps return the filter its visible text passes through before any renderer or
+     * `text` event sees it, wrapping the one they were given (`chainTextFilters`): tool-call
+     * markup the model leaks into its text is held back as it arrives (REPAIR), since
+     * `afterResponse` parses it out of the message. Sync: it runs once per request.
+     */
+    streamText: new SyncWaterfallHook<[TextStreamFilter, TurnContext], TextStreamFilter, TapAttribution>(["filter", "context"], "streamText"),
 
     /**
      * **AsyncSeriesWaterfallHook<[ChatResponse, TurnContext]>** — a complete answer, after the

@@ -112,6 +112,8 @@ export type { Negotiation } from "./gateways/negotiate.js";
 export { CapabilityStore, capabilitiesFile } from "./gateways/capability-store.js";
 export { preloadTokenizer, TokenCounter, tokenizerLoaded } from "./tokens/token-counter.js";
 export { formatCount, formatTokens } from "./tokens/format-tokens.js";
+export { chainTextFilters, passThroughFilter } from "./text-stream-filter.js";
+export type { TextStreamFilter } from "./text-stream-filter.js";
 export { DEFAULT_OUTPUT_TOKENS, OUTPUT_WINDOW_SHARE, outputReserve } from "./tokens/output-reserve.js";
 export type { ContextBreakdown } from "./tokens/token-counter.js";
 export { collectSecrets } from "./session/collect-secrets.js";

@@ -1,15 +1,17 @@
 import type { ChatMessage, CompactionInfo, FeedEvent, SessionContext } from "@bridle/core";
-import type { CompactionSessionState } from "./session-state.js";
+import { saveState } from "./saved-state.js";
+import { type CompactionSessionState, STATE_KEY } from "./session-state.js";
 
 /**
  * Swaps the session's conversation for its compacted form: the agent appends a compaction record
- * (earlier records stay in the log), the session's compaction count goes up by exactly one, and
- * the feed says what happened.
+ * (earlier records stay in the log), the session's compaction count goes up by exactly one and is
+ * saved to the log, and the feed says what happened.
  */
 export function applyCompaction(context: SessionContext, state: CompactionSessionState, messages: ChatMessage[], info: CompactionInfo, event: Omit<FeedEvent, "type" | "level"> & Partial<Pick<FeedEvent, "type" | "level">>): void {
   context.conversation.replace(messages, info);
   state.compactions += 1;
   state.ledger.reset();
+  saveState(context, STATE_KEY, state.engine, state.compactions);
   context.emit({
     type: "compaction.done",
     level: "info",

@@ -2,7 +2,8 @@ import type { ChatResponse, TurnContext } from "@bridle/core";
 import { CALIBRATION_MIN_TOKENS, updateCalibration } from "./calibration.js";
 import type { CompactionEngine } from "./compaction-engine.js";
 import { exactTokens, upperBoundTokens } from "./request-estimate.js";
-import { type CompactionSessionState, sessionState } from "./session-state.js";
+import { saveState } from "./saved-state.js";
+import { type CompactionSessionState, STATE_KEY, sessionState } from "./session-state.js";
 import { usageEvent } from "./usage-event.js";
 
 /** A ratio change worth telling the feed (and the gauge) about. */
@@ -12,7 +13,8 @@ const MAX_DEFERRED_USAGE = 4;
 
 /**
  * The `afterResponse` step (stage OBSERVE): folds the prompt tokens the gateway reported into the
- * model's calibration, against the estimate made for the same request. Posts a `context.usage`
+ * model's calibration, against the estimate made for the same request, and saves it to the
+ * session log so a resumed session starts calibrated. Posts a `context.usage`
  * event when a model's ratio is first known or moves by more than 5 %. Never changes the response.
  * A request that was only bounded (see `fitRequest`) is kept and folded in by `foldDeferredUsage`
  * once a request needs exact counts, so the tokenizer never loads here.
@@ -47,6 +49,7 @@ function foldUsage(context: TurnContext, state: CompactionSessionState, model: s
   const after = updateCalibration(before, { estimated, reported });
   if (!after || after === before) return;
   engine.calibrations.set(model, after);
+  saveState(context, STATE_KEY, engine, state.compactions);
   const announced = state.announcedRatio.get(model);
   if (announced !== undefined && Math.abs(after.ratio - announced) <= announced * ANNOUNCE_CHANGE) return;
   state.announcedRatio.set(model, after.ratio);

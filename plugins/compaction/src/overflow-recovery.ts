@@ -3,7 +3,8 @@ import { formatTokens } from "@bridle/core";
 import { raiseCalibrationForOverflow } from "./calibration.js";
 import { type CompactionEngine, calibratedTokens } from "./compaction-engine.js";
 import { exactTokens } from "./request-estimate.js";
-import { sessionState } from "./session-state.js";
+import { saveState } from "./saved-state.js";
+import { STATE_KEY, sessionState } from "./session-state.js";
 
 /**
  * The `onError` step (stage COMPACT): a gateway's overflow error (recognised per gateway by the
@@ -22,7 +23,10 @@ export function overflowRecovery(error: HarnessError, context: TurnContext, engi
   const estimated = pending ? (pending.estimated ?? exactTokens(pending.request, context.tokens)) : undefined;
   if (engine.options.calibrate && pending && pending.model === context.model.id && window >= pending.window) {
     const raised = raiseCalibrationForOverflow(engine.calibrations.get(pending.model), estimated!, Math.max(1, window - pending.maxOutputTokens));
-    if (raised) engine.calibrations.set(pending.model, raised);
+    if (raised && raised !== engine.calibrations.get(pending.model)) {
+      engine.calibrations.set(pending.model, raised);
+      saveState(context, STATE_KEY, engine, state.compactions);
+    }
   }
   if (state.overflowTurn !== context.turn) {
     state.overflowTurn = context.turn;

@@ -1,6 +1,7 @@
 import type { ModelSwitch, SessionContext } from "@bridle/core";
 import type { CountedRequest } from "./request-estimate.js";
 import { type CompactionEngine, createCompactionEngine } from "./compaction-engine.js";
+import { restoreSavedState } from "./saved-state.js";
 import { TokenLedger } from "./token-ledger.js";
 
 /** The key of the plugin's entry in `context.state`. */
@@ -43,19 +44,22 @@ export interface CompactionSessionState {
 
 /**
  * The plugin's state for the session `context` belongs to, created on first use. A session first
- * seen by `compactNow` (before any hook ran) gets an engine with default options unless one is given.
+ * seen by `compactNow` (before any hook ran) gets an engine with default options unless one is
+ * given. A resumed session starts with the calibrations and compaction count it saved.
  */
-export function sessionState(context: Pick<SessionContext, "state">, engine?: CompactionEngine): CompactionSessionState {
+export function sessionState(context: Pick<SessionContext, "state" | "saved">, engine?: CompactionEngine): CompactionSessionState {
   const existing = context.state.get(STATE_KEY) as CompactionSessionState | undefined;
   if (existing) return existing;
+  const sessionEngine = engine ?? createCompactionEngine();
+  const restored = restoreSavedState(context.saved.get(STATE_KEY), sessionEngine);
   const state: CompactionSessionState = {
-    engine: engine ?? createCompactionEngine(),
+    engine: sessionEngine,
     ledger: new TokenLedger(),
     fixedTokens: 0,
     system: undefined,
     pending: undefined,
     deferredUsage: [],
-    compactions: 0,
+    compactions: restored.compactions,
     overflowTurn: undefined,
     forcedTurn: undefined,
     reconcile: undefined,

@@ -1,5 +1,6 @@
-import { definePlugin, type JsonSchema, Stage } from "@bridle/core";
+import { chainTextFilters, definePlugin, type JsonSchema, Stage } from "@bridle/core";
 import { detectToolCallGrammars, extractIntoMessage } from "./extract/index.js";
+import { leakedMarkupFilter } from "./extract/leaked-markup-filter.js";
 import { mergeLeakedCalls } from "./merge-leaked-calls.js";
 import { repairToolCall, SCHEMA_PROFILES, type SchemaProfile, shapeToolSchema } from "./repair/index.js";
 import { countRepairs } from "./repair-telemetry.js";
@@ -7,8 +8,8 @@ import { settleRepair } from "./settle-repair.js";
 import { toolRepairOptionsSchema } from "./tool-repair-options.js";
 
 /**
- * Schema-aware tool-call repair. Taps `afterResponse` (REPAIR) to turn leaked grammars into
- * structured calls, `onToolCall` (REPAIR) to repair and validate each call or reject it with a
+ * Schema-aware tool-call repair. Taps `streamText` (REPAIR) to hide leaked tool-call markup while
+ * it streams, `afterResponse` (REPAIR) to turn leaked grammars into structured calls, `onToolCall` (REPAIR) to repair and validate each call or reject it with a
  * precise hint, and `beforeRequest` (GATEWAY) to shape tool schemas for strict gateways.
  */
 export const toolRepairPlugin = definePlugin({
@@ -19,6 +20,7 @@ export const toolRepairPlugin = definePlugin({
   harmlessOptions: ["extractLeakedCalls", "cosmeticFields", "schemaProfiles"],
   apply(kernel, options) {
     if (options.extractLeakedCalls) {
+      kernel.hooks.streamText.tap({ name: "tool-repair", stage: Stage.REPAIR }, (filter, context) => chainTextFilters(filter, leakedMarkupFilter(context.tools)));
       kernel.hooks.afterResponse.tapPromise({ name: "tool-repair", stage: Stage.REPAIR }, async (response, context) => {
         const message = mergeLeakedCalls(response.message, extractIntoMessage(response.message, context.tools));
         const found = (message.toolCalls?.length ?? 0) - (response.message.toolCalls?.length ?? 0);

@@ -142,7 +142,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     gateway: target.gateway,
     recorder: log!,
     authorize: createAuthorizer({ mode: () => permissionMode, allow: permissions.allow, deny: permissions.deny, workspace, ask: options.ask }),
-    ...(history ? { history: history.messages, turn: history.turn } : {}),
+    ...(history ? { history: history.messages, turn: history.turn, saved: history.saved } : {}),
   });
   if (history && (options.global.model || options.global.gateway)) {
     const gateway = options.global.gateway ?? history.gateway;

@@ -7,6 +7,7 @@ import type { FeedEvent } from "../feed-event.js";
 import type { ResolvedModel } from "../model-ref.js";
 import type { ModelSwitch } from "../model-switch.js";
 import { Stage } from "../stage.js";
+import { passThroughFilter } from "../text-stream-filter.js";
 import type { Tool, ToolResult } from "../tool.js";
 import type { SessionEntryInput } from "../session/session-record.js";
 import type { RunnableCall, ToolCallEvent } from "../tool-call-event.js";
@@ -63,6 +64,8 @@ export interface AgentOptions {
   history?: ChatMessage[];
   /** Turn number the history ended at. */
   turn?: number;
+  /** What plugins saved in the session being continued (`ReplayedSession.saved`). */
+  saved?: Record<string, unknown>;
   /** Model requests per turn before stopping. */
   maxSteps?: number;
   /** Tries of one request, retries and fallbacks included. */
@@ -92,6 +95,7 @@ export class Agent {
   turn: number;
   readonly #options: AgentOptions;
   readonly #state = new Map<string, unknown>();
+  readonly #saved: Map<string, unknown>;
   readonly #toolState = new Map<string, unknown>();
   readonly #tools: Map<string, Tool>;
   readonly #toolDefinitions: ToolDefinition[];
@@ -103,6 +107,7 @@ export class Agent {
   constructor(options: AgentOptions) {
     this.#options = options;
     this.#messages = [...(options.history ?? [])];
+    this.#saved = new Map(Object.entries(options.saved ?? {}));
     this.model = options.model;
     this.gateway = options.gateway;
     this.turn = options.turn ?? 0;
@@ -252,13 +257,20 @@ export class Agent {
     for (let attempt = 0; ; attempt++) {
       const context = this.#turnContext(turn, attempt, signal, compactRequested);
       const request = await kernel.hooks.beforeRequest.promise(this.baseRequest(), context);
+      // Plugins hold back what will not be content (leaked tool-call markup) before it is shown.
+      const visible = kernel.hooks.streamText.call(passThroughFilter(), context);
       try {
         const response = await sender.send(request, {
           signal,
           onDelta: (delta) => {
-            if (delta.type === "text" || delta.type === "reasoning") emit({ type: delta.type, text: delta.text });
+            if (delta.type === "reasoning") emit({ type: "reasoning", text: delta.text });
+            if (delta.type !== "text") return;
+            const text = visible.push(delta.text);
+            if (text !== "") emit({ type: "text", text });
           },
         });
+        const rest = visible.end();
+        if (rest !== "") emit({ type: "text", text: rest });
         return await kernel.hooks.afterResponse.promise(response, context);
       } catch (error) {
         if (signal.aborted || !(error instanceof HarnessError)) throw error;
@@ -407,6 +419,11 @@ export class Agent {
       gateway,
       models: kernel.models,
       state: this.#state,
+      saved: this.#saved,
+      save: (key, value) => {
+        this.#saved.set(key, value);
+        this.#options.recorder?.append({ type: "state", key, value });
+      },
       tokens: this.#tokens,
       conversation: {
         messages: () => this.#messages,

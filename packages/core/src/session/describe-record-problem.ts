@@ -20,6 +20,7 @@ export function describeRecordProblem(value: unknown): string | undefined {
 function describeBodyProblem(type: string, value: Fields): string | undefined {
   if (type === "session") return describeHeaderProblem(value);
   if (type === "feed") return describeFeedProblem(value.event);
+  if (type === "state") return needStrings(type, value, ["key"]) ?? ("value" in value ? undefined : "state record needs value");
   if (typeof value.turn !== "number") return `${type} record needs turn (a number)`;
   switch (type) {
     case "message":

@@ -16,8 +16,21 @@ const message = (turn: number, chat: ChatMessage): SessionEntryInput => ({ type:
 const start = (turn: number, callId: string): SessionEntryInput => ({ type: "tool_start", turn, callId, name: `tool-${callId}`, arguments: {} });
 
 describe("replaySession", () => {
+  it("restores the latest value each plugin saved, whatever came between", () => {
+    const replayed = replaySession(
+      sessionOf(
+        { type: "state", key: "compaction", value: { compactions: 1 } },
+        message(1, user("a")),
+        { type: "state", key: "other", value: [1] },
+        { type: "compaction", turn: 2, reason: "tier3", tokensBefore: 10, tokensAfter: 5, messages: [user("summary")] },
+        { type: "state", key: "compaction", value: { compactions: 2 } },
+      ),
+    );
+    expect(replayed.saved).toEqual({ compaction: { compactions: 2 }, other: [1] });
+  });
+
   it("applies messages in order and reports the header's model with no turns yet", () => {
-    expect(replaySession(sessionOf())).toEqual({ messages: [], model: "kimi-k2-0905", gateway: "groq", turn: 0, pendingToolCalls: [], synthesized: [] });
+    expect(replaySession(sessionOf())).toEqual({ messages: [], model: "kimi-k2-0905", gateway: "groq", turn: 0, pendingToolCalls: [], synthesized: [], saved: {} });
     const replayed = replaySession(sessionOf(message(1, user("a")), message(1, { role: "assistant", content: "b" }), { type: "feed", event: { type: "x", level: "info", message: "m" } }));
     expect(replayed.messages).toEqual([user("a"), { role: "assistant", content: "b" }]);
     expect(replayed.turn).toBe(1);

@@ -43,11 +43,14 @@ export interface ReplayedSession {
   pendingToolCalls: PendingToolCall[];
   /** The tool messages made up for them; append each as a `message` record when resuming. */
   synthesized: ToolMessage[];
+  /** What plugins kept with `SessionContext.save`: the latest value of each key. */
+  saved: Record<string, unknown>;
 }
 
 /**
  * Rebuilds the conversation from a session's records: starts from the header, applies messages,
- * restarts from the last compaction's messages, and follows model switches. A tool call with no
+ * restarts from the last compaction's messages, follows model switches, and collects what plugins
+ * saved. A tool call with no
  * result gets an error result instead of being run again: "outcome unknown" if its `tool_start`
  * was logged, "not run" if not. Records must come in file order with the header first.
  */
@@ -63,6 +66,7 @@ export function replaySession(records: readonly SessionRecord[], options: Replay
   let turns: number[] = [];
   /** Call ids with a `tool_start`, per index of the assistant message that made them. */
   let started = new Map<number, Set<string>>();
+  const saved: Record<string, unknown> = {};
   const processes = new Map<string, NonNullable<PendingToolCall["process"]>>();
   for (const record of records) {
     if ("turn" in record && record.turn > turn) turn = record.turn;
@@ -94,11 +98,14 @@ export function replaySession(records: readonly SessionRecord[], options: Replay
         model = record.to.model;
         gateway = record.to.gateway;
         break;
+      case "state":
+        Object.defineProperty(saved, record.key, { value: record.value, enumerable: true, writable: true, configurable: true });
+        break;
       default:
         break;
     }
   }
-  return { model, gateway, turn, ...closeToolCalls(messages, turns, started, processes, options.describeStarted) };
+  return { model, gateway, turn, ...closeToolCalls(messages, turns, started, processes, options.describeStarted), saved };
 }
 
 function markStarted(messages: ChatMessage[], started: Map<number, Set<string>>, callId: string): void {

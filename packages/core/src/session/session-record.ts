@@ -82,6 +82,16 @@ export interface FeedRecordInput {
   event: FeedEvent;
 }
 
+/**
+ * What a plugin keeps across resumes (per-model token calibration, compaction counters), under
+ * its own key. Replay restores the latest value of each key.
+ */
+export interface StateRecordInput {
+  type: "state";
+  key: string;
+  value: unknown;
+}
+
 /** The turn was cut short (Ctrl-C, kill, fatal error). */
 export interface InterruptedRecordInput {
   type: "interrupted";
@@ -98,6 +108,7 @@ export type SessionEntryInput =
   | ModelSwitchRecordInput
   | UsageRecordInput
   | FeedRecordInput
+  | StateRecordInput
   | InterruptedRecordInput;
 
 /** Any record body, header included. */
@@ -127,5 +138,6 @@ export const SESSION_RECORD_TYPES = [
   "model_switch",
   "usage",
   "feed",
+  "state",
   "interrupted",
 ] as const satisfies ReadonlyArray<SessionRecord["type"]>;

@@ -17,6 +17,8 @@ export interface TestContextOptions {
   attempt?: number;
   compactRequested?: boolean;
   signal?: AbortSignal;
+  /** What the session being continued saved (`SessionContext.saved`). */
+  saved?: Record<string, unknown>;
 }
 
 /** A turn context as the agent builds it, plus what a test needs to look at afterwards. */
@@ -25,6 +27,8 @@ export interface TestContext extends TurnContext {
   readonly events: FeedEvent[];
   /** Every conversation replacement, in order. */
   readonly replacements: Array<{ messages: ChatMessage[]; info: CompactionInfo }>;
+  /** Every `save`, in order. */
+  readonly saves: Array<{ key: string; value: unknown }>;
 }
 
 /**
@@ -41,12 +45,19 @@ export function createTestContext(options: TestContextOptions = {}): TestContext
   let messages = [...(options.messages ?? [])];
   const events: FeedEvent[] = [];
   const replacements: TestContext["replacements"] = [];
+  const saves: TestContext["saves"] = [];
+  const saved = new Map(Object.entries(options.saved ?? {}));
   return {
     sessionId: "test-session",
     model,
     gateway,
     models,
     state: new Map(),
+    saved,
+    save(key, value) {
+      saved.set(key, value);
+      saves.push({ key, value });
+    },
     tokens: new TokenCounter(),
     conversation: {
       messages: () => messages,
@@ -68,5 +79,6 @@ export function createTestContext(options: TestContextOptions = {}): TestContext
     tools: options.tools ?? [],
     events,
     replacements,
+    saves,
   };
 }

@@ -1,3 +1,7 @@
+import { isToolName } from "./is-tool-name.js";
+import { parseAttributes } from "./parse-attributes.js";
+import { readParameterElements } from "./read-parameter-elements.js";
+
 /** One `<invoke …>body</invoke>` element: the text of its opening tag after the tag name, and its body. */
 export interface InvokeElement {
   header: string;
@@ -20,4 +24,29 @@ export function readInvokeElements(text: string, from: number, limit: number, op
     index = text.indexOf(open, closeAt + close.length);
   }
   return elements;
+}
+
+/** How a grammar's invoke body holds its parameters, and how a parameter's text becomes its value. */
+export interface InvokeGrammar {
+  parameterOpen: string;
+  parameterClose: string;
+  /** The value of parameter `key` of tool `name`, from its raw text and its tag's attributes. */
+  readValue(text: string, attributes: Record<string, string>, name: string, key: string): unknown;
+}
+
+/**
+ * One invoke element as a call: the tool name from its `name` attribute, the arguments from its
+ * parameter elements (a parameter without a name is skipped). `undefined` when the name is not a
+ * tool name.
+ */
+export function readInvokeCall(element: InvokeElement, grammar: InvokeGrammar): { name: string; arguments: Record<string, unknown> } | undefined {
+  const name = (parseAttributes(element.header)["name"] ?? "").trim();
+  if (!isToolName(name)) return undefined;
+  const argumentsObject: Record<string, unknown> = {};
+  for (const { attributes, text } of readParameterElements(element.body, grammar.parameterOpen, grammar.parameterClose)) {
+    const key = attributes["name"];
+    if (!key) continue;
+    argumentsObject[key] = grammar.readValue(text, attributes, name, key);
+  }
+  return { name, arguments: argumentsObject };
 }

@@ -1,8 +1,5 @@
 import { coerceBySchema } from "../coerce-by-schema.js";
-import { isToolName } from "../is-tool-name.js";
-import { parseAttributes } from "../parse-attributes.js";
-import { readInvokeElements } from "../read-invoke-elements.js";
-import { readParameterElements } from "../read-parameter-elements.js";
+import { readInvokeCall, readInvokeElements } from "../read-invoke-elements.js";
 import { parameterSchema, toolProperties, type ToolIndex } from "../tool-index.js";
 import type { ExtractedToolCall } from "../types.js";
 import type { BlockResult, ParseContext } from "./block-result.js";
@@ -56,21 +53,17 @@ function unwrap(name: string, argumentsObject: Record<string, unknown>, tools: T
   return isRecord(inner) ? inner : argumentsObject;
 }
 
-function readInvoke(header: string, body: string, tools: ToolIndex | undefined): ExtractedToolCall | undefined {
-  const name = (parseAttributes(header)["name"] ?? "").trim();
-  if (!isToolName(name)) return undefined;
-  const argumentsObject: Record<string, unknown> = {};
-  for (const { attributes, text } of readParameterElements(body, PARAMETER_OPEN, PARAMETER_CLOSE)) {
-    const key = attributes["name"];
-    if (!key) continue;
-    const isString = (attributes["string"] ?? "").toLowerCase() === "true";
-    argumentsObject[key] = readValue(text, isString, parameterSchema(tools, name, key));
-  }
-  return { name, arguments: unwrap(name, argumentsObject, tools) };
-}
-
 function readInvokes(text: string, from: number, limit: number, tools: ToolIndex | undefined): ExtractedToolCall[] {
-  return readInvokeElements(text, from, limit, DSML_INVOKE, INVOKE_CLOSE).flatMap(({ header, body }) => readInvoke(header, body, tools) ?? []);
+  const grammar = {
+    parameterOpen: PARAMETER_OPEN,
+    parameterClose: PARAMETER_CLOSE,
+    readValue: (raw: string, attributes: Record<string, string>, name: string, key: string) =>
+      readValue(raw, (attributes["string"] ?? "").toLowerCase() === "true", parameterSchema(tools, name, key)),
+  };
+  return readInvokeElements(text, from, limit, DSML_INVOKE, INVOKE_CLOSE).flatMap((element) => {
+    const call = readInvokeCall(element, grammar);
+    return call === undefined ? [] : [{ name: call.name, arguments: unwrap(call.name, call.arguments, tools) }];
+  });
 }
 
 /**

@@ -1,9 +1,6 @@
 import { coerceBySchema } from "../coerce-by-schema.js";
-import { isToolName } from "../is-tool-name.js";
-import { parseAttributes } from "../parse-attributes.js";
-import { readInvokeElements } from "../read-invoke-elements.js";
-import { readParameterElements } from "../read-parameter-elements.js";
-import { parameterSchema, type ToolIndex } from "../tool-index.js";
+import { readInvokeCall, readInvokeElements } from "../read-invoke-elements.js";
+import { parameterSchema } from "../tool-index.js";
 import type { ExtractedToolCall } from "../types.js";
 import type { BlockResult, ParseContext } from "./block-result.js";
 
@@ -14,21 +11,6 @@ const INVOKE_OPEN = "<invoke";
 const INVOKE_CLOSE = "</invoke>";
 const PARAMETER_OPEN = "<parameter";
 const PARAMETER_CLOSE = "</parameter>";
-
-/** Values are raw text, trimmed; only a declared schema types them (no schema: a string). */
-function readInvoke(header: string, body: string, tools: ToolIndex | undefined): ExtractedToolCall | undefined {
-  const name = (parseAttributes(header)["name"] ?? "").trim();
-  if (!isToolName(name)) return undefined;
-  const argumentsObject: Record<string, unknown> = {};
-  for (const { attributes, text } of readParameterElements(body, PARAMETER_OPEN, PARAMETER_CLOSE)) {
-    const key = attributes["name"];
-    if (!key) continue;
-    const value = text.trim();
-    const schema = parameterSchema(tools, name, key);
-    argumentsObject[key] = schema === undefined ? value : coerceBySchema(value, schema);
-  }
-  return { name, arguments: argumentsObject };
-}
 
 /**
  * MiniMax M2 `<minimax:tool_call><invoke name="F"><parameter name="K">V</parameter></invoke></minimax:tool_call>`;
@@ -45,7 +27,16 @@ export function parseMinimaxBlock(text: string, start: number, context: ParseCon
     return notACall;
   }
   const invokes = readInvokeElements(text, bodyStart, closeAt, INVOKE_OPEN, INVOKE_CLOSE);
-  const calls = invokes.flatMap(({ header, body }) => readInvoke(header, body, context.tools) ?? []);
+  // Values are raw text, trimmed; only a declared schema types them (no schema: a string).
+  const grammar = {
+    parameterOpen: PARAMETER_OPEN,
+    parameterClose: PARAMETER_CLOSE,
+    readValue: (text: string, _attributes: Record<string, string>, name: string, key: string) => {
+      const schema = parameterSchema(context.tools, name, key);
+      return schema === undefined ? text.trim() : coerceBySchema(text.trim(), schema);
+    },
+  };
+  const calls: ExtractedToolCall[] = invokes.flatMap((element) => readInvokeCall(element, grammar) ?? []);
   if (calls.length === 0) return notACall;
   return { kind: "block", end: closeAt + CLOSE.length, calls, trimWhitespaceAfter: true };
 }
