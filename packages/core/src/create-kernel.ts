@@ -157,6 +157,7 @@ function createPluginGateways(gateways: GatewayRegistry, models: ModelRegistry, 
     defineDefaults: (defaults) => gateways.defineDefaults(defaults),
     get: (id) => gateways.get(id),
     list: () => gateways.list(),
+    reportHealth: (read) => gateways.addHealthSource(read, plugin),
   } satisfies PluginGateways);
 }
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { FeedEvent } from "./feed-event.js";
+import type { EndpointHealthSource } from "./gateways/endpoint-health.js";
 import type { GatewayDefaults, GatewayDefinition, ResolvedGateway } from "./gateways/gateway-definition.js";
 import type { PluginHooks } from "./hooks.js";
 import type { ModelRegistry } from "./model-registry.js";
@@ -31,6 +32,8 @@ export interface PluginGateways {
   get(id: string): ResolvedGateway | undefined;
   /** Enabled gateways, in definition order. */
   list(): ResolvedGateway[];
+  /** Reports endpoint health (circuit breakers) for `bridle gateways` and `/gateways` to show. */
+  reportHealth(read: EndpointHealthSource): void;
 }
 
 const enabledOption = z.boolean().default(true).describe("Turn the plugin on (true) or off (false).");

@@ -14,7 +14,7 @@ export type {
   Usage,
   UserMessage,
 } from "./chat.js";
-export type { CompactionInfo, ConversationAccess, SessionContext, TurnContext } from "./context.js";
+export type { CompactionInfo, ConversationAccess, SessionContext, SessionRoute, TurnContext } from "./context.js";
 export { createKernel } from "./create-kernel.js";
 export type { Kernel, KernelOptions, LoadedPlugin, PluginEntry } from "./create-kernel.js";
 export { definePlugin, isPlugin } from "./define-plugin.js";
@@ -58,7 +58,7 @@ export type { LoadConfigOptions, PluginSummary, ResolvedConfig } from "./config/
 export type { ConfigLayer } from "./config/merge-layers.js";
 export { definePreset, isPreset } from "./config/preset.js";
 export type { Preset } from "./config/preset.js";
-export { Agent } from "./agent/agent.js";
+export { Agent, CUT_TOOL_CALL_RESULT } from "./agent/agent.js";
 export type { AgentOptions, Authorization, ChatSender, SessionRecorder, TurnOptions, TurnResult } from "./agent/agent.js";
 export type { AgentEvent, TurnEnd } from "./agent/agent-event.js";
 export { callFingerprint, DOOM_LOOP_LIMIT, DoomLoopGuard } from "./agent/doom-loop-guard.js";
@@ -101,6 +101,8 @@ export { ThinkSplitter } from "./transport/think-splitter.js";
 export { toWireRequest } from "./gateways/to-wire-request.js";
 export type { WireTarget } from "./gateways/to-wire-request.js";
 export { classifyWireError, isRetryableStatus } from "./gateways/classify-wire-error.js";
+export type { EndpointHealth, EndpointHealthSource } from "./gateways/endpoint-health.js";
+export { statedOverflow, type StatedOverflow } from "./gateways/stated-overflow.js";
 export { findRejectedFields, findReplayDemand } from "./gateways/find-rejected-fields.js";
 export { negotiate } from "./gateways/negotiate.js";
 export type { Negotiation } from "./gateways/negotiate.js";
@@ -127,6 +129,7 @@ export { SESSION_FORMAT_VERSION, SESSION_RECORD_TYPES } from "./session/session-
 export type {
   CompactionRecordInput,
   FeedRecordInput,
+  InterruptedAnswerRecordInput,
   InterruptedRecordInput,
   MessageRecordInput,
   ModelSwitchRecordInput,

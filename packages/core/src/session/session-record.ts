@@ -79,6 +79,20 @@ export interface InterruptedRecordInput {
   reason: string;
 }
 
+/**
+ * Answer text that streamed before its request failed (a cut connection, an in-stream error, an
+ * idle stream). Kept so nothing shown is lost; never part of the conversation sent back.
+ */
+export interface InterruptedAnswerRecordInput {
+  type: "interrupted_answer";
+  turn: number;
+  model: string;
+  gateway: string;
+  content: string;
+  /** Why the answer stopped. */
+  reason: string;
+}
+
 /** A record as callers append it, before `seq` and `at` are stamped. The header is written by `SessionLog.create`. */
 export type SessionEntryInput =
   | MessageRecordInput
@@ -87,7 +101,8 @@ export type SessionEntryInput =
   | ModelSwitchRecordInput
   | UsageRecordInput
   | FeedRecordInput
-  | InterruptedRecordInput;
+  | InterruptedRecordInput
+  | InterruptedAnswerRecordInput;
 
 /** Any record body, header included. */
 export type SessionRecordInput = SessionHeaderInput | SessionEntryInput;
@@ -116,4 +131,5 @@ export const SESSION_RECORD_TYPES = [
   "usage",
   "feed",
   "interrupted",
+  "interrupted_answer",
 ] as const satisfies ReadonlyArray<SessionRecord["type"]>;

@@ -16,6 +16,12 @@ import { toHarnessError } from "./to-harness-error.js";
 /** At most this many field fixes for one request, whatever the gateway keeps rejecting. */
 const MAX_NEGOTIATIONS = 3;
 
+/**
+ * A request's "bytes arrived" callback, carried through the SDK's `fetchOptions` to the fetch
+ * wrapper: the idle timer must see SSE comments and keep-alives, which the SDK never yields.
+ */
+const ON_BYTES = Symbol("bridle.onBytes");
+
 export interface TransportOptions {
   gateways: GatewayRegistry;
   models: ModelRegistry;
@@ -26,7 +32,7 @@ export interface TransportOptions {
   /** Where negotiation and silent overflows are reported (the feed). */
   emit?: (event: FeedEvent) => void;
   environment?: NodeJS.ProcessEnv;
-  /** Abort a stream when no bytes arrive for this long. */
+  /** Abort a stream when no bytes arrive for this long (a request's `idleTimeoutMs` wins). */
   idleTimeoutMs?: number;
   /** Time allowed until the response headers arrive. */
   connectTimeoutMs?: number;
@@ -148,6 +154,7 @@ export class GatewayTransport {
     const abort = () => controller.abort(options.signal.reason);
     if (options.signal.aborted) abort();
     options.signal.addEventListener("abort", abort, { once: true });
+    const idleTimeoutMs = request.idleTimeoutMs ?? this.#options.idleTimeoutMs;
     let idleTimer: NodeJS.Timeout | undefined;
     let idle = false;
     const armIdleTimer = () => {
@@ -155,7 +162,13 @@ export class GatewayTransport {
       idleTimer = setTimeout(() => {
         idle = true;
         controller.abort(new Error("idle"));
-      }, this.#options.idleTimeoutMs);
+      }, idleTimeoutMs);
+    };
+    let assembler: StreamAssembler | undefined;
+    // What streamed before a failure is kept on the error: shown and logged as an interrupted answer.
+    const partial = () => {
+      const text = assembler?.partialContent();
+      return text ? { partial: text } : {};
     };
     try {
       armIdleTimer();
@@ -164,6 +177,7 @@ export class GatewayTransport {
           signal: controller.signal,
           headers: wire.headers,
           timeout: this.#options.connectTimeoutMs,
+          fetchOptions: { [ON_BYTES]: armIdleTimer } as Record<symbol, unknown>,
         })
         .withResponse();
       const requestId = response.headers.get("x-request-id") ?? response.headers.get("request-id") ?? undefined;
@@ -175,7 +189,7 @@ export class GatewayTransport {
           { ...origin, kind: "stream", status: response.status, requestId, retryable: true, body: text },
         );
       }
-      const assembler = new StreamAssembler(options.onDelta, { response: gateway.response, chunk: gateway.hooks?.chunk });
+      assembler = new StreamAssembler(options.onDelta, { response: gateway.response, chunk: gateway.hooks?.chunk });
       for await (const chunk of stream) {
         armIdleTimer();
         assembler.push(chunk);
@@ -189,6 +203,7 @@ export class GatewayTransport {
           kind: "stream",
           requestId,
           retryable: true,
+          ...partial(),
         });
       }
       if (assembled.usage && gateway.overflow?.silent) {
@@ -213,17 +228,21 @@ export class GatewayTransport {
         throw new HarnessError(`request to ${request.gateway} was cancelled`, { ...origin, kind: "aborted", retryable: false, cause: error });
       }
       if (idle) {
-        throw new HarnessError(`${request.gateway} sent nothing for ${this.#options.idleTimeoutMs} ms; gave up on the stream`, {
+        throw new HarnessError(`${request.gateway} sent nothing for ${idleTimeoutMs} ms; gave up on the stream`, {
           ...origin,
           kind: "timeout",
           retryable: true,
           cause: error,
+          ...partial(),
         });
       }
       if (error instanceof DegenerateStreamError) {
-        throw new HarnessError(error.message, { ...origin, kind: "stream", retryable: false, cause: error });
+        throw new HarnessError(error.message, { ...origin, kind: "stream", retryable: false, cause: error, ...partial() });
       }
-      throw toHarnessError(error, origin);
+      const failure = toHarnessError(error, origin);
+      const text = partial().partial;
+      if (!text || failure.partial) throw failure;
+      throw new HarnessError(failure.message, { ...failure, partial: text, cause: error });
     } finally {
       clearTimeout(idleTimer);
       options.signal.removeEventListener("abort", abort);
@@ -251,8 +270,21 @@ export class GatewayTransport {
       project: null,
       fetch: async (url: string | URL | Request, init?: RequestInit) => {
         const response = await fetch(url, init);
-        if (response.status >= 400) this.#errorBodies.set(response.headers, await response.clone().text().catch(() => ""));
-        return response;
+        if (response.status >= 400) {
+          this.#errorBodies.set(response.headers, await response.clone().text().catch(() => ""));
+          return response;
+        }
+        const onBytes = (init as Record<symbol, unknown> | undefined)?.[ON_BYTES];
+        if (typeof onBytes !== "function" || !response.body) return response;
+        const counted = response.body.pipeThrough(
+          new TransformStream<Uint8Array, Uint8Array>({
+            transform(chunk, controller) {
+              (onBytes as () => void)();
+              controller.enqueue(chunk);
+            },
+          }),
+        );
+        return new Response(counted, { status: response.status, statusText: response.statusText, headers: response.headers });
       },
     });
     this.#clients.set(clientKey, client);
