@@ -56,7 +56,12 @@ export async function fitRequest(request: ChatRequest, context: TurnContext, eng
     }
   }
   const used = calibrate(local, calibration);
-  const maxOutputTokens = fitOutput(request.maxOutputTokens, used, thresholds.window);
+  let maxOutputTokens = fitOutput(request.maxOutputTokens, used, thresholds.window);
+  // After an overflow the same request must never go out again: when compaction found nothing to
+  // remove, the output budget gives way (down to what the window leaves).
+  if (forced && messages === request.messages && maxOutputTokens === request.maxOutputTokens) {
+    maxOutputTokens = Math.max(1, Math.min(request.maxOutputTokens - 1, thresholds.window - used - outputMargin(thresholds.window)));
+  }
   state.pending = { turn: context.turn, attempt: context.attempt, model: request.model, estimated: local, window: thresholds.window, maxOutputTokens };
   if (messages === request.messages && maxOutputTokens === request.maxOutputTokens) return request;
   return { ...request, messages, maxOutputTokens };
@@ -68,10 +73,14 @@ export async function fitRequest(request: ChatRequest, context: TurnContext, eng
  * error then starts the recovery.
  */
 export function fitOutput(maxOutputTokens: number, used: number, window: number): number {
-  const margin = Math.max(256, Math.ceil(window * 0.01));
-  const room = window - used - margin;
+  const room = window - used - outputMargin(window);
   if (room >= maxOutputTokens || room < 256) return maxOutputTokens;
   return room;
+}
+
+/** Tokens left free between prompt plus output and the window: estimates are never exact. */
+function outputMargin(window: number): number {
+  return Math.max(256, Math.ceil(window * 0.01));
 }
 
 /** Runs the planned compaction on the session's conversation; the new conversation, or `undefined`. */

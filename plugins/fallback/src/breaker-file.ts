@@ -1,0 +1,46 @@
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { homedir } from "node:os";
+import path from "node:path";
+import type { BreakerRecord, BreakerStore } from "./circuit-breakers.js";
+
+/** The default breaker file: `$XDG_CACHE_HOME/bridle/breakers.json` (`~/.cache` without it). */
+export function defaultBreakerFile(environment: NodeJS.ProcessEnv): string {
+  const base = environment.XDG_CACHE_HOME && path.isAbsolute(environment.XDG_CACHE_HOME) ? environment.XDG_CACHE_HOME : path.join(environment.HOME ?? homedir(), ".cache");
+  return path.join(base, "bridle", "breakers.json");
+}
+
+/**
+ * Breaker records in a JSON file shared by every run. Only a cache: unreadable means empty; each
+ * save re-reads the file, merges the one record and replaces the file atomically (temp + rename).
+ */
+export function breakerFile(file: string): BreakerStore {
+  const read = (): Record<string, BreakerRecord> => {
+    try {
+      const parsed: unknown = JSON.parse(readFileSync(file, "utf8"));
+      if (typeof parsed !== "object" || parsed === null) return {};
+      return Object.fromEntries(Object.entries(parsed).filter(([, value]) => isRecord(value))) as Record<string, BreakerRecord>;
+    } catch {
+      return {};
+    }
+  };
+  return {
+    load: read,
+    save(key, record) {
+      const all = read();
+      if (record) all[key] = record;
+      else delete all[key];
+      try {
+        mkdirSync(path.dirname(file), { recursive: true });
+        const temporary = `${file}.${process.pid}.tmp`;
+        writeFileSync(temporary, `${JSON.stringify(all, null, 2)}\n`);
+        renameSync(temporary, file);
+      } catch {
+        // A cache that cannot be written only costs the next run its memory of failures.
+      }
+    },
+  };
+}
+
+function isRecord(value: unknown): value is BreakerRecord {
+  return typeof value === "object" && value !== null && typeof (value as BreakerRecord).failures === "number";
+}
