@@ -140,10 +140,11 @@ function recover(
     now: now(),
     ...(random ? { random } : {}),
   });
-  if (recovery?.action === "fallback") {
-    answer.tried.add(targetKey(current));
-    for (const skipped of found.skipped) {
-      answer.tried.add(targetKey(skipped));
+  if (recovery?.action === "fallback") answer.tried.add(targetKey(current));
+  for (const skipped of found.skipped) {
+    if (answer.tried.has(targetKey(skipped))) continue;
+    answer.tried.add(targetKey(skipped));
+    {
       kernel.emit({
         type: "fallback.skipped",
         level: "warn",

@@ -240,6 +240,17 @@ export class GatewayTransport {
         throw new HarnessError(error.message, { ...origin, kind: "stream", retryable: false, cause: error, ...partial() });
       }
       const failure = toHarnessError(error, origin);
+      if (!assembler) throw failure;
+      if (failure.kind === "network") {
+        // The response had started: the stream broke off before its finish reason.
+        throw new HarnessError(`${request.gateway}'s stream broke off before its finish reason: ${failure.message.replace(/^request to \S+ failed: /, "")}`, {
+          ...origin,
+          kind: "stream",
+          retryable: true,
+          cause: error,
+          ...partial(),
+        });
+      }
       const text = partial().partial;
       if (!text || failure.partial) throw failure;
       throw new HarnessError(failure.message, { ...failure, partial: text, cause: error });
