@@ -3,6 +3,7 @@ import { formatIssue, sessionsDirectory } from "@bridle/core";
 import { type GlobalOptions, loadCliConfig } from "../cli-config.js";
 import { ExitCode } from "../exit-codes.js";
 import { formatTable } from "../format-table.js";
+import { gatewayOrder } from "../runtime/gateway-order.js";
 import { loadKernel } from "../runtime/load-kernel.js";
 import { formatRepairTally } from "../telemetry/repair-tally.js";
 import { sessionRepairs } from "../telemetry/session-repairs.js";
@@ -23,7 +24,7 @@ export async function runDoctor(global: GlobalOptions, options: { offline?: bool
   const { gateways, kernel, settings } = await loadKernel(global, process.cwd(), process.env);
   out(`✓ plugins: ${kernel.plugins.map((plugin) => `${plugin.name}${plugin.enabled ? "" : " (off)"}`).join(", ") || "none"}`);
   if (settings.model) {
-    const model = kernel.resolveModel(settings.model, settings.gateway);
+    const model = kernel.resolveModel(settings.model, gatewayOrder(settings.gateway)[0]);
     out(`${model.known ? "✓" : "!"} model: ${settings.model} → ${model.id}${model.known ? "" : " (unknown to the registry: conservative limits)"}`);
   } else {
     out("! model: none configured (set \"model\" in bridle.config.json or pass --model)");
@@ -35,12 +36,12 @@ export async function runDoctor(global: GlobalOptions, options: { offline?: bool
     const key = gateways.apiKey(gateway.id, process.env);
     const keyState = gateway.local ? "not needed" : key ? `set (${gateway.apiKeyEnv})` : `missing (${gateway.apiKeyEnv ?? "no variable"})`;
     let status = "skipped";
-    if (!options.offline && (key || (gateway.local && gateway.id === settings.gateway))) {
+    if (!options.offline && (key || (gateway.local && gatewayOrder(settings.gateway).includes(gateway.id)))) {
       status = await probe(gateway.baseURL, key);
       if (status.startsWith("ok")) reachable += 1;
       else failed += 1;
     }
-    if (key || gateway.local || gateway.id === settings.gateway) rows.push([gateway.id, keyState, gateway.baseURL, status]);
+    if (key || gateway.local || gatewayOrder(settings.gateway).includes(gateway.id)) rows.push([gateway.id, keyState, gateway.baseURL, status]);
   }
   out("");
   process.stdout.write(formatTable(["gateway", "key", "base URL", "reachable"], rows));

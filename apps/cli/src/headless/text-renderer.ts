@@ -29,6 +29,9 @@ export function createTextRenderer(stdout: NodeJS.WritableStream, stderr: NodeJS
       case "feed":
         note(`${event.event.level === "info" ? "·" : "!"} ${event.event.message}`);
         break;
+      case "interrupted_answer":
+        note(`! the answer above was interrupted and is not part of the conversation (${event.reason})`);
+        break;
       case "error":
         note(`error: ${event.message}`);
         break;

@@ -1,4 +1,5 @@
-import type { GatewayRegistry } from "@bridle/core";
+import type { FeedEvent, GatewayRegistry } from "@bridle/core";
+import { gatewayOrder } from "./gateway-order.js";
 
 /** Why no model can be used, in words the user can act on. */
 export class NoModelError extends Error {
@@ -12,20 +13,32 @@ export class NoModelError extends Error {
 }
 
 /**
- * Picks the gateway and model for a run: flags and config first; without a gateway, the first
- * configured gateway that has a key. Throws {@link NoModelError} with what to set.
+ * Picks the gateway and model for a run: flags and config first (with an ordered gateway list,
+ * the first one whose key is set; the others passed over are said in `feed`); without a gateway,
+ * the first configured gateway that has a key. Throws {@link NoModelError} with what to set.
  */
 export function selectTarget(
   settings: { model?: unknown; gateway?: unknown },
   gateways: GatewayRegistry,
   environment: NodeJS.ProcessEnv,
-): { model: string; gateway: string } {
-  const requested = typeof settings.gateway === "string" ? settings.gateway : undefined;
-  if (requested && !gateways.get(requested)) {
+): { model: string; gateway: string; feed: FeedEvent[] } {
+  const order = gatewayOrder(settings.gateway);
+  const unknown = order.find((id) => !gateways.get(id));
+  if (unknown) {
     throw new NoModelError(
-      `unknown gateway "${requested}"; known: ${gateways.list().map((gateway) => gateway.id).join(", ")} (add others under "gateways" in bridle.config.json)`,
+      `unknown gateway "${unknown}"; known: ${gateways.list().map((gateway) => gateway.id).join(", ")} (add others under "gateways" in bridle.config.json)`,
       "unknown-gateway",
     );
+  }
+  const feed: FeedEvent[] = [];
+  const keyed = (id: string) => gateways.get(id)!.local || gateways.apiKey(id, environment) !== undefined;
+  let requested: string | undefined = order[0];
+  if (order.length > 1) {
+    requested = order.find(keyed) ?? order[0];
+    for (const id of order.slice(0, order.indexOf(requested!))) {
+      const variable = gateways.get(id)!.apiKeyEnv ?? `gateways.${id}.apiKeyEnv`;
+      feed.push({ type: "fallback.skipped", level: "warn", message: `skipped ${id}: ${variable} is not set`, data: { gateway: id, reason: `${variable} is not set` } });
+    }
   }
   const usable = gateways.usable(environment).filter((gateway) => !gateway.local || gateway.id === requested);
   const gateway = requested ?? usable[0]?.id;
@@ -40,11 +53,12 @@ export function selectTarget(
   }
   const definition = gateways.get(gateway)!;
   if (!definition.local && !gateways.apiKey(gateway, environment)) {
-    throw new NoModelError(`no API key for ${definition.name}: set ${definition.apiKeyEnv} in the environment`, "no-key");
+    const variables = order.length > 1 ? order.map((id) => gateways.get(id)!.apiKeyEnv ?? id).join(", ") : definition.apiKeyEnv;
+    throw new NoModelError(`no API key for ${order.length > 1 ? `any of ${order.join(", ")}` : definition.name}: set ${variables} in the environment`, "no-key");
   }
   const model = typeof settings.model === "string" ? settings.model : undefined;
   if (!model) {
     throw new NoModelError('no model configured: pass --model <model> or set "model" in bridle.config.json', "no-model");
   }
-  return { model, gateway };
+  return { model, gateway, feed };
 }
