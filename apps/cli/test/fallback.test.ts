@@ -46,11 +46,11 @@ describe("bridle run with a gateway list, as a process over the simulator", () =
     const feed = events.filter((event) => event.type === "feed").map((event) => event.event.type);
     expect(feed.filter((type) => type === "request.retry")).toHaveLength(2);
     expect(feed).toEqual(expect.arrayContaining(["request.fallback", "breaker.open"]));
-    expect(events).toContainEqual(expect.objectContaining({ type: "model_switch", to: { model: "kimi-k2-0905", gateway: "together" }, reason: "fallback" }));
+    expect(events).toContainEqual(expect.objectContaining({ type: "model_switch", to: { model: "kimi-k2-instruct-0905", gateway: "together" }, reason: "fallback" }));
     expect(events.at(-1)).toEqual(expect.objectContaining({ type: "done", reason: "stop" }));
 
     const records = readRecords(project.sessionFiles()[0]!);
-    expect(records).toContainEqual(expect.objectContaining({ type: "model_switch", reason: "fallback", to: { model: "kimi-k2-0905", gateway: "together" } }));
+    expect(records).toContainEqual(expect.objectContaining({ type: "model_switch", reason: "fallback", to: { model: "kimi-k2-instruct-0905", gateway: "together" } }));
     expect(records).toContainEqual(expect.objectContaining({ type: "message", message: expect.objectContaining({ role: "assistant", content: "Served by Together." }) }));
 
     // A later process reads the breaker from the cache directory.
