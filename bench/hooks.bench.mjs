@@ -1,7 +1,7 @@
 // One full round of every kernel hook with every default plugin tapped, against the same tap
 // functions called directly in stage order: the cost of tapable dispatch, stages and the error
 // attribution wrapper, as a ratio.
-import { createHooks, createKernel, HarnessError, ModelRegistry, TokenCounter } from "@bridle/core";
+import { createHooks, createKernel, GatewayRegistry, HarnessError, ModelRegistry, TokenCounter } from "@bridle/core";
 import { defaultPreset } from "@bridle/preset-default";
 import { measure } from "./measure.mjs";
 
@@ -56,14 +56,23 @@ function fixtures(models) {
 function captureTaps() {
   const taps = Object.fromEntries(ALL_HOOKS.map((hook) => [hook, []]));
   const models = new ModelRegistry();
+  const registry = new GatewayRegistry();
   for (const plugin of defaultPreset.plugins) {
     const hooks = Object.fromEntries(
       ALL_HOOKS.map((hook) => {
         const record = (type) => (options, fn) => taps[hook].push({ type, fn, stage: typeof options === "object" ? (options.stage ?? 0) : 0 });
-        return [hook, { tap: record("sync"), tapPromise: record("promise"), tapAsync: record("async"), isUsed: () => true }];
+        const tappable = { tap: record("sync"), tapPromise: record("promise"), tapAsync: record("async"), isUsed: () => true };
+        // Gateway-filtered hooks are not part of a round (the transport calls them per request).
+        return [hook, { ...tappable, for: () => ({ tap() {}, tapPromise() {}, tapAsync() {}, isUsed: () => true }) }];
       }),
     );
-    plugin.apply({ hooks, models, emit() {} }, plugin.options.parse({}));
+    const gateways = {
+      define: (definition) => registry.define(definition, { kind: "plugin", plugin: plugin.name }),
+      defineDefaults: (defaults) => registry.defineDefaults(defaults),
+      get: (id) => registry.get(id),
+      list: () => registry.list(),
+    };
+    plugin.apply({ hooks, models, gateways, toolSources: { register() {} }, emit() {} }, plugin.options.parse({}));
   }
   for (const hook of HOOK_ORDER) taps[hook].sort((a, b) => a.stage - b.stage);
   return { taps, models };

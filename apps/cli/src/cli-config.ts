@@ -1,12 +1,17 @@
 import { baseConfigSchema, loadConfig, type ResolvedConfig } from "@bridle/core";
+import { mcpConfigSchema } from "@bridle/plugin-mcp";
+import { defaultPreset } from "@bridle/preset-default";
 import { permissionsConfigSchema } from "@bridle/tools";
 import type { z } from "zod";
 
-/** The config schema the CLI validates: core keys plus tool permissions. */
+/** The config schema the CLI validates: core keys plus tool permissions and MCP servers. */
 export const cliConfigSchema = baseConfigSchema.extend({
   permissions: permissionsConfigSchema.optional().describe("Permission mode and allow/deny rules for tools."),
+  mcp: mcpConfigSchema.optional(),
 });
-import { defaultPreset } from "@bridle/preset-default";
+
+/** Presets every command starts from, before any config file. */
+export const BASE_PRESETS = [defaultPreset] as const;
 
 /** Options every command understands. */
 export interface GlobalOptions {
@@ -28,7 +33,9 @@ export function loadCliConfig(
     environment,
     schema,
     configFile: options.config,
-    basePresets: [defaultPreset],
+    basePresets: BASE_PRESETS,
+    // Servers merge one by one across files, as gateways do.
+    mapKeys: ["mcp"],
     flags: { model: options.model, gateway: options.gateway, trace: options.trace },
   });
 }

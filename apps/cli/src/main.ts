@@ -5,6 +5,7 @@ import { registerDoctorCommand } from "./commands/doctor-command.js";
 import { registerGatewaysCommand } from "./commands/gateways-command.js";
 import { registerInteractiveCommand } from "./commands/interactive-command.js";
 import { registerInitCommand } from "./commands/init-command.js";
+import { registerMcpCommand } from "./commands/mcp-command.js";
 import { registerModelsCommand } from "./commands/models-command.js";
 import { registerSimCommand } from "./commands/sim-command.js";
 import { registerPluginsCommand } from "./commands/plugins-command.js";
@@ -32,6 +33,7 @@ export function createProgram(setExitCode: (code: number) => void): Command {
   registerSimCommand(program);
   registerPluginsCommand(program, setExitCode);
   registerConfigCommand(program, setExitCode);
+  registerMcpCommand(program, setExitCode);
   // Last: it lets the root take excess arguments, which commands created after it would inherit.
   registerInteractiveCommand(program, setExitCode);
   return program;

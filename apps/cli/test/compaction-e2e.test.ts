@@ -2,9 +2,9 @@ import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { type CompactionRecordInput, readSessionFile, SessionLog } from "@bridle/core";
+import { type CompactionRecordInput, createKernel, readSessionFile, SessionLog } from "@bridle/core";
 import { type GatewaySim, startGatewaySim } from "@bridle/gateway-sim";
-import { canonicalize, toGatewaySlug } from "@bridle/plugin-model-id";
+import { canonicalize } from "@bridle/plugin-model-id";
 import { defaultPreset } from "@bridle/preset-default";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRuntime } from "../src/runtime/create-runtime.js";
@@ -23,7 +23,9 @@ const COMPACTION_PLUGIN = fileURLToPath(new URL("../../../plugins/compaction/src
 const presetHasCompaction = defaultPreset.plugins.some((plugin) => plugin.name === "compaction");
 
 let sim: GatewaySim;
-const slugs = Object.fromEntries(GATEWAYS.map((gateway) => [gateway, toGatewaySlug(MODEL, gateway)])) as Record<(typeof GATEWAYS)[number], string>;
+// Each gateway's slug as its definition in the default preset spells it.
+const presetKernel = createKernel({ plugins: defaultPreset.plugins.map((plugin) => ({ plugin })) });
+const slugs = Object.fromEntries(GATEWAYS.map((gateway) => [gateway, presetKernel.models.slugFor(presetKernel.resolveModel(MODEL).id, gateway)])) as Record<(typeof GATEWAYS)[number], string>;
 
 beforeAll(async () => {
   sim = await startGatewaySim({

@@ -192,6 +192,7 @@ export default definePlugin({
     const row = listed.stdout.split("\n").find((line) => line.startsWith("acme "));
     expect(row).toMatch(/plugin acme-gateway \(.*acme-gateway\.mjs\)/);
     expect(row).toContain("ACME_API_KEY set");
+    expect(listed.stdout).toMatch(/^groq +built-in \(plugin gateways\) +GROQ_API_KEY missing/m);
     expect(listed.stdout).not.toContain(environment.ACME_API_KEY);
     const checked = await runCliToEnd(["gateways", "--check", "--json"], project, environment);
     const acme = (JSON.parse(checked.stdout) as Array<{ id: string; check?: { ok: boolean } }>).find((gateway) => gateway.id === "acme");

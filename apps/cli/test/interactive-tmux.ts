@@ -80,3 +80,15 @@ export class TmuxPane {
 export function statusLine(screen: string): string {
   return screen.split("\n").filter((line) => line.startsWith("ctx ")).at(-1) ?? "";
 }
+
+/** What the pane prints once bridle has exited, with its status. */
+export const EXITED = "[bridle exited: ";
+
+/**
+ * Starts `bin` in the pane with only the given environment (no CI variable: Ink draws differently
+ * there), printing {@link EXITED} and the status when it ends.
+ */
+export function startBridleInPane(pane: TmuxPane, bin: string, cwd: string, environment: Record<string, string>): void {
+  const variables = Object.entries({ TERM: "xterm-256color", ...environment }).map(([name, value]) => `${name}=${shellQuote(value)}`);
+  pane.start(`env -i ${variables.join(" ")} ${shellQuote(process.execPath)} ${shellQuote(bin)}; echo "${EXITED}$?]"; sleep 60`, cwd);
+}

@@ -3,7 +3,7 @@ import path from "node:path";
 import { type GatewaySim, startGatewaySim } from "@bridle/gateway-sim";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { OTHER_MODEL, START_MODEL } from "./interactive-runtime.js";
-import { shellQuote, statusLine, TmuxPane, tmuxAvailable } from "./interactive-tmux.js";
+import { EXITED, startBridleInPane, statusLine, TmuxPane, tmuxAvailable } from "./interactive-tmux.js";
 import { binPath, makeProjectDirectory } from "./run-cli.js";
 
 const tmux = tmuxAvailable();
@@ -11,8 +11,6 @@ if (!tmux.ok) console.warn(`skipping the interactive screen tests: tmux is not a
 
 /** The binary under test: the built CLI unless `BRIDLE_BIN` names another build of it. */
 const bin = process.env.BRIDLE_BIN ?? binPath;
-/** What the pane prints once bridle has exited, with its status. */
-const EXITED = "[bridle exited: ";
 
 const ANSWER_CHUNKS = ["The capital ", "of France ", "is Paris, ", "on the Seine."];
 const ANSWER = ANSWER_CHUNKS.join("");
@@ -56,16 +54,13 @@ afterEach(async () => {
 async function startBridle(): Promise<string> {
   if (!existsSync(bin)) throw new Error(`${bin} is missing: build the CLI first (pnpm build)`);
   // No CI variable (Ink draws differently there) and no key but the simulator's.
-  const environment = {
+  startBridleInPane(pane, bin, project, {
     PATH: process.env.PATH ?? "",
     HOME: project,
-    TERM: "xterm-256color",
     XDG_CONFIG_HOME: path.join(project, ".xdg"),
     XDG_DATA_HOME: path.join(project, ".data"),
     FIREWORKS_API_KEY: sim.apiKey("fireworks"),
-  };
-  const variables = Object.entries(environment).map(([name, value]) => `${name}=${shellQuote(value)}`);
-  pane.start(`env -i ${variables.join(" ")} ${shellQuote(process.execPath)} ${shellQuote(bin)}; echo "${EXITED}$?]"; sleep 60`, project);
+  });
   return until("the prompt", (text) => text.includes("› ") && statusLine(text).includes("@ fireworks"));
 }
 
@@ -121,6 +116,17 @@ describe.skipIf(!tmux.ok)("the interactive screen in a terminal", () => {
     pane.press("Enter");
     await until("the switch back", (text) => statusLine(text).includes("qwen3-coder-480b-a35b-instruct @ fireworks"));
 
+    send("/exit");
+    await expectExit(0);
+  });
+
+  it("lists the gateways with /gateways: who defined each, whether its key is set, never its value", async () => {
+    await startBridle();
+    send("/gateways");
+    const screen = await until("the /gateways table", (text) => text.includes("gateways · in use: fireworks") && text.includes("llamacpp"));
+    expect(screen).toMatch(/● +fireworks +built-in \(plugin gateways\) +FIREWORKS_API_KEY set/);
+    expect(screen).toMatch(/ groq +built-in \(plugin gateways\) +GROQ_API_KEY missing/);
+    expect(screen).not.toContain(sim.apiKey("fireworks"));
     send("/exit");
     await expectExit(0);
   });

@@ -1,4 +1,4 @@
-import { realpathSync, rmSync } from "node:fs";
+import { realpathSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { type GatewaySim, type ProfileSpec, startGatewaySim } from "@bridle/gateway-sim";
 import { afterEach, describe, expect, it } from "vitest";
@@ -79,6 +79,22 @@ describe("a local server without configuration", () => {
     const unreachable = await runJson(["say hi"], { ...several, environment: { ...several.environment, OLLAMA_HOST: "127.0.0.1:9" } });
     expect(unreachable.code).not.toBe(0);
     expect(unreachable.stdout + unreachable.stderr).toMatch(/cannot ask Ollama at http:\/\/127\.0\.0\.1:9\/v1 which models it serves: .*set OLLAMA_HOST/);
+  });
+
+  it("other local servers too: LM Studio's one loaded model, llama.cpp's window from /props", async () => {
+    sim = await startGatewaySim({ profiles: ["lmstudio", "llamacpp"], scenario: { steps: [{ content: "Hello from the local model.", repeat: true }] } });
+    project = realpathSync(makeProjectDirectory());
+    // Only where the servers are: no model, no key.
+    writeFileSync(path.join(project, "bridle.config.json"), JSON.stringify({ gateways: { lmstudio: { baseURL: sim.baseURL("lmstudio") }, llamacpp: { baseURL: sim.baseURL("llamacpp") } } }));
+    const environment = { PATH: process.env.PATH ?? "", HOME: project, XDG_CONFIG_HOME: path.join(project, ".xdg"), XDG_DATA_HOME: path.join(project, ".data"), XDG_CACHE_HOME: path.join(project, ".cache"), LLAMA_API_KEY: sim.apiKey("llamacpp") };
+    for (const [gateway, slug, window] of [["lmstudio", "qwen/qwen3-coder-30b", 32_768], ["llamacpp", "gpt-oss-20b", 65_536]] as const) {
+      const cli = startCli(["run", "--gateway", gateway, "-o", "json", "say hi"], { directory: project, environment });
+      const code = await cli.exited;
+      expect(code, cli.stderr() + cli.stdout()).toBe(0);
+      const json = JSON.parse(cli.stdout()) as { events: Array<{ type: string; contextWindow?: number }> };
+      expect(json.events.find((event) => event.type === "usage")?.contextWindow).toBe(window);
+      expect(sim.requests.completions(gateway).at(-1)?.model).toBe(slug);
+    }
   });
 
   it("with --model, keeps the configured model and still learns its running window", async () => {

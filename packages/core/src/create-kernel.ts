@@ -8,7 +8,9 @@ import { createHooks, type HookName, type KernelHooks, type PluginHooks } from "
 import type { ResolvedModel } from "./model-ref.js";
 import { type CanonicalModelId, ModelRegistry } from "./model-registry.js";
 import { createTapInterceptor } from "./tap-interceptor.js";
+import { ToolSourceRegistry } from "./tool-source-registry.js";
 import { TraceRecorder } from "./trace.js";
+import { parsePluginOptions } from "./config/parse-plugin-options.js";
 import { toConfigIssues } from "./config/zod-issues.js";
 
 /** A plugin to load, with its raw options (`false` disables it) and where they came from. */
@@ -44,6 +46,8 @@ export interface Kernel {
   readonly models: ModelRegistry;
   /** The gateways plugins and config defined. */
   readonly gateways: GatewayRegistry;
+  /** Sources of tools known only at run time, started by the kernel's owner per session. */
+  readonly toolSources: ToolSourceRegistry;
   readonly plugins: readonly LoadedPlugin[];
   /** Tap timings, when tracing is on. */
   readonly trace: TraceRecorder | undefined;
@@ -75,6 +79,7 @@ export function createKernel(options: KernelOptions): Kernel {
     }
   }
   const models = options.models ?? new ModelRegistry();
+  const toolSources = new ToolSourceRegistry();
 
   const issues: ConfigIssue[] = [];
   const loaded: LoadedPlugin[] = [];
@@ -88,13 +93,12 @@ export function createKernel(options: KernelOptions): Kernel {
       continue;
     }
     seen.add(plugin.name);
-    const raw = entry.options === undefined || entry.options === true ? {} : entry.options === false ? { enabled: false } : entry.options;
-    const parsed = plugin.options.safeParse(raw);
+    const parsed = parsePluginOptions(plugin, entry.options);
     if (!parsed.success) {
       issues.push(...toConfigIssues(parsed.error.issues, ["plugins", plugin.name], () => source));
       continue;
     }
-    const pluginOptions = parsed.data as Record<string, unknown> & { enabled: boolean };
+    const pluginOptions = parsed.data;
     loaded.push({ name: plugin.name, description: plugin.description, enabled: pluginOptions.enabled, options: pluginOptions, source });
     if (pluginOptions.enabled) toApply.push({ plugin, options: pluginOptions });
   }
@@ -106,6 +110,7 @@ export function createKernel(options: KernelOptions): Kernel {
       hooks: createPluginHooks(hooks, plugin.name),
       models,
       gateways: createPluginGateways(gateways, models, plugin.name),
+      toolSources: { register: (source) => toolSources.register(source) },
       emit: (event) => hooks.onEvent.call({ source: plugin.name, ...event }),
     };
     plugin.apply(view, pluginOptions);
@@ -123,6 +128,7 @@ export function createKernel(options: KernelOptions): Kernel {
     hooks,
     models,
     gateways,
+    toolSources,
     plugins: Object.freeze(loaded),
     trace,
     resolveModel(input: string, gateway?: string): ResolvedModel {

@@ -4,6 +4,7 @@ import type { EndpointHealthSource } from "./gateways/endpoint-health.js";
 import type { GatewayDefaults, GatewayDefinition, GatewayEndpoint, ResolvedGateway } from "./gateways/gateway-definition.js";
 import type { PluginHooks } from "./hooks.js";
 import type { ModelRegistry } from "./model-registry.js";
+import type { ToolSourceRegistry } from "./tool-source-registry.js";
 
 const pluginMarker = Symbol.for("bridle.plugin");
 
@@ -15,6 +16,8 @@ export interface PluginKernel {
   readonly models: ModelRegistry;
   /** The run's gateways: define new ones, read all of them. */
   readonly gateways: PluginGateways;
+  /** Where plugins register sources of tools known only at run time (MCP servers); the host starts them. */
+  readonly toolSources: Pick<ToolSourceRegistry, "register">;
   /** Posts a feed event, attributed to this plugin. */
   emit(event: FeedEvent): void;
 }

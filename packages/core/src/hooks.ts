@@ -49,10 +49,10 @@ export function createHooks() {
   return Object.freeze({
     /**
      * **SyncWaterfallHook<[ModelRef]>** — the single funnel from any model string to a canonical
-     * identity. Runs whenever a model string enters Bridle (config, `/model`, a gateway's
-     * response, a fallback target). Taps return the ref with `id` canonicalized and `known` set;
-     * the ref that comes out is the only key the registry, routing, pricing and telemetry accept.
-     * Sync because it sits on hot paths and must not wait on I/O.
+     * identity. Runs whenever a model string enters Bridle (config, `/model`, a fallback target).
+     * Taps return the ref with `id` canonicalized and `known` set: model-id (NORMALIZE). The ref
+     * that comes out is the only key the model registry accepts. Sync because it sits on hot
+     * paths and must not wait on I/O.
      */
     resolveModel: new SyncWaterfallHook<[ModelRef], ModelRef, TapAttribution>(["ref"], "resolveModel"),
 
@@ -60,9 +60,10 @@ export function createHooks() {
      * **AsyncSeriesWaterfallHook<[ChatRequest, TurnContext]>** — a request about to be sent: a
      * turn's, or a side request (`purpose` says which: `turn`, `summary`, …). Taps return a new
      * request: compaction fits a turn to the window (COMPACT), tool-repair shapes tool schemas
-     * (GATEWAY), a routing tap may pick `endpoint` and `affinityKey` (ROUTE). `model` and
-     * `gateway` are read-only here (a tap that changes them fails); the transport turns the
-     * result into the gateway's wire shape.
+     * for the gateway (GATEWAY), model-id warns once about an unknown model (OBSERVE).
+     * `endpoint` and `affinityKey` are the fields for choosing where a request goes (ROUTE).
+     * `model` and `gateway` are read-only here (a tap that changes them fails); the transport
+     * turns the result into the gateway's wire shape.
      */
     beforeRequest: new AsyncSeriesWaterfallHook<[ChatRequest, TurnContext], ChatRequest, TapAttribution>(
       ["request", "context"],
@@ -73,7 +74,8 @@ export function createHooks() {
      * **HookMap<SyncWaterfallHook<[WireRequest, WireContext]>>**, keyed by gateway id — the final
      * wire body and headers of a request to that gateway, after its definition shaped them
      * (slug, output-limit name, reasoning replay, negotiated fields). Taps return a new wire
-     * request: `kernel.hooks.wire.for("acme").tap(…)`. Sync because it runs on every request.
+     * request: `kernel.hooks.wire.for("acme").tap(…)`. The default preset taps none (gateway
+     * definitions shape their own requests). Sync because it runs on every request.
      */
     wire: new HookMap(() => new SyncWaterfallHook<[WireRequest, WireContext], WireRequest, TapAttribution>(["wire", "context"], "wire"), "wire"),
 
@@ -81,6 +83,7 @@ export function createHooks() {
      * **HookMap<SyncBailHook<[WireError, WireContext], ErrorClassification>>**, keyed by gateway
      * id — what an error answer from that gateway means. The first tap that returns a
      * classification decides; when none does, the gateway's definition and the generic rules do.
+     * The default preset taps none.
      */
     classifyError: new HookMap(
       () => new SyncBailHook<[WireError, WireContext], ErrorClassification | undefined, TapAttribution>(["error", "context"], "classifyError"),
@@ -89,9 +92,9 @@ export function createHooks() {
 
     /**
      * **AsyncSeriesWaterfallHook<[ChatResponse, TurnContext]>** — a complete answer, after the
-     * stream ended properly. Taps return a new response: reasoning and usage normalized
-     * (NORMALIZE), leaked tool-call grammars turned into structured calls (REPAIR), token
-     * estimates calibrated against reported usage (OBSERVE).
+     * stream ended properly, with reasoning and usage already normalized by the transport. Taps
+     * return a new response: tool-repair turns leaked tool-call grammars into structured calls
+     * (REPAIR), compaction calibrates its token estimates against reported usage (OBSERVE).
      */
     afterResponse: new AsyncSeriesWaterfallHook<[ChatResponse, TurnContext], ChatResponse, TapAttribution>(
       ["response", "context"],
@@ -100,9 +103,9 @@ export function createHooks() {
 
     /**
      * **AsyncSeriesWaterfallHook<[ToolCallEvent, TurnContext]>** — one tool call from the model.
-     * Taps return a new event: repair and validate (REPAIR), then permission (DEFAULT). What
-     * comes out is either runnable calls or a rejection whose `error` goes back to the model as
-     * the tool result.
+     * Taps return a new event: tool-repair repairs and validates it (REPAIR). What comes out is
+     * either runnable calls or a rejection whose `error` goes back to the model as the tool
+     * result; the agent asks for permission afterwards.
      */
     onToolCall: new AsyncSeriesWaterfallHook<[ToolCallEvent, TurnContext], ToolCallEvent, TapAttribution>(
       ["event", "context"],
@@ -111,9 +114,9 @@ export function createHooks() {
 
     /**
      * **AsyncSeriesHook<[ModelSwitch, SessionContext]>** — the session's model or gateway changed
-     * (user, fallback or config). Taps recompute limits, reconcile the context (compact in place
-     * when the window shrank), re-pin routes. The switch is complete when every tap resolved.
-     * Nothing is returned: a switch is a fact, not a proposal.
+     * (user, fallback or config). Taps: compaction reconciles the context, compacting in place
+     * when the window shrank (COMPACT); model-id warns about an unknown model (OBSERVE). The
+     * switch is complete when every tap resolved. Nothing is returned: a switch is a fact.
      */
     onModelSwitch: new AsyncSeriesHook<[ModelSwitch, SessionContext], TapAttribution>(
       ["modelSwitch", "context"],
@@ -123,8 +126,11 @@ export function createHooks() {
     /**
      * **AsyncSeriesBailHook<[HarnessError, TurnContext], Recovery>** — a model request failed.
      * The first tap that returns a {@link Recovery} decides (retry, fall back, compact and retry,
-     * or fail with a message); taps that only observe or learn return `undefined`. When no tap
-     * decides, the error reaches the user as it is.
+     * or fail with a message); taps that only observe or learn return `undefined`: model-id
+     * learns a window an overflow error states (NORMALIZE), compaction answers an overflow with
+     * compact-and-retry once (COMPACT). When no tap decides, the error reaches the user as it is.
+     * A rejected field or a demand for past reasoning never gets here the first time: the
+     * transport negotiates it once itself.
      */
     onError: new AsyncSeriesBailHook<[HarnessError, TurnContext], Recovery | undefined, TapAttribution>(
       ["error", "context"],
@@ -133,7 +139,7 @@ export function createHooks() {
 
     /**
      * **AsyncSeriesBailHook<[CompactRequest, SessionContext], CompactResult>** — the user asked
-     * to compact now (`/compact [focus]`). The first tap that returns a result did the work;
+     * to compact now (`/compact [focus]`); compaction taps it. The first tap that returns a result did the work;
      * when every tap returns `undefined`, nothing loaded can compact and the caller says so.
      */
     compact: new AsyncSeriesBailHook<[CompactRequest, SessionContext], CompactResult | undefined, TapAttribution>(
@@ -143,7 +149,8 @@ export function createHooks() {
 
     /**
      * **SyncHook<[FeedEvent]>** — the feed: what the harness did on the user's behalf. Taps only
-     * observe (the CLI prints, the session log records); return values are ignored.
+     * observe (the agent records each event in the session log and shows it); return values
+     * are ignored.
      */
     onEvent: new SyncHook<[FeedEvent], void, TapAttribution>(["event"], "onEvent"),
   });

@@ -47,12 +47,12 @@ export { Stage } from "./stage.js";
 export type { StageName } from "./stage.js";
 export type { RunnableCall, ToolCallEvent } from "./tool-call-event.js";
 export type { Tool, ToolKind, ToolResult, ToolRunContext } from "./tool.js";
-export { TraceRecorder } from "./trace.js";
+export type { ToolSource, ToolSourceContext, ToolSourceEntry } from "./tool-source.js";
+export { ToolSourceRegistry } from "./tool-source-registry.js";
 export type { TraceRecord, TraceSummaryRow } from "./trace.js";
 export { buildConfigJsonSchema } from "./config/config-json-schema.js";
 export { baseConfigSchema, gatewayConfigSchema } from "./config/config-schema.js";
 export type { BaseConfig } from "./config/config-schema.js";
-export { findProjectConfigFile, PROJECT_CONFIG_NAMES, userConfigFile } from "./config/config-files.js";
 export { loadConfig } from "./config/load-config.js";
 export type { LoadConfigOptions, PluginSummary, ResolvedConfig } from "./config/load-config.js";
 export type { ConfigLayer } from "./config/merge-layers.js";
@@ -61,7 +61,7 @@ export type { Preset } from "./config/preset.js";
 export { Agent, CUT_TOOL_CALL_RESULT } from "./agent/agent.js";
 export type { AgentOptions, Authorization, ChatSender, SessionRecorder, TurnOptions, TurnResult } from "./agent/agent.js";
 export type { AgentEvent, TurnEnd } from "./agent/agent-event.js";
-export { callFingerprint, DOOM_LOOP_LIMIT, DoomLoopGuard } from "./agent/doom-loop-guard.js";
+export { DoomLoopGuard } from "./agent/doom-loop-guard.js";
 export { buildSystemPrompt, readAgentsMd } from "./agent/system-prompt.js";
 export type { SystemPromptOptions } from "./agent/system-prompt.js";
 export { defineGateway, isGateway } from "./gateways/define-gateway.js";
@@ -88,44 +88,38 @@ export type {
   WireError,
   WireRequest,
 } from "./gateways/gateway-definition.js";
-export { describeSource, GatewayConflictError, GatewayRegistry } from "./gateways/gateway-registry.js";
+export { GatewayConflictError, GatewayRegistry } from "./gateways/gateway-registry.js";
 export type { GatewaySettings } from "./gateways/gateway-registry.js";
 export { GatewayTransport } from "./transport/gateway-transport.js";
 export type { PreparedRequest, SendOptions, TransportOptions } from "./transport/gateway-transport.js";
-export { normalizeUsage } from "./transport/normalize-usage.js";
-export { isOverflowError, OVERFLOW_PATTERNS } from "./transport/overflow-patterns.js";
-export { retryAfterMilliseconds } from "./transport/retry-after.js";
 export { StreamAssembler } from "./transport/stream-assembler.js";
 export type { AssembledResponse, StreamDelta } from "./transport/stream-assembler.js";
-export { ThinkSplitter } from "./transport/think-splitter.js";
 export { toWireRequest } from "./gateways/to-wire-request.js";
 export type { WireTarget } from "./gateways/to-wire-request.js";
-export { classifyWireError, isRetryableStatus } from "./gateways/classify-wire-error.js";
+export { classifyWireError } from "./gateways/classify-wire-error.js";
 export type { EndpointHealth, EndpointHealthSource } from "./gateways/endpoint-health.js";
-export { statedOverflow, type StatedOverflow } from "./gateways/stated-overflow.js";
-export { findRejectedFields, findReplayDemand } from "./gateways/find-rejected-fields.js";
+export type { StatedOverflow } from "./gateways/stated-overflow.js";
 export { negotiate } from "./gateways/negotiate.js";
 export type { Negotiation } from "./gateways/negotiate.js";
 export { CapabilityStore, capabilitiesFile } from "./gateways/capability-store.js";
 export { TokenCounter } from "./tokens/token-counter.js";
+export { formatCount, formatTokens } from "./tokens/format-tokens.js";
+export { DEFAULT_OUTPUT_TOKENS, OUTPUT_WINDOW_SHARE, outputReserve } from "./tokens/output-reserve.js";
 export type { ContextBreakdown } from "./tokens/token-counter.js";
 export { collectSecrets } from "./session/collect-secrets.js";
-export { createRedactor, MIN_SECRET_LENGTH } from "./session/create-redactor.js";
+export { createRedactor } from "./session/create-redactor.js";
 export type { Redactor, RedactorOptions } from "./session/create-redactor.js";
-export { createSessionId } from "./session/create-session-id.js";
 export { latestSession, listSessions } from "./session/list-sessions.js";
 export type { SessionSummary } from "./session/list-sessions.js";
-export { parseSessionText, readSessionFile } from "./session/read-session-file.js";
+export { readSessionFile } from "./session/read-session-file.js";
 export type { SessionFileContents, SkippedLine } from "./session/read-session-file.js";
-export { INTERRUPTED_TOOL_RESULT, NOT_RUN_TOOL_RESULT, replaySession } from "./session/replay-session.js";
+export { replaySession } from "./session/replay-session.js";
 export type { PendingToolCall, ReplayedSession } from "./session/replay-session.js";
-export { REDACTED } from "./session/secret-patterns.js";
 export { SessionFileError } from "./session/session-file-error.js";
 export type { SessionFileErrorCode } from "./session/session-file-error.js";
 export { SessionLockedError } from "./session/session-locked-error.js";
 export { SessionLog } from "./session/session-log.js";
 export type { CreateSessionOptions, OpenedSession, OpenSessionOptions } from "./session/session-log.js";
-export { SESSION_FORMAT_VERSION, SESSION_RECORD_TYPES } from "./session/session-record.js";
 export type {
   CompactionRecordInput,
   FeedRecordInput,
@@ -143,4 +137,4 @@ export type {
   ToolStartRecordInput,
   UsageRecordInput,
 } from "./session/session-record.js";
-export { sessionsDirectory, workspaceSlug } from "./session/sessions-directory.js";
+export { sessionsDirectory } from "./session/sessions-directory.js";

@@ -50,6 +50,8 @@ export interface ModelInfo {
   replayRejectsEmpty?: boolean;
   pricing?: ModelPricing;
   gateways?: Record<string, GatewayModelOverride>;
+  /** For a dated snapshot the catalog does not list: the known model whose facts it inherited. */
+  snapshotOf?: string;
 }
 
 /** Where a limit came from, shown by `/context` and `bridle models`. */

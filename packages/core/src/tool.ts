@@ -41,6 +41,13 @@ export interface Tool<Parameters extends z.ZodType = z.ZodType> {
   parameters: Parameters;
   /** JSON Schema of `parameters`, as offered to the model and used by tool-call repair. */
   jsonSchema: JsonSchema;
+  /**
+   * The rule group that names this tool besides its own name (`mcp` for MCP tools, so that
+   * `mcp(github__*)` covers them). A grouped tool is not covered by the `read`, `edit` or `bash` groups.
+   */
+  permissionGroup?: string;
+  /** Where the tool comes from, shown when the user is asked about a call (`MCP server github`). */
+  origin?: string;
   /** The path arguments this call touches, for permission rules (`edit(src/**)`). */
   paths?: (args: z.infer<Parameters>) => string[];
   run(args: z.infer<Parameters>, context: ToolRunContext): Promise<ToolResult>;

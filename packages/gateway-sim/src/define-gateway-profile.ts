@@ -1,5 +1,6 @@
 import type { GatewayErrorBodies, GatewayProfile, SimModel } from "./gateway-profile.js";
 import { openAiStyleError, retryHeaders } from "./openai-style-error.js";
+import { openAiOverflowText } from "./overflow-texts.js";
 
 /** The fields a profile file must give; everything else falls back to OpenAI-like defaults. */
 export type GatewayProfileDefinition = Pick<GatewayProfile, "name" | "displayName" | "models"> &
@@ -18,7 +19,7 @@ export const defaultErrorBodies: GatewayErrorBodies = {
   overflow: (context) =>
     openAiStyleError(
       400,
-      `This model's maximum context length is ${context.contextWindow} tokens. However, you requested ${context.promptTokens + context.outputTokens} tokens (${context.promptTokens} in the messages, ${context.outputTokens} in the completion). Please reduce the length of the messages or completion.`,
+      openAiOverflowText(context),
       "invalid_request_error",
       "context_length_exceeded",
       "messages",

@@ -13,6 +13,14 @@ export function openAiStyleError(
 }
 
 /**
+ * The flat body of SGLang and vLLM-era servers, `{"object":"error","message",…}`, with no `error`
+ * key: clients that read only `body.error` find no message in it.
+ */
+export function flatError(status: number, message: string, type: string, headers?: Record<string, string>): GatewayErrorResponse {
+  return { status, headers, body: { object: "error", message, type, param: null, code: status } };
+}
+
+/**
  * `retry-after` (whole seconds) and `retry-after-ms` headers for a 429, as far as the context
  * asks for them; `fallbackSeconds` is used when it names neither.
  */

@@ -1,5 +1,4 @@
 import fs from "node:fs";
-import path from "node:path";
 import { z } from "zod";
 import type { Tool, ToolResult } from "@bridle/core";
 import { defineTool } from "./define-tool.js";
@@ -7,6 +6,7 @@ import { limits } from "./limits.js";
 import { runCommand, type CommandOutcome } from "./run-command.js";
 import { sanitizeTerminalOutput } from "./sanitize-terminal-output.js";
 import { scrubEnvironment } from "./scrub-environment.js";
+import { toolOutputPath } from "./tool-output-path.js";
 
 const parameters = z.object({
   command: z.string().min(1).describe("The shell command to run, in the workspace root."),
@@ -80,7 +80,7 @@ export function createBashTool(options: BashToolOptions = {}): Tool<typeof param
         timeoutMs,
         signal: context.signal,
         maxOutputChars: options.maxOutputChars ?? limits.bashOutputChars,
-        fullOutputPath: path.join(context.sessionDirectory, "tool-output", `${safeFileName(context.callId)}.log`),
+        fullOutputPath: toolOutputPath(context.sessionDirectory, context.callId, "log"),
         killGraceMs: options.killGraceMs ?? limits.bashKillGraceMs,
       });
       const result = formatOutcome(outcome, timeoutMs, requested > maxTimeoutMs ? maxTimeoutMs : undefined);
@@ -128,11 +128,6 @@ function formatOutcome(outcome: CommandOutcome, timeoutMs: number, clampedTo: nu
 function defaultShell(): string {
   // Always bash when present: models write bash, and zsh or fish differ in globbing and syntax.
   return fs.existsSync("/bin/bash") ? "/bin/bash" : "/bin/sh";
-}
-
-function safeFileName(callId: string): string {
-  const cleaned = callId.replace(/[^A-Za-z0-9._-]/g, "_").slice(0, 100);
-  return cleaned === "" ? `call-${Date.now()}` : cleaned;
 }
 
 function firstLine(command: string): string {

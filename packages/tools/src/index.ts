@@ -17,6 +17,9 @@ export type { ListFilesOptions } from "./list-files.js";
 export { createLsTool } from "./ls-tool.js";
 export type { LsArguments } from "./ls-tool.js";
 export { modelJsonSchema } from "./model-json-schema.js";
+export { OutputCollector } from "./output-collector.js";
+export type { CollectedOutput } from "./output-collector.js";
+export { toolOutputPath } from "./tool-output-path.js";
 export { createReadDenyFilter } from "./permissions/create-read-deny-filter.js";
 export { decidePermission } from "./permissions/decide-permission.js";
 export type {

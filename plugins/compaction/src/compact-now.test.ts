@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compactNow } from "./compact-now.js";
 import { compactionCount } from "./session-state.js";
 import { isSummaryMessage } from "./summary-message.js";
-import { createSimSession, SIM_MODELS, startSim } from "./testing/sim-session.js";
-import { syntheticConversation } from "./testing/synthetic-conversation.js";
+import { createSimSession, SIM_MODELS, startSim } from "../test/sim-session.js";
+import { syntheticConversation } from "../test/synthetic-conversation.js";
 
 let sim: GatewaySim;
 beforeAll(async () => {

@@ -1,12 +1,12 @@
 import type { SessionContext } from "@bridle/core";
+import { formatTokens } from "@bridle/core";
 import { applyCompaction } from "./apply-compaction.js";
 import { type CompactionEngine, calibratedTokens, ratioOf } from "./compaction-engine.js";
 import { compactToTarget } from "./compact-to-target.js";
-import { formatTokenCount } from "./format-token-count.js";
-import { compactionThresholds } from "./plan-compaction.js";
 import { sameMessages } from "./same-messages.js";
 import { sessionState } from "./session-state.js";
 import { summarizerFor } from "./summarizer-for.js";
+import { thresholdsFor } from "./thresholds-for.js";
 
 /** What `/compact [focus]` asks for. */
 export interface ManualCompactionRequest {
@@ -38,14 +38,7 @@ export async function compactNow(context: SessionContext, request: ManualCompact
   const conversation = context.conversation.messages();
   const ratio = ratioOf(state.engine, context.model.id);
   const tokensBefore = calibratedTokens(state.engine, context.model.id, state.fixedTokens + state.ledger.total(conversation, counter));
-  const thresholds = compactionThresholds({
-    window: limits.contextWindow,
-    reserve: Math.min(options.reserveOutputTokens, limits.maxOutputTokens),
-    tier1: options.tier1,
-    tier2: options.tier2,
-    tier3: options.tier3,
-    target: options.target,
-  });
+  const thresholds = thresholdsFor(options, limits);
   const outcome = await compactToTarget({
     messages: conversation,
     target: { thresholds, fixedTokens: state.fixedTokens, ratio },
@@ -62,10 +55,10 @@ export async function compactNow(context: SessionContext, request: ManualCompact
   const tokensAfter = Math.ceil((state.fixedTokens + outcome.tokens) * ratio);
   const message =
     outcome.strategy === "summary"
-      ? `compacted ${formatTokenCount(tokensBefore)} to ${formatTokenCount(tokensAfter)} tokens: summarized ${outcome.summarized} messages${outcome.passes > 1 ? ` in ${outcome.passes} passes` : ""}, kept the last ${outcome.keptTurns} turn${outcome.keptTurns === 1 ? "" : "s"} verbatim`
+      ? `compacted ${formatTokens(tokensBefore)} to ${formatTokens(tokensAfter)} tokens: summarized ${outcome.summarized} messages${outcome.passes > 1 ? ` in ${outcome.passes} passes` : ""}, kept the last ${outcome.keptTurns} turn${outcome.keptTurns === 1 ? "" : "s"} verbatim`
       : outcome.strategy === "digest"
-        ? `compacted ${formatTokenCount(tokensBefore)} to ${formatTokenCount(tokensAfter)} tokens without a summary (${outcome.failures.join("; ")})`
-        : `compacted ${formatTokenCount(tokensBefore)} to ${formatTokenCount(tokensAfter)} tokens`;
+        ? `compacted ${formatTokens(tokensBefore)} to ${formatTokens(tokensAfter)} tokens without a summary (${outcome.failures.join("; ")})`
+        : `compacted ${formatTokens(tokensBefore)} to ${formatTokens(tokensAfter)} tokens`;
   applyCompaction(context, state, outcome.messages, { reason: "manual", tokensBefore, tokensAfter }, {
     level: outcome.strategy === "digest" ? "warn" : "info",
     message,

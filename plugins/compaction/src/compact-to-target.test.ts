@@ -4,7 +4,7 @@ import { compactToTarget } from "./compact-to-target.js";
 import { compactionThresholds } from "./plan-compaction.js";
 import type { Summarizer } from "./summarize-history.js";
 import { isSummaryMessage, readSummaryMessage } from "./summary-message.js";
-import { syntheticConversation } from "./testing/synthetic-conversation.js";
+import { syntheticConversation } from "../test/synthetic-conversation.js";
 
 const counter = new TokenCounter();
 const settings = { keepRecentTurns: 3, summaryMaxTokens: 4000, summaryWindowShare: 0.1, summarizerClipChars: 2000 };

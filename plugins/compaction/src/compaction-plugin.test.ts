@@ -1,8 +1,8 @@
 import type { GatewaySim, RecordedRequest } from "@bridle/gateway-sim";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { isSummaryMessage } from "./summary-message.js";
-import { createSimSession, nextRequestTokens, SIM_MODELS, type SimSession, startSim } from "./testing/sim-session.js";
-import { syntheticConversation } from "./testing/synthetic-conversation.js";
+import { createSimSession, nextRequestTokens, SIM_MODELS, type SimSession, startSim } from "../test/sim-session.js";
+import { syntheticConversation } from "../test/synthetic-conversation.js";
 
 const BRIEF = "## Task\nKeep porting the parser.\n## Next steps\nRun the tests.";
 const mainAnswers = { when: { hasTools: true }, repeat: true, content: "ok" } as const;
@@ -46,7 +46,7 @@ describe("model switch reconcile", () => {
     expect(after).toBeLessThan(0.4 * SIM_MODELS.mid.contextWindow);
     const done = session.feed.filter((event) => event.type === "compaction.done");
     expect(done).toHaveLength(1);
-    expect(done[0]!.message).toMatch(/^switched models, compacted 6\d\dk to \d+k to fit acme\/mid-200k's 200k window/);
+    expect(done[0]!.message).toMatch(/^switched models, compacted 6\d\dk to [\d.]+k to fit acme\/mid-200k's 200k window/);
     expect(session.feed.some((event) => event.type === "context.usage" && event.data?.contextWindow === 200_000)).toBe(true);
 
     // The summary was written by the outgoing 1M model, with no tools, inside its window.

@@ -6,7 +6,7 @@ import { fitRequest } from "./fit-request.js";
 import { observeUsage } from "./observe-usage.js";
 import { sessionState } from "./session-state.js";
 import { isPrunedStub } from "./tool-output-stub.js";
-import { syntheticConversation } from "./testing/synthetic-conversation.js";
+import { syntheticConversation } from "../test/synthetic-conversation.js";
 
 function registry(window: number) {
   const models = new ModelRegistry();

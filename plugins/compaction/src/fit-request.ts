@@ -1,16 +1,17 @@
 import type { ChatMessage, ChatRequest, TurnContext } from "@bridle/core";
+import { formatTokens } from "@bridle/core";
 import { applyCompaction } from "./apply-compaction.js";
 import { calibrate } from "./calibration.js";
 import { type CompactionEngine, calibrationOf, ratioOf } from "./compaction-engine.js";
 import { compactToTarget } from "./compact-to-target.js";
 import { fixedTokens, leadingSystemCount } from "./fixed-tokens.js";
-import { formatTokenCount } from "./format-token-count.js";
-import { type CompactionThresholds, compactionThresholds, planCompaction } from "./plan-compaction.js";
+import { type CompactionThresholds, planCompaction } from "./plan-compaction.js";
 import { prunableTokens, pruneToolOutputs } from "./prune-tool-outputs.js";
 import { sameMessages } from "./same-messages.js";
 import { selectTurnsToKeep } from "./select-turns-to-keep.js";
 import { type CompactionSessionState, sessionState } from "./session-state.js";
 import { summarizerFor } from "./summarizer-for.js";
+import { thresholdsFor } from "./thresholds-for.js";
 
 /** Share of the window the recent turns protected from a tier-1 prune may take. */
 const SOFT_PROTECT_SHARE = 0.25;
@@ -37,14 +38,7 @@ export async function fitRequest(request: ChatRequest, context: TurnContext, eng
   state.fixedTokens = fixed;
   const calibration = calibrationOf(engine, request.model);
   let local = fixed + state.ledger.total(request.messages, counter, systemCount);
-  const thresholds = compactionThresholds({
-    window: context.limits().contextWindow,
-    reserve: Math.min(request.maxOutputTokens, options.reserveOutputTokens),
-    tier1: options.tier1,
-    tier2: options.tier2,
-    tier3: options.tier3,
-    target: options.target,
-  });
+  const thresholds = thresholdsFor(options, context.limits(), request.maxOutputTokens);
   const forced = context.compactRequested && state.forcedTurn !== context.turn;
   let messages = request.messages;
   if (forced || calibrate(local, calibration) >= thresholds.tier1) {
@@ -111,8 +105,8 @@ async function compactForRequest(
 
   const before = used;
   const after = (messages: readonly ChatMessage[]) => Math.ceil((state.fixedTokens + counter.countMessages(messages)) * ratio);
-  const window = `${formatTokenCount(thresholds.window)} window`;
-  const why = forced ? "the gateway said the prompt did not fit" : `past tier ${plan.tier} (${formatTokenCount(before)} of the ${window})`;
+  const window = `${formatTokens(thresholds.window)} window`;
+  const why = forced ? "the gateway said the prompt did not fit" : `past tier ${plan.tier} (${formatTokens(before)} of the ${window})`;
 
   const pruned = plan.action === "summarize" ? undefined : pruneToolOutputs(conversation, plan.action === "prune" ? soft : hard, counter);
   // A tier-3 or forced compaction that pruning cannot serve falls through to a summary.
@@ -120,7 +114,7 @@ async function compactForRequest(
   if (pruned?.changed) {
     const tokensAfter = after(pruned.messages);
     applyCompaction(context, state, pruned.messages, { reason: forced ? "overflow" : `tier${plan.tier}`, tokensBefore: before, tokensAfter }, {
-      message: `pruned ${pruned.prunedOutputs} old tool output${pruned.prunedOutputs === 1 ? "" : "s"}${pruned.shortenedMessages > 0 ? ` and shortened ${pruned.shortenedMessages} old messages` : ""}: ${formatTokenCount(before)} to ${formatTokenCount(tokensAfter)} tokens (${why})`,
+      message: `pruned ${pruned.prunedOutputs} old tool output${pruned.prunedOutputs === 1 ? "" : "s"}${pruned.shortenedMessages > 0 ? ` and shortened ${pruned.shortenedMessages} old messages` : ""}: ${formatTokens(before)} to ${formatTokens(tokensAfter)} tokens (${why})`,
       data: { strategy: plan.action, tier: plan.tier, prunedOutputs: pruned.prunedOutputs },
     });
     return pruned.messages;
@@ -143,7 +137,7 @@ async function compactForRequest(
       : "pruned and clipped the newest turn";
   applyCompaction(context, state, outcome.messages, { reason: forced ? "overflow" : "tier3", tokensBefore: before, tokensAfter }, {
     level: outcome.strategy === "digest" ? "warn" : "info",
-    message: `compacted ${formatTokenCount(before)} to ${formatTokenCount(tokensAfter)} tokens: ${what} (${why})`,
+    message: `compacted ${formatTokens(before)} to ${formatTokens(tokensAfter)} tokens: ${what} (${why})`,
     data: { strategy: outcome.strategy, tier: 3, passes: outcome.passes, summarized: outcome.summarized, failures: outcome.failures },
   });
   return outcome.messages;

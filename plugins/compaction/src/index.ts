@@ -14,7 +14,6 @@ export { compactionOptionsSchema } from "./compaction-options.js";
 export type { CompactionOptions } from "./compaction-options.js";
 export { compactionPlugin, compactionPlugin as default } from "./compaction-plugin.js";
 export { fitOutput, fitRequest } from "./fit-request.js";
-export { formatTokenCount } from "./format-token-count.js";
 export type { MessageCounter } from "./message-counter.js";
 export { observeUsage } from "./observe-usage.js";
 export { overflowRecovery } from "./overflow-recovery.js";

@@ -1,7 +1,7 @@
 import type { HarnessError, Recovery, TurnContext } from "@bridle/core";
+import { formatTokens } from "@bridle/core";
 import { calibrationFromStatedPrompt, raiseCalibrationForOverflow } from "./calibration.js";
 import { type CompactionEngine, calibratedTokens } from "./compaction-engine.js";
-import { formatTokenCount } from "./format-token-count.js";
 import { sessionState } from "./session-state.js";
 
 /**
@@ -41,8 +41,8 @@ export function overflowRecovery(error: HarnessError, context: TurnContext, engi
   return {
     action: "fail",
     message:
-      `${context.gateway} still says the conversation does not fit ${context.model.id}'s ${formatTokenCount(window)}-token window ` +
-      `after compacting once${tokens !== undefined ? ` (about ${formatTokenCount(tokens)} tokens now)` : ""}. ` +
+      `${context.gateway} still says the conversation does not fit ${context.model.id}'s ${formatTokens(window)}-token window ` +
+      `after compacting once${tokens !== undefined ? ` (about ${formatTokens(tokens)} tokens now)` : ""}. ` +
       "Run /compact with what to keep to shrink it further, switch to a model with a larger window with /model, or start a new session.",
   };
 }

@@ -1,7 +1,7 @@
 import type { ChatMessage } from "@bridle/core";
 import { describe, expect, it } from "vitest";
 import { MISSING_TOOL_RESULT, pairToolMessages } from "./pair-tool-messages.js";
-import { syntheticConversation } from "./testing/synthetic-conversation.js";
+import { syntheticConversation } from "../test/synthetic-conversation.js";
 
 const call = (id: string, name = "read") => ({ id, name, arguments: "{}" });
 

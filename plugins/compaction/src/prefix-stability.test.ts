@@ -1,7 +1,7 @@
 import type { GatewaySim } from "@bridle/gateway-sim";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createSimSession, SIM_MODELS, startSim } from "./testing/sim-session.js";
-import { words } from "./testing/synthetic-conversation.js";
+import { createSimSession, SIM_MODELS, startSim } from "../test/sim-session.js";
+import { words } from "../test/synthetic-conversation.js";
 
 const TURNS = 200;
 

@@ -2,7 +2,7 @@ import { type ChatMessage, TokenCounter } from "@bridle/core";
 import { describe, expect, it } from "vitest";
 import { prunableTokens, pruneToolOutputs } from "./prune-tool-outputs.js";
 import { selectTurnsToKeep } from "./select-turns-to-keep.js";
-import { syntheticConversation } from "./testing/synthetic-conversation.js";
+import { syntheticConversation } from "../test/synthetic-conversation.js";
 import { isPrunedStub, PRUNED_OUTPUT_MARKER } from "./tool-output-stub.js";
 
 const counter = new TokenCounter();

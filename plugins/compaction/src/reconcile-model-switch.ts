@@ -1,12 +1,12 @@
 import type { ModelSwitch, SessionContext } from "@bridle/core";
+import { formatTokens } from "@bridle/core";
 import { applyCompaction } from "./apply-compaction.js";
 import { type CompactionEngine, calibratedTokens, ratioOf } from "./compaction-engine.js";
 import { compactToTarget } from "./compact-to-target.js";
-import { formatTokenCount } from "./format-token-count.js";
-import { compactionThresholds } from "./plan-compaction.js";
 import { sameMessages } from "./same-messages.js";
 import { type CompactionSessionState, type ReconcileLock, sessionState } from "./session-state.js";
 import { summarizerFor } from "./summarizer-for.js";
+import { thresholdsFor } from "./thresholds-for.js";
 import { usageEvent } from "./usage-event.js";
 
 /** Follow-up rounds for switches that arrive while one is reconciled; more would mean a switch storm. */
@@ -82,14 +82,7 @@ async function reconcileOnce(change: ModelSwitch, context: SessionContext, state
   const counter = context.tokens;
   const conversation = context.conversation.messages();
   const used = calibratedTokens(engine, change.to.model, state.fixedTokens + state.ledger.total(conversation, counter));
-  const thresholds = compactionThresholds({
-    window: incoming.contextWindow,
-    reserve: Math.min(options.reserveOutputTokens, incoming.maxOutputTokens),
-    tier1: options.tier1,
-    tier2: options.tier2,
-    tier3: options.tier3,
-    target: options.target,
-  });
+  const thresholds = thresholdsFor(options, incoming);
   if (used < thresholds.tier3) return;
 
   const sameTarget = change.from.model === change.to.model && change.from.gateway === change.to.gateway;
@@ -119,7 +112,7 @@ async function reconcileOnce(change: ModelSwitch, context: SessionContext, state
           : "(clipped the newest turn)";
   applyCompaction(context, state, outcome.messages, { reason: "model-switch", tokensBefore: used, tokensAfter }, {
     level: outcome.strategy === "digest" ? "warn" : "info",
-    message: `switched models, compacted ${formatTokenCount(used)} to ${formatTokenCount(tokensAfter)} to fit ${change.to.model}'s ${formatTokenCount(incoming.contextWindow)} window ${how}`,
+    message: `switched models, compacted ${formatTokens(used)} to ${formatTokens(tokensAfter)} to fit ${change.to.model}'s ${formatTokens(incoming.contextWindow)} window ${how}`,
     data: { strategy: outcome.strategy, passes: outcome.passes, summarized: outcome.summarized, failures: outcome.failures, from: change.from, to: change.to },
   });
 }

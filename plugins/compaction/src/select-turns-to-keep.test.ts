@@ -1,7 +1,7 @@
 import { TokenCounter } from "@bridle/core";
 import { describe, expect, it } from "vitest";
 import { selectTurnsToKeep } from "./select-turns-to-keep.js";
-import { syntheticConversation, syntheticTurn } from "./testing/synthetic-conversation.js";
+import { syntheticConversation, syntheticTurn } from "../test/synthetic-conversation.js";
 
 const counter = new TokenCounter();
 

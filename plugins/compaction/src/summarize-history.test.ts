@@ -1,7 +1,7 @@
 import { type ChatRequest, type ChatResponse, TokenCounter } from "@bridle/core";
 import { describe, expect, it } from "vitest";
 import { SummaryError, type Summarizer, summarizeHistory } from "./summarize-history.js";
-import { syntheticConversation } from "./testing/synthetic-conversation.js";
+import { syntheticConversation } from "../test/synthetic-conversation.js";
 import { transcriptItems } from "./transcript-items.js";
 
 const counter = new TokenCounter();

@@ -1,6 +1,6 @@
 import { type ChatMessage, TokenCounter } from "@bridle/core";
 import { describe, expect, it } from "vitest";
-import { syntheticConversation } from "./testing/synthetic-conversation.js";
+import { syntheticConversation } from "../test/synthetic-conversation.js";
 import { TokenLedger } from "./token-ledger.js";
 
 /** A counter that records which messages it was asked about. */

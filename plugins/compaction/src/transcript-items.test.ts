@@ -1,7 +1,7 @@
 import { type ChatMessage, TokenCounter } from "@bridle/core";
 import { describe, expect, it } from "vitest";
 import { splitForSummarizer } from "./split-for-summarizer.js";
-import { syntheticConversation } from "./testing/synthetic-conversation.js";
+import { syntheticConversation } from "../test/synthetic-conversation.js";
 import { clip, transcriptItems } from "./transcript-items.js";
 
 const counter = new TokenCounter();

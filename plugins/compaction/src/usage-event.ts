@@ -1,5 +1,5 @@
 import type { FeedEvent } from "@bridle/core";
-import { formatTokenCount } from "./format-token-count.js";
+import { formatTokens } from "@bridle/core";
 
 /** The numbers a `context.usage` event reports. */
 export interface UsageFacts {
@@ -24,7 +24,7 @@ export function usageEvent(facts: UsageFacts): FeedEvent {
   return {
     type: "context.usage",
     level: "info",
-    message: `context ${formatTokenCount(facts.tokens)} of ${formatTokenCount(facts.contextWindow)} (${percent}%) on ${facts.model} @ ${facts.gateway}`,
+    message: `context ${formatTokens(facts.tokens)} of ${formatTokens(facts.contextWindow)} (${percent}%) on ${facts.model} @ ${facts.gateway}`,
     data: { ...facts, percent },
   };
 }

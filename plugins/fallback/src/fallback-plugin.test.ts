@@ -1,7 +1,7 @@
 import type { GatewaySim } from "@bridle/gateway-sim";
 import { CUT_TOOL_CALL_RESULT } from "@bridle/core";
 import { afterEach, describe, expect, it } from "vitest";
-import { createFallbackSession, type FallbackSession, GATEWAYS, MODEL, recordingWriteTool, runTurn, startSim } from "./testing/fallback-session.js";
+import { createFallbackSession, type FallbackSession, GATEWAYS, MODEL, recordingWriteTool, runTurn, startSim } from "../test/fallback-session.js";
 
 let sim: GatewaySim | undefined;
 let session: FallbackSession | undefined;

@@ -1,8 +1,8 @@
-import type { ChatRequest, ToolDefinition } from "@bridle/core";
+import type { ChatRequest, HarnessError, ToolDefinition } from "@bridle/core";
 import type { GatewayProfile } from "@bridle/gateway-sim";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { builtinGateways } from "./builtin-gateways.js";
-import { type AdapterHarness, startAdapterHarness } from "./testing/adapter-harness.js";
+import { type AdapterHarness, startAdapterHarness } from "../test/adapter-harness.js";
 
 // Every adapter against the simulator profile of the same gateway: the expectations come from
 // what the simulator was scripted to send and what it recorded, never from a per-gateway table.
@@ -95,5 +95,48 @@ describe.each(GATEWAYS)("%s", (gateway) => {
     expect(error.kind).toBe("rate-limit");
     expect(error.retryable).toBe(true);
     expect(error.retryAfterMs).toBe(expected);
+  });
+});
+
+// A gateway nobody described: only a base URL and a key variable in config, in front of each
+// engine above. The facts shared by all definitions have to carry it.
+describe.each(GATEWAYS)("a config-only gateway in front of %s", (profile) => {
+  const id = `unknown-${profile}`;
+  const model = () => slugOf(harness.sim.profile(profile));
+  beforeAll(() => {
+    const variable = `UNKNOWN_${profile.toUpperCase()}_KEY`;
+    harness.environment[variable] = harness.sim.keys[profile] ?? "any-key";
+    harness.kernel.gateways.configure({ [id]: { baseURL: harness.sim.baseURL(profile), apiKeyEnv: variable } }, "test");
+  });
+  const send = (extra: Partial<ChatRequest>) => harness.transport.send(
+    { model: model(), gateway: id, messages: [], tools: [], maxOutputTokens: 1024, body: {}, headers: {}, ...conversation(), ...extra },
+    { signal: AbortSignal.timeout(10_000) },
+  );
+
+  test("reads reasoning, tool calls, usage and cached tokens", async () => {
+    harness.sim.resetCaches(profile);
+    harness.sim.enqueue(
+      { when: { profile }, content: "first" },
+      { when: { profile }, reasoning: "Look first.", toolCalls: [{ name: "read", arguments: '{"path":"a.ts"}' }], stream: { toolArguments: "deltas", chunkChars: 3 } },
+    );
+    await send({});
+    const response = await send({});
+    expect(response.message.reasoning).toBe("Look first.");
+    expect(response.message.toolCalls?.map((call) => JSON.parse(call.arguments))).toEqual([{ path: "a.ts" }]);
+    const recorded = harness.sim.requests.last(profile);
+    expect(response.usage?.inputTokens).toBe(recorded?.promptTokens);
+    const reports = harness.sim.profile(profile).reportsCachedTokens && harness.sim.profile(profile).cachedTokens !== "none";
+    expect(response.usage?.cachedInputTokens).toBe(reports ? recorded?.cachedTokens : undefined);
+  });
+
+  test("recognises the overflow (a bodiless 400 only where documented) and reads the 429 delay", async () => {
+    harness.sim.enqueue({ when: { profile }, error: { kind: "overflow" } }, { when: { profile }, error: { kind: "rate_limit", retryAfterMs: 1200 } });
+    const overflow = await send({}).catch((error: unknown) => error as HarnessError);
+    const bodiless = harness.sim.profile(profile).errors.overflow({ slug: "x", contextWindow: 1, promptTokens: 2, outputTokens: 0 }).body === "";
+    if (bodiless) expect((overflow as HarnessError).kind).not.toBe("overflow");
+    else expect((overflow as HarnessError).kind).toBe("overflow");
+    const limited = await send({}).catch((error: unknown) => error as HarnessError);
+    expect((limited as HarnessError).kind).toBe("rate-limit");
+    expect((limited as HarnessError).retryAfterMs).toBe(1200);
   });
 });

@@ -31,8 +31,20 @@ function sourceFiles(directory: string, found: string[] = []): string[] {
   return found;
 }
 
+/**
+ * Ids that are also ordinary English words: in lower case they count only as code (quoted, or in
+ * a host name); capitalized they are the gateway's name.
+ */
+const ENGLISH_WORDS = new Set(["together"]);
+
 /** Each id as a word: not inside a longer run of letters and digits. */
-const patterns = (ids: readonly string[]) => ids.map((id) => ({ id, pattern: new RegExp(`(?<![a-z0-9])${id.replace(/[-.]/g, "[-_. ]?")}(?![a-z0-9])`, "i") }));
+const patterns = (ids: readonly string[]) =>
+  ids.map((id) => {
+    const word = id.replace(/[-.]/g, "[-_. ]?");
+    if (!ENGLISH_WORDS.has(id)) return { id, pattern: new RegExp(`(?<![a-z0-9])${word}(?![a-z0-9])`, "i") };
+    const capital = word[0]!.toUpperCase() + word.slice(1);
+    return { id, pattern: new RegExp(`["'\`.]${word}["'\`.]|(?<![A-Za-z0-9])(?:${capital}|${word.toUpperCase()})(?![a-z0-9])`) };
+  });
 
 export function gatewayNamesIn(text: string, ids: readonly string[]): string[] {
   return patterns(ids)
@@ -61,6 +73,10 @@ describe("core names no gateway", () => {
     expect(gatewayNamesIn("// Moonshot puts usage in choices[0]", ids)).toEqual(["moonshot"]);
     expect(gatewayNamesIn('const LMSTUDIO_URL = "http://localhost:1234";', ids)).toEqual(["lmstudio"]);
     expect(gatewayNamesIn("a groqish word", ids)).toEqual([]);
+    expect(gatewayNamesIn("// the reads start together", ids)).toEqual([]);
+    expect(gatewayNamesIn('if (gateway === "together") return;', ids)).toEqual(["together"]);
+    expect(gatewayNamesIn("// Together sends usage late", ids)).toEqual(["together"]);
+    expect(gatewayNamesIn('const base = "https://api.together.xyz/v1";', ids)).toEqual(["together"]);
     expect(ids.length).toBeGreaterThanOrEqual(25);
   });
 });

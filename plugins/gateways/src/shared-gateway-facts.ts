@@ -51,6 +51,7 @@ export function sharedGatewayFacts(definitions: readonly GatewayDefinition[]): G
       chunkCachedTokenPaths: union(definitions.map((gateway) => gateway.response?.chunkCachedTokenPaths)),
       reasoningTokenPaths: union([...definitions.map((gateway) => gateway.response?.reasoningTokenPaths), GENERIC_RESPONSE.reasoningTokenPaths]),
     },
+    // A bodiless 400 means overflow only where a gateway documents it (Cerebras): not shared.
     overflow: { patterns: union([...definitions.map((gateway) => gateway.overflow?.patterns), GENERIC_OVERFLOW]) },
     errors: {
       rateLimitPatterns: union([...definitions.map((gateway) => gateway.errors?.rateLimitPatterns), GENERIC_RATE_LIMIT]),

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { canonicalize } from "./canonicalize.js";
 import { createCanonicalizer } from "./create-canonicalizer.js";
-import { readTsvFixture } from "./testing/read-fixture.js";
-import { type CorpusRow, formatCorpusScore, scoreCorpus } from "./testing/score-corpus.js";
+import { readTsvFixture } from "../test/read-fixture.js";
+import { type CorpusRow, formatCorpusScore, scoreCorpus } from "../test/score-corpus.js";
 
 // shared/corpora/model-identity.tsv: 1,803 slugs over 80 providers (models.dev snapshot).
 const corpus: CorpusRow[] = readTsvFixture("model-identity.tsv").map((row) => ({

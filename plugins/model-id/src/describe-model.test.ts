@@ -2,7 +2,7 @@ import { createKernel } from "@bridle/core";
 import { describe, expect, it } from "vitest";
 import { describeModel, formatModelDescription } from "./describe-model.js";
 import { modelIdPlugin } from "./model-id-plugin.js";
-import { slugTestGateways } from "./testing/slug-test-gateways.js";
+import { slugTestGateways } from "../test/slug-test-gateways.js";
 
 describe("describeModel", () => {
   const kernel = createKernel({ plugins: [{ plugin: slugTestGateways }, { plugin: modelIdPlugin }] });

@@ -36,7 +36,9 @@ export function describeModel(model: ResolvedModel, registry: ModelRegistry, gat
 
 /** The human-readable form of a {@link ModelDescription}, as `bridle models resolve` prints it. */
 export function formatModelDescription(description: ModelDescription): string {
-  const lines = [`${description.input} → ${description.id}${description.known ? "" : " (unknown: conservative default limits)"}`];
+  const snapshotOf = description.info?.snapshotOf;
+  const note = !description.known ? " (unknown: conservative default limits)" : snapshotOf === undefined ? "" : ` (dated snapshot: limits of ${snapshotOf})`;
+  const lines = [`${description.input} → ${description.id}${note}`];
   const serving = [
     description.variant && `variant ${description.variant}`,
     description.quantization && `quantization ${description.quantization}`,

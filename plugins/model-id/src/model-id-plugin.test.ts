@@ -11,7 +11,7 @@ import {
 import { createTestContext } from "@bridle/core/testing";
 import { describe, expect, it } from "vitest";
 import { modelIdPlugin } from "./model-id-plugin.js";
-import { slugTestGateways } from "./testing/slug-test-gateways.js";
+import { slugTestGateways } from "../test/slug-test-gateways.js";
 
 function kernelWith(options: Record<string, unknown> = {}): Kernel {
   return createKernel({ plugins: [{ plugin: modelIdPlugin, options, source: "test config" }] });
@@ -167,5 +167,47 @@ describe("model-id plugin: unknown models", () => {
     const unknown = quiet.resolveModel("acme/other-model");
     await quiet.hooks.beforeRequest.promise(request(unknown, "x"), turnContext(quiet, unknown, "x", events));
     expect(events).toEqual([]);
+  });
+});
+
+describe("model-id plugin: dated snapshots", () => {
+  it("resolves DashScope, Mistral and OpenAI-style dated forms to their own ids with the known model's limits", () => {
+    const kernel = kernelWith({ models: { "gpt-4o": { contextWindow: 128_000, maxOutputTokens: 16_384 } } });
+    const cases = [
+      { input: "qwen3-coder-plus-2025-09-23", parent: "qwen3-coder-plus" },
+      { input: "mistralai/mistral-medium-2507", parent: "mistral-medium-2505" },
+      { input: "mistral-medium-25-09", parent: "mistral-medium-2508" },
+      { input: "openai/gpt-oss-120b-2025-08-05", parent: "gpt-oss-120b" },
+      { input: "gpt-4o-2024-08-06", parent: "gpt-4o" },
+    ];
+    for (const { input, parent } of cases) {
+      const model = kernel.resolveModel(input, "dashscope");
+      const parentId = kernel.resolveModel(parent).id;
+      expect(model.id, input).not.toBe(parentId);
+      expect(model.id, input).toMatch(/\d$/);
+      expect(model.known, input).toBe(true);
+      expect(kernel.models.get(model.id)?.snapshotOf, input).toBe(parentId);
+      const limits = kernel.models.limits(model.id, "dashscope");
+      expect(limits, input).toEqual(kernel.models.limits(parentId, "dashscope"));
+      expect(limits.source).not.toBe("default");
+    }
+    expect(kernel.models.limits(kernel.resolveModel("qwen3-coder-plus-2025-09-23").id, "dashscope").contextWindow).toBe(1_048_576);
+  });
+
+  it("notes the inherited limits once per session, and still warns for an unknown dated model", async () => {
+    const kernel = kernelWith();
+    const events: FeedEvent[] = [];
+    const model = kernel.resolveModel("qwen3-coder-plus-2025-09-23", "dashscope");
+    const context = turnContext(kernel, model, "dashscope", events);
+    await kernel.hooks.beforeRequest.promise(request(model, "dashscope"), context);
+    await kernel.hooks.beforeRequest.promise(request(model, "dashscope"), context);
+    expect(events.filter((event) => event.type === "model.snapshot")).toHaveLength(1);
+    expect(events[0]?.message).toMatch(/qwen3-coder-plus-2025-09-23.*dated snapshot.*qwen3-coder-plus.*1,048,576/);
+
+    const unknown = kernel.resolveModel("nobody-knows-2025-09-23", "dashscope");
+    expect(unknown.known).toBe(false);
+    const unknownEvents: FeedEvent[] = [];
+    await kernel.hooks.beforeRequest.promise(request(unknown, "dashscope"), turnContext(kernel, unknown, "dashscope", unknownEvents));
+    expect(unknownEvents.map((event) => event.type)).toEqual(["model.unknown"]);
   });
 });

@@ -1,6 +1,8 @@
 import { type CanonicalModelId, definePlugin, type SessionContext, Stage } from "@bridle/core";
 import { canonicalize } from "./canonicalize.js";
 import { createCanonicalizer } from "./create-canonicalizer.js";
+import { datedSnapshotNote } from "./dated-snapshot-note.js";
+import { defineDatedSnapshot } from "./define-dated-snapshot.js";
 import { learnOverflowLimit } from "./learn-overflow-limit.js";
 import { modelIdOptionsSchema } from "./model-id-options.js";
 import { MOVING_ALIASES, type MovingAlias } from "./moving-aliases.js";
@@ -17,8 +19,9 @@ const NAME = "model-id";
  * Canonical model identity and the model registry. Taps `resolveModel` (NORMALIZE) so every model
  * string becomes a canonical id, fills the shared registry from the snapshot and the user's
  * `models`, installs the gateway slug rule for the transport, learns real windows from overflow
- * errors (`onError`, NORMALIZE, never decides a recovery) and warns once per session when an
- * unknown model is used (`onModelSwitch` and `beforeRequest`, OBSERVE).
+ * errors (`onError`, NORMALIZE, never decides a recovery), gives an unknown dated snapshot of a
+ * known model that model's limits, and notes once per session when an unknown model or such a
+ * snapshot is used (`onModelSwitch` and `beforeRequest`, OBSERVE).
  */
 export const modelIdPlugin = definePlugin({
   name: NAME,
@@ -46,7 +49,11 @@ export const modelIdPlugin = definePlugin({
     // The generic rule: a gateway's own slug data (its definition's `slugs`) when it has some.
     registry.addSlugRule((id, gateway) => toGatewaySlug(id, gateway, undefined, kernel.gateways.get(gateway)?.slugs), { owner: `plugin "${NAME}"` });
 
-    kernel.hooks.resolveModel.tap({ name: NAME, stage: Stage.NORMALIZE }, (ref) => resolveModelRef(ref, canonicalizer, isDefined));
+    kernel.hooks.resolveModel.tap({ name: NAME, stage: Stage.NORMALIZE }, (ref) => {
+      const resolved = resolveModelRef(ref, canonicalizer, isDefined);
+      if (resolved.known || defineDatedSnapshot(resolved.id, registry, canonicalizer) === null) return resolved;
+      return { ...resolved, known: true };
+    });
 
     if (options.learnFromOverflow) {
       kernel.hooks.onError.tapPromise({ name: NAME, stage: Stage.NORMALIZE }, async (error, context) => {
@@ -56,23 +63,26 @@ export const modelIdPlugin = definePlugin({
       });
     }
 
-    if (options.warnUnknown) {
-      const warnOnce = (model: { id: CanonicalModelId; input: string }, gateway: string, context: SessionContext) => {
-        if (registry.has(model.id)) return;
-        const warned = (context.state.get(NAME) as Set<string> | undefined) ?? new Set<string>();
-        const key = `${gateway}\u0000${model.id}`;
-        if (warned.has(key)) return;
-        warned.add(key);
-        context.state.set(NAME, warned);
-        context.emit(unknownModelWarning(model, gateway));
-      };
-      kernel.hooks.onModelSwitch.tapPromise({ name: NAME, stage: Stage.OBSERVE }, async (change, context) => {
-        warnOnce({ id: change.to.model, input: change.to.model }, change.to.gateway, context);
-      });
-      kernel.hooks.beforeRequest.tapPromise({ name: NAME, stage: Stage.OBSERVE }, async (request, context) => {
-        warnOnce(context.model, context.gateway, context);
-        return request;
-      });
-    }
+    const noteOnce = (model: { id: CanonicalModelId; input: string }, gateway: string, context: SessionContext) => {
+      const snapshotOf = registry.get(model.id)?.snapshotOf;
+      if (snapshotOf === undefined && (registry.has(model.id) || !options.warnUnknown)) return;
+      const noted = (context.state.get(NAME) as Set<string> | undefined) ?? new Set<string>();
+      const key = `${gateway}\u0000${model.id}`;
+      if (noted.has(key)) return;
+      noted.add(key);
+      context.state.set(NAME, noted);
+      context.emit(
+        snapshotOf === undefined
+          ? unknownModelWarning(model, gateway)
+          : datedSnapshotNote({ id: model.id, snapshotOf }, gateway, registry.limits(model.id, gateway)),
+      );
+    };
+    kernel.hooks.onModelSwitch.tapPromise({ name: NAME, stage: Stage.OBSERVE }, async (change, context) => {
+      noteOnce({ id: change.to.model, input: change.to.model }, change.to.gateway, context);
+    });
+    kernel.hooks.beforeRequest.tapPromise({ name: NAME, stage: Stage.OBSERVE }, async (request, context) => {
+      noteOnce(context.model, context.gateway, context);
+      return request;
+    });
   },
 });

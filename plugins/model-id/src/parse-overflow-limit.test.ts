@@ -41,6 +41,18 @@ describe("parseOverflowLimit", () => {
     ["unattributed", "Input length (265330) exceeds model's maximum context length (262144).", 262144],
     ["older SGLang", "Input length (160062 tokens) exceeds the maximum allowed length (59862 tokens).", 59862],
     ["OpenAI-style", "This model's maximum prompt length is 131,072 but the request contains 150,000 tokens.", 131072],
+    // Wordings no pattern above names: a window word, linking words, the number.
+    [
+      "Cloudflare Workers AI",
+      "AiError: AiError: The estimated number of input and maximum output tokens (35033) exceeded this model context window limit (24000).",
+      24000,
+    ],
+    [
+      "LM Studio",
+      "The number of tokens to keep from the initial prompt is greater than the context length (n_keep: 5000 >= n_ctx: 4096). Try to load the model with a larger context length.",
+      4096,
+    ],
+    ["a gateway not described anywhere", "error: prompt of 40,000 tokens does not fit the context window of 32,768 tokens", 32768],
   ])("%s", (_gateway, message, limit) => {
     expect(parseOverflowLimit(message)).toBe(limit);
   });
@@ -52,6 +64,8 @@ describe("parseOverflowLimit", () => {
     ["Groq states no number", "Please reduce the length of the messages or completion"],
     ["a rate limit is no overflow", "Rate limit reached: too many tokens per minute"],
     ["Cerebras without a body", "400 status code (no body)"],
+    ["a context size in bytes", "context size limit: 2097152 bytes"],
+    ["a rate limit with a number", "Rate limit reached: limit 600, used 600"],
   ])("returns undefined when %s", (_why, message) => {
     expect(parseOverflowLimit(message)).toBeUndefined();
   });

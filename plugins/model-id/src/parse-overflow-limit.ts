@@ -37,6 +37,17 @@ const LIMIT_PATTERNS: readonly RegExp[] = [
   new RegExp(`exceeds the limit of ${N}`, "i"),
 ];
 
+/**
+ * Any other wording: a window word (`context length`, `context window`, `n_ctx`, …), then only
+ * linking words and punctuation (`of`, `is`, `limit`, `(`, `:`), then the number — so "context
+ * window limit (24000)" and "n_ctx: 4096" give the window, while "context length by 4021 tokens"
+ * (an excess) and "(n_keep: 5000 …" (another count) do not. A size in bytes is no window.
+ */
+const GENERIC_LIMIT = new RegExp(
+  `\\b(?:context(?:[\\s_-]*(?:window|length|size|limit))?|n_ctx)\\b(?:[\\s:=(\\[]*(?:of|is|limit|window|size|length|tokens?|maximum|max)\\b)*[\\s:=(\\[]*${N}(?!\\d|,\\d)(?!\\s*(?:bytes?|[kmg]?b)\\b)`,
+  "gi",
+);
+
 /** Windows outside this range are not windows (a byte count, a stray number). */
 const MIN_WINDOW = 256;
 const MAX_WINDOW = 100_000_000;
@@ -51,6 +62,10 @@ export function parseOverflowLimit(message: string): number | undefined {
     const match = pattern.exec(message);
     if (!match?.[1]) continue;
     const limit = Number(match[1].replace(/,/g, ""));
+    if (Number.isInteger(limit) && limit >= MIN_WINDOW && limit <= MAX_WINDOW) return limit;
+  }
+  for (const match of message.matchAll(GENERIC_LIMIT)) {
+    const limit = Number((match[1] ?? "").replace(/,/g, ""));
     if (Number.isInteger(limit) && limit >= MIN_WINDOW && limit <= MAX_WINDOW) return limit;
   }
   return undefined;

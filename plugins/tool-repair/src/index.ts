@@ -1,5 +1,4 @@
 export {
-  createDoomLoopGuard,
   compileSchema,
   formatIssuePath,
   formatRepairHint,
@@ -10,11 +9,8 @@ export {
   SCHEMA_PROFILES,
   SchemaNode,
   shapeToolSchema,
-  toolCallFingerprint,
 } from "./repair/index.js";
 export type {
-  DoomLoopGuard,
-  DoomLoopVerdict,
   HintContext,
   JsonSchema,
   JsonType,

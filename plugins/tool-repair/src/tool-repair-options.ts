@@ -12,8 +12,8 @@ export const toolRepairOptionsSchema = z.object({
     .describe("Required string fields that only label a call for people; when missing they get a visible placeholder instead of failing the call. [] turns this off."),
   schemaProfiles: z
     .record(z.string(), z.enum(["strict", "lenient"]))
-    .default({ groq: "lenient" })
-    .describe("Per gateway: reshape tool schemas the model sees so the gateway accepts them (strict: closed objects, nullable optionals; lenient: open objects). Validation always uses the original schema."),
+    .default({})
+    .describe("Per gateway: reshape tool schemas the model sees so the gateway accepts them (strict: closed objects, nullable optionals; lenient: open objects). A gateway not named here gets lenient schemas when its definition says it validates arguments against them (capabilities.lenientToolSchemas). Validation always uses the original schema."),
 });
 
 export type ToolRepairOptions = z.output<typeof toolRepairOptionsSchema>;

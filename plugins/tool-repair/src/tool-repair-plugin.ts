@@ -56,15 +56,13 @@ export const toolRepairPlugin = definePlugin({
       return settleRepair(event, result);
     });
 
-    const profiles = Object.entries(options.schemaProfiles);
-    if (profiles.length > 0) {
-      kernel.hooks.beforeRequest.tapPromise({ name: "tool-repair", stage: Stage.GATEWAY }, async (request) => {
-        const profile = options.schemaProfiles[request.gateway];
-        if (!profile || request.tools.length === 0) return request;
-        const shape = SCHEMA_PROFILES[profile];
-        return { ...request, tools: request.tools.map((tool) => ({ ...tool, parameters: shapedParameters(tool.parameters, shape) })) };
-      });
-    }
+    kernel.hooks.beforeRequest.tapPromise({ name: "tool-repair", stage: Stage.GATEWAY }, async (request) => {
+      // Config names a profile; otherwise a gateway that checks arguments against the schema says so in its definition.
+      const profile = options.schemaProfiles[request.gateway] ?? (kernel.gateways.get(request.gateway)?.capabilities?.lenientToolSchemas ? "lenient" : undefined);
+      if (!profile || request.tools.length === 0) return request;
+      const shape = SCHEMA_PROFILES[profile];
+      return { ...request, tools: request.tools.map((tool) => ({ ...tool, parameters: shapedParameters(tool.parameters, shape) })) };
+    });
   },
 });
 

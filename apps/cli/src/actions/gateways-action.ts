@@ -26,7 +26,7 @@ export async function listGateways(global: GlobalOptions, options: { json?: bool
     environment,
     capabilities: new CapabilityStore(capabilitiesFile(environment)),
     plugins: loaded.config.summaries,
-    builtinOrigin: defaultPreset.name,
+    builtinPlugins: new Set(defaultPreset.plugins.map((plugin) => plugin.name)),
   });
   const probes = new Map<string, ProbeResult>();
   if (options.check) {

@@ -2,7 +2,7 @@ import { describeModel, formatModelDescription } from "@bridle/plugin-model-id";
 import type { GlobalOptions } from "../cli-config.js";
 import { ExitCode } from "../exit-codes.js";
 import { formatTable } from "../format-table.js";
-import { formatTokens } from "../interactive/format-tokens.js";
+import { formatTokens } from "@bridle/core";
 import { reportStartupError } from "../report-startup-error.js";
 import { loadKernel } from "../runtime/load-kernel.js";
 

@@ -3,7 +3,7 @@ import type { CapabilityStore, EndpointHealth, GatewayRegistry, NegotiatedCapabi
 /** Where a gateway was defined, as `bridle gateways` says it. */
 export interface GatewayOrigin {
   kind: "built-in" | "plugin" | "config";
-  /** `plugin gateways`, `plugin acme-gateway (./acme-gateway.mjs)`, `config /path/bridle.config.json`. */
+  /** `built-in (plugin gateways)`, `plugin acme-gateway (./acme-gateway.mjs)`, `config /path/bridle.config.json`. */
   label: string;
 }
 
@@ -31,10 +31,10 @@ export interface DescribeGatewaysInput {
   gateways: GatewayRegistry;
   environment: NodeJS.ProcessEnv;
   capabilities?: CapabilityStore;
-  /** The config's plugin summaries, to tell a built-in plugin from a third-party one. */
+  /** The config's plugin summaries: where each third-party plugin came from. */
   plugins: readonly Pick<PluginSummary, "name" | "origin">[];
-  /** The origin the CLI's own preset gives its plugins. */
-  builtinOrigin: string;
+  /** Names of the plugins the CLI ships (its own preset's). */
+  builtinPlugins: ReadonlySet<string>;
 }
 
 /** Every enabled gateway with where it came from, its key variable's state, its URL and what negotiation learned. */
@@ -47,11 +47,11 @@ export function describeGateways(input: DescribeGatewaysInput): GatewayOverview[
     let origin: GatewayOrigin;
     if (gateway.source.kind === "config") origin = { kind: "config", label: `config ${gateway.source.file}` };
     else {
-      const from = origins.get(gateway.source.plugin);
-      origin =
-        from === input.builtinOrigin || from === undefined
-          ? { kind: "built-in", label: `plugin ${gateway.source.plugin}` }
-          : { kind: "plugin", label: `plugin ${gateway.source.plugin} (${from})` };
+      const plugin = gateway.source.plugin;
+      const from = origins.get(plugin);
+      origin = input.builtinPlugins.has(plugin)
+        ? { kind: "built-in", label: `built-in (plugin ${plugin})` }
+        : { kind: "plugin", label: `plugin ${plugin}${from ? ` (${from})` : ""}` };
     }
     return {
       id: gateway.id,

@@ -1,4 +1,4 @@
-import { formatTokens } from "./format-tokens.js";
+import { formatTokens } from "@bridle/core";
 
 /** How full the context is: below half, below three quarters, or beyond. */
 export type GaugeLevel = "low" | "medium" | "high";

@@ -1,5 +1,5 @@
 import type { LimitSource } from "@bridle/core";
-import { formatCount, formatTokens } from "./format-tokens.js";
+import { formatCount, formatTokens } from "@bridle/core";
 import type { ContextMeasure } from "./measure-context.js";
 import { formatRepairTally, type RepairTally } from "../telemetry/repair-tally.js";
 import type { Report, ReportRow } from "./report.js";
@@ -29,7 +29,7 @@ export function contextReport(measure: ContextMeasure, reportedTokens?: number, 
     "counted locally with the o200k tokenizer; a model's own tokenizer differs by a few percent",
   ];
   if (reportedTokens !== undefined) notes.push(`the gateway last reported ${formatCount(reportedTokens)} tokens of prompt and answer`);
-  if (free < 0) notes.push(`over the window by ${formatCount(-free)} tokens: the next request will not fit unless the context is compacted (/compact)`);
+  if (free < 0) notes.push(overWindowAdvice(measure, -free));
   const repaired = formatRepairTally(repairs);
   if (repaired.length > 0) notes.push(`tool-call repairs this session: ${repaired.join("; ")}`);
   return {
@@ -46,4 +46,23 @@ export function contextReport(measure: ContextMeasure, reportedTokens?: number, 
     ],
     notes,
   };
+}
+
+/**
+ * What to do when the next request does not fit: compacting helps only when the conversation
+ * holds what is over; when the system prompt, tools and reserved answer alone fill the window,
+ * only a larger window does.
+ */
+function overWindowAdvice(measure: ContextMeasure, over: number): string {
+  const { breakdown } = measure;
+  const conversation = breakdown.messages + breakdown.toolResults;
+  const fixed = breakdown.system + breakdown.tools + measure.reservedOutput;
+  const window = measure.limits.contextWindow;
+  if (fixed < window && conversation > over) {
+    return `over the window by ${formatCount(over)} tokens: /compact summarizes the older turns so the next request fits`;
+  }
+  return (
+    `over the window by ${formatCount(over)} tokens: the system prompt, tools and reserved output alone take ${formatCount(fixed)} of ${formatCount(window)}, ` +
+    "so compacting cannot make it fit: switch to a model with a larger window (/model)"
+  );
 }

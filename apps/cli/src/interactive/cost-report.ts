@@ -1,5 +1,5 @@
 import type { CanonicalModelId, ModelRegistry } from "@bridle/core";
-import { formatTokens } from "./format-tokens.js";
+import { formatTokens } from "@bridle/core";
 import type { Report, ReportRow } from "./report.js";
 import type { UsageTotal, UsageTotals } from "./usage-totals.js";
 

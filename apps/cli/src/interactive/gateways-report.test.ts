@@ -25,13 +25,13 @@ describe("gatewaysReport", () => {
         { name: "gateways", origin: "@bridle/preset-default" },
         { name: "acme-gateway", origin: "./acme-gateway.mjs" },
       ],
-      builtinOrigin: "@bridle/preset-default",
+      builtinPlugins: new Set(["gateways"]),
     });
   const report = gatewaysReport(overview({ GROQ_API_KEY: "gsk-secret-value" }), "groq");
 
   it("marks the current gateway and tells set, missing and optional keys apart", () => {
-    expect(row(report, "groq")?.cells.slice(0, 5)).toEqual(["●", "groq", "plugin gateways", "GROQ_API_KEY set", "https://api.groq.com/openai/v1"]);
-    expect(row(report, "together")).toMatchObject({ cells: [" ", "together", "plugin gateways", "TOGETHER_API_KEY missing", "https://api.together.xyz/v1", "-"], tone: "dim" });
+    expect(row(report, "groq")?.cells.slice(0, 5)).toEqual(["●", "groq", "built-in (plugin gateways)", "GROQ_API_KEY set", "https://api.groq.com/openai/v1"]);
+    expect(row(report, "together")).toMatchObject({ cells: [" ", "together", "built-in (plugin gateways)", "TOGETHER_API_KEY missing", "https://api.together.xyz/v1", "-"], tone: "dim" });
     expect(row(report, "vllm")?.cells[3]).toBe("VLLM_API_KEY not set (optional, local)");
     expect(row(report, "ollama")?.cells[3]).toBe("none needed (local)");
     expect(report.title).toBe("gateways · in use: groq · 4 of 6 usable");

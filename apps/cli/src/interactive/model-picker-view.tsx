@@ -1,5 +1,5 @@
 import { Box, Text } from "ink";
-import { formatTokens } from "./format-tokens.js";
+import { formatTokens } from "@bridle/core";
 import { type ModelPickerState, visibleChoices } from "./model-picker-state.js";
 
 const HEIGHT = 10;

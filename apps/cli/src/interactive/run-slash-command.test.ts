@@ -183,7 +183,12 @@ describe("other commands", () => {
 
   it("/help lists every command", async () => {
     const report = reportOf(await slash("/help"));
-    expect(report.rows.map((row) => row.cells[0]!.split(" ")[0])).toEqual(["/model", "/context", "/compact", "/gateways", "/cost", "/sessions", "/plugins", "/help", "/exit"]);
+    expect(report.rows.map((row) => row.cells[0]!.split(" ")[0])).toEqual(["/model", "/context", "/compact", "/gateways", "/cost", "/sessions", "/mcp", "/plugins", "/help", "/exit"]);
+  });
+
+  it("/mcp says how to add a server when none is configured", async () => {
+    const report = reportOf(await slash("/mcp"));
+    expect(report.title).toBe("mcp · no servers configured");
   });
 
   it("/exit asks the screen to leave", async () => {

@@ -3,7 +3,7 @@ import { describeGateways } from "../gateways/describe-gateways.js";
 import { COMPACTION_UNAVAILABLE, type CompactHandler } from "./compact-handler.js";
 import { contextReport } from "./context-report.js";
 import { costReport } from "./cost-report.js";
-import { formatTokens } from "./format-tokens.js";
+import { formatTokens } from "@bridle/core";
 import { gatewaysReport } from "./gateways-report.js";
 import { helpReport } from "./help-report.js";
 import { measureContext } from "./measure-context.js";
@@ -11,6 +11,7 @@ import type { RepairTally } from "../telemetry/repair-tally.js";
 import { modelChoices } from "./model-choices.js";
 import { openModelPicker, type ModelPickerState } from "./model-picker-state.js";
 import type { ParsedSlashCommand } from "./parse-slash-command.js";
+import { mcpReport } from "./mcp-report.js";
 import { pluginsReport } from "./plugins-report.js";
 import type { NewTranscriptEntry } from "./screen-state.js";
 import { type SessionListing, sessionsReport } from "./sessions-report.js";
@@ -21,10 +22,10 @@ import type { UsageTotals } from "./usage-totals.js";
 /** What a slash command needs from the session. */
 export interface SlashContext {
   agent: Agent;
-  kernel: Pick<Kernel, "models" | "plugins">;
+  kernel: Pick<Kernel, "models" | "plugins" | "toolSources">;
   gateways: GatewayRegistry;
   /** What `/gateways` needs to say where each gateway came from and what negotiation learned. */
-  gatewayOrigins?: { plugins: readonly PluginSummary[]; builtinOrigin: string; capabilities?: CapabilityStore };
+  gatewayOrigins?: { plugins: readonly PluginSummary[]; builtinPlugins: ReadonlySet<string>; capabilities?: CapabilityStore };
   environment: NodeJS.ProcessEnv;
   counter: TokenCounter;
   sessionId: string;
@@ -68,7 +69,7 @@ export async function runSlashCommand(command: ParsedSlashCommand, context: Slas
         return report({
           kind: "report",
           report: gatewaysReport(
-            describeGateways({ gateways: context.gateways, environment: context.environment, plugins: [], builtinOrigin: "", ...context.gatewayOrigins }),
+            describeGateways({ gateways: context.gateways, environment: context.environment, plugins: [], builtinPlugins: new Set(), ...context.gatewayOrigins }),
             context.agent.gateway,
           ),
         });
@@ -76,6 +77,8 @@ export async function runSlashCommand(command: ParsedSlashCommand, context: Slas
         return report({ kind: "report", report: costReport(context.totals, context.kernel.models) });
       case "plugins":
         return report({ kind: "report", report: pluginsReport(context.kernel.plugins) });
+      case "mcp":
+        return report({ kind: "report", report: mcpReport(context.kernel.toolSources.entries().flatMap((source) => source.entries)) });
       case "sessions":
         if (!context.listSessions) return note("listing sessions is not available in this build", "warn");
         return report({ kind: "report", report: sessionsReport(context.listSessions(), context.sessionId) });

@@ -1,5 +1,5 @@
 import type { AgentEvent, FeedEvent } from "@bridle/core";
-import { formatTokens } from "./format-tokens.js";
+import { formatTokens } from "@bridle/core";
 import { clearInputLine, editInputLine, type LineKey, submitInputLine } from "./input-line.js";
 import type { ModelPickerState } from "./model-picker-state.js";
 import type { LiveTurn, NewTranscriptEntry, PermissionView, ScreenState } from "./screen-state.js";

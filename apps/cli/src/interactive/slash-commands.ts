@@ -16,6 +16,7 @@ export const SLASH_COMMANDS: readonly SlashCommandInfo[] = [
   { name: "gateways", arguments: "", description: "configured gateways, whether their key is set, and which is in use", duringTurn: true },
   { name: "cost", arguments: "", description: "tokens in, out and cached in this session, and their cost when prices are known", duringTurn: true },
   { name: "sessions", arguments: "", description: "sessions of this workspace, to resume with --resume <id>", duringTurn: true },
+  { name: "mcp", arguments: "", description: "MCP servers: state, tools, errors, and calls per tool", duringTurn: true },
   { name: "plugins", arguments: "", description: "loaded plugins and whether they are enabled", duringTurn: true },
   { name: "help", arguments: "", description: "this list, and the keys", duringTurn: true },
   { name: "exit", arguments: "", description: "end the session (also /quit, or ctrl-d on an empty prompt)", duringTurn: true },

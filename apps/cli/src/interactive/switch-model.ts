@@ -1,5 +1,5 @@
 import type { Agent, CanonicalModelId, GatewayRegistry, Kernel } from "@bridle/core";
-import { formatTokens } from "./format-tokens.js";
+import { formatTokens } from "@bridle/core";
 import type { NewTranscriptEntry } from "./screen-state.js";
 
 /**

@@ -11,5 +11,7 @@ export function toPermissionView(question: PermissionQuestion): PermissionView {
   const long = command !== undefined && (command.includes("\n") || command.length > 100);
   const lines = long ? command.split("\n") : [];
   const detail = long ? [...lines.slice(0, DETAIL_LINES), ...(lines.length > DETAIL_LINES ? [`… ${lines.length - DETAIL_LINES} more lines`] : [])].join("\n") : undefined;
-  return { call: describeToolCall(question.call.name, args), kind: question.tool.kind, reason: question.reason, detail };
+  // A tool from elsewhere (an MCP server) says where, so the user knows who runs it.
+  const call = describeToolCall(question.call.name, args);
+  return { call: question.tool.origin ? `${call} · ${question.tool.origin}` : call, kind: question.tool.kind, reason: question.reason, detail };
 }

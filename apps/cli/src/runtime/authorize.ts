@@ -42,7 +42,7 @@ export function createAuthorizer(options: AuthorizerOptions): (call: RunnableCal
     if (!options.ask) {
       return {
         allowed: false,
-        reason: `${decision.reason}; this run cannot ask (no terminal). Allow it with --yes, --allow-edits, or an allow rule such as "${tool.name}(…)" under permissions.allow`,
+        reason: `${decision.reason}; this run cannot ask (no terminal). Allow it with --yes, --allow-edits, or an allow rule such as "${tool.permissionGroup ? `${tool.permissionGroup}(${tool.name})` : `${tool.name}(…)`}" under permissions.allow`,
       };
     }
     const answer = await options.ask({ call, tool, reason: decision.reason });

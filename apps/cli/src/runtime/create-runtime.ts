@@ -18,12 +18,14 @@ import {
   SessionLog,
   sessionsDirectory,
   type Tool,
+  type ToolSourceContext,
 } from "@bridle/core";
 import { defaultPreset } from "@bridle/preset-default";
 import { createBuiltinTools, type PermissionMode, permissionsConfigSchema } from "@bridle/tools";
-import type { GlobalOptions } from "../cli-config.js";
+import { BASE_PRESETS, type GlobalOptions } from "../cli-config.js";
 import { createAuthorizer, type PermissionPrompt } from "./authorize.js";
 import { discoverTarget } from "./discover-target.js";
+import { layerTrust } from "./layer-trust.js";
 import { loadKernel } from "./load-kernel.js";
 import { gatewayOrder } from "./gateway-order.js";
 import { NoModelError, selectTarget } from "./select-target.js";
@@ -55,7 +57,7 @@ export interface Runtime {
   startupFeed: FeedEvent[];
   permissionMode: PermissionMode;
   /** What negotiation learned, and the plugin origins `/gateways` reports. */
-  gatewayOrigins: { plugins: ResolvedConfig["summaries"]; builtinOrigin: string; capabilities: CapabilityStore };
+  gatewayOrigins: { plugins: ResolvedConfig["summaries"]; builtinPlugins: ReadonlySet<string>; capabilities: CapabilityStore };
   close(): void;
 }
 
@@ -99,6 +101,9 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   const permissions = permissionsConfigSchema.parse(settings.permissions ?? {});
   const permissionMode = options.permissionMode ?? permissions.mode;
   const tools = createBuiltinTools({ deny: permissions.deny });
+  // MCP servers start now, in parallel with the screen; the first request waits for them.
+  const sources = toolSourceContext(config, options.environment, workspace);
+  const lateTools = kernel.toolSources.configured(sources) ? kernel.toolSources.start(sources) : undefined;
   const capabilities = new CapabilityStore(capabilitiesFile(options.environment));
   const transport = new GatewayTransport({
     gateways,
@@ -114,6 +119,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     kernel,
     sender: transport,
     tools,
+    ...(lateTools ? { lateTools } : {}),
     workspace,
     sessionId: session!.id,
     sessionDirectory,
@@ -141,10 +147,17 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     session: session!,
     startupFeed,
     permissionMode,
-    gatewayOrigins: { plugins: config.summaries, builtinOrigin: defaultPreset.name, capabilities },
+    gatewayOrigins: { plugins: config.summaries, builtinPlugins: new Set(defaultPreset.plugins.map((plugin) => plugin.name)), capabilities },
     close() {
+      // Signals every server's process group now; the exit hook ends what is left.
+      void kernel.toolSources.close();
       log.close();
       if (kernel.trace && kernel.trace.records.length > 0) process.stderr.write(`\n${kernel.trace.format()}\n`);
     },
   };
+}
+
+/** What tool sources (MCP servers) are started with; which layers are trusted is decided here. */
+export function toolSourceContext(config: ResolvedConfig, environment: NodeJS.ProcessEnv, workspace: string): ToolSourceContext {
+  return { layers: config.layers, isTrusted: layerTrust(config.layers, BASE_PRESETS.length), environment, workspace };
 }

@@ -58,9 +58,15 @@ export async function discoverTarget(
   return { model: configured ? undefined : chosen?.slug, feed };
 }
 
-/** The one served model; none or several is an error that lists what there is. */
+/**
+ * The one served model, or of several the one the server has loaded (its running window known,
+ * nothing to warn about); none, or several with no single loaded one, is an error that lists
+ * what there is.
+ */
 function pickOnly(served: DiscoveredModel[], gateway: ResolvedGateway, baseURL: string): DiscoveredModel {
   if (served.length === 1) return served[0]!;
+  const loaded = served.filter((model) => model.contextWindow !== undefined && model.warning === undefined);
+  if (served.length > 1 && loaded.length === 1) return loaded[0]!;
   if (served.length === 0) {
     throw new NoModelError(`${gateway.name} at ${baseURL} serves no models; pull or load one, or pass --model`, "no-model");
   }

@@ -127,6 +127,40 @@ describe("Agent", () => {
     expect(lastMessages.filter((message) => message.role === "tool").map((message) => message.tool_call_id)).toEqual(["functions.read:0", "functions.write:1"]);
   });
 
+  it("waits for late tools before the first request, adds them after the others, and keeps them for the session", async () => {
+    sim.setScenario({
+      steps: [
+        { when: { lastRole: "user", lastUserContains: "first" }, toolCalls: [{ name: "late_echo", arguments: '{"text":"hi"}' }] },
+        { when: { lastRole: "tool" }, content: "Echoed." },
+        { when: { lastUserContains: "second" }, content: "Again." },
+      ],
+    });
+    const parameters = z.object({ text: z.string() });
+    const late: Tool = { name: "late_echo", description: "Echo", kind: "execute", parameters, jsonSchema: z.toJSONSchema(parameters), run: async (args) => ({ content: `echo ${(args as { text: string }).text}` }) };
+    let release!: (tools: Tool[]) => void;
+    const lateTools = new Promise<Tool[]>((resolve) => (release = resolve));
+    const { agent, log } = createAgent({ lateTools });
+    const turn = agent.runTurn("first", collect());
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(sim.requests.all()).toHaveLength(0);
+    release([late]);
+    expect((await turn).reason).toBe("stop");
+    expect((await agent.runTurn("second", collect())).reason).toBe("stop");
+    log.close();
+    const offered = sim.requests.all().map((request) => (request.body as { tools: Array<{ function: { name: string } }> }).tools.map((tool) => tool.function.name));
+    expect(offered[0]).toEqual(["read", "write", "late_echo"]);
+    expect(offered.every((names) => JSON.stringify(names) === JSON.stringify(offered[0]))).toBe(true);
+    expect(agent.messages[2]).toMatchObject({ role: "tool", content: "echo hi" });
+  });
+
+  it("goes on with the tools it has when late tools fail", async () => {
+    sim.setScenario({ steps: [{ content: "Fine." }] });
+    const { agent, log } = createAgent({ lateTools: Promise.reject(new Error("servers down")) });
+    expect((await agent.runTurn("hello", collect())).reason).toBe("stop");
+    log.close();
+    expect((sim.requests.all()[0]!.body as { tools: unknown[] }).tools).toHaveLength(2);
+  });
+
   it("runs parallel reads together and keeps results in call order", async () => {
     writeFileSync(path.join(workspace, "a.txt"), "A");
     writeFileSync(path.join(workspace, "b.txt"), "B");
@@ -255,5 +289,31 @@ describe("Agent", () => {
     const assistant = sent.find((message) => message.role === "assistant")!;
     expect(assistant.tool_calls!.map((call) => call.id)).toEqual(["call_9", "call_9#1"]);
     expect(sent.filter((message) => message.role === "tool").map((message) => message.tool_call_id)).toEqual(["call_9", "call_9#1"]);
+  });
+
+  it("sends a side request through beforeRequest with its purpose, so gateway shaping applies to it too", async () => {
+    const purposes: Array<string | undefined> = [];
+    const summarizer = definePlugin({
+      name: "summarizer",
+      description: "summarizes on /compact through the side channel",
+      options: z.object({}),
+      apply(kernel) {
+        kernel.hooks.beforeRequest.tapPromise({ name: "summarizer", stage: Stage.ROUTE }, async (request) => {
+          purposes.push(request.purpose);
+          return { ...request, body: { ...request.body, seen_by_route: true } };
+        });
+        kernel.hooks.compact.tapPromise("summarizer", async (_request, context) => {
+          const response = await context.complete({ model: context.model.id, gateway: context.gateway, messages: [{ role: "user", content: "Summarize." }], tools: [], maxOutputTokens: 64, body: {}, headers: {} });
+          return { tokensBefore: 10, tokensAfter: 2, message: response.message.content ?? "" };
+        });
+      },
+    });
+    sim.setScenario({ steps: [{ when: { lastRole: "user" }, content: "A summary." }] });
+    const { agent, log } = createAgent({}, [{ plugin: summarizer }]);
+    const result = await agent.compact();
+    log.close();
+    expect(result?.message).toBe("A summary.");
+    expect(purposes).toEqual(["summary"]);
+    expect(sim.requests.completions().at(-1)?.body).toMatchObject({ seen_by_route: true });
   });
 });

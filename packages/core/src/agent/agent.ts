@@ -10,6 +10,7 @@ import { Stage } from "../stage.js";
 import type { Tool, ToolResult } from "../tool.js";
 import type { SessionEntryInput } from "../session/session-record.js";
 import type { RunnableCall, ToolCallEvent } from "../tool-call-event.js";
+import { outputReserve } from "../tokens/output-reserve.js";
 import { TokenCounter } from "../tokens/token-counter.js";
 import type { SendOptions } from "../transport/gateway-transport.js";
 import { abortableSleep } from "./abortable-sleep.js";
@@ -42,6 +43,11 @@ export interface AgentOptions {
   kernel: Kernel;
   sender: ChatSender;
   tools: readonly Tool[];
+  /**
+   * Tools that arrive later (MCP servers still starting): awaited before the first request and
+   * added after `tools`, then frozen for the session so the offered list never changes.
+   */
+  lateTools?: Promise<readonly Tool[]>;
   workspace: string;
   sessionId: string;
   /** Per-session files (full tool outputs). */
@@ -61,7 +67,7 @@ export interface AgentOptions {
   maxAttempts?: number;
   /** The configured gateway order and fallback models; the session's gateway alone by default. */
   route?: { gateways?: readonly string[]; fallbackModels?: readonly string[] };
-  /** Upper bound on requested output tokens. */
+  /** Upper bound on requested output tokens (32,000 by default; never above the model's maximum or a quarter of its window). */
   maxOutputTokens?: number;
 }
 
@@ -89,6 +95,7 @@ export class Agent {
   readonly #toolState = new Map<string, unknown>();
   readonly #tools: Map<string, Tool>;
   readonly #toolDefinitions: ToolDefinition[];
+  #lateTools: Promise<readonly Tool[]> | undefined;
   #listener: ((event: AgentEvent) => void) | undefined;
   readonly #tokens = new TokenCounter();
   #messages: ChatMessage[];
@@ -100,7 +107,8 @@ export class Agent {
     this.gateway = options.gateway;
     this.turn = options.turn ?? 0;
     this.#tools = new Map(options.tools.map((tool) => [tool.name, tool]));
-    this.#toolDefinitions = options.tools.map((tool) => ({ name: tool.name, description: tool.description, parameters: tool.jsonSchema }));
+    this.#toolDefinitions = options.tools.map(toolDefinition);
+    this.#lateTools = options.lateTools;
     options.kernel.hooks.onEvent.tap({ name: "agent", stage: Stage.OBSERVE }, (event) => {
       options.recorder?.append({ type: "feed", event });
       this.#listener?.({ type: "feed", event });
@@ -130,7 +138,7 @@ export class Agent {
       purpose: "turn",
       messages: [{ role: "system", content: this.#options.systemPrompt }, ...this.#messages],
       tools: this.#toolDefinitions,
-      maxOutputTokens: Math.min(limits.maxOutputTokens, this.#options.maxOutputTokens ?? 32_000),
+      maxOutputTokens: outputReserve(limits, this.#options.maxOutputTokens),
       body: {},
       headers: {},
     };
@@ -166,6 +174,7 @@ export class Agent {
     this.#append({ role: "user", content: input });
     recorder?.sync();
     emit({ type: "turn_start", turn, model: this.model.id, gateway: this.gateway });
+    if (this.#lateTools) await this.#adoptLateTools(options.signal);
 
     const guard = new DoomLoopGuard();
     const end = (reason: TurnEnd, message?: string): TurnResult => {
@@ -215,6 +224,27 @@ export class Agent {
       const message = error instanceof Error ? error.message : String(error);
       emit({ type: "error", message, ...details });
       return end("error", message);
+    }
+  }
+
+  /** Waits for the late tools (or the user's cancel) and adds them; they are then frozen. */
+  async #adoptLateTools(signal: AbortSignal): Promise<void> {
+    const late = this.#lateTools!;
+    const aborted = new Promise<"aborted">((resolve) => {
+      if (signal.aborted) resolve("aborted");
+      signal.addEventListener("abort", () => resolve("aborted"), { once: true });
+    });
+    const tools = await Promise.race([late.catch(() => [] as readonly Tool[]), aborted]);
+    // Cancelled while waiting: the next turn waits again.
+    if (tools === "aborted") return;
+    this.#lateTools = undefined;
+    for (const tool of tools) {
+      if (this.#tools.has(tool.name)) {
+        this.#options.kernel.emit({ type: "tools.duplicate", level: "warn", message: `a second tool named ${tool.name} was left out` });
+        continue;
+      }
+      this.#tools.set(tool.name, tool);
+      this.#toolDefinitions.push(toolDefinition(tool));
     }
   }
 
@@ -335,7 +365,7 @@ export class Agent {
       const fingerprint = callFingerprint(event.raw.name, event.status === "runnable" ? event.calls.map((call) => call.arguments) : event.raw.arguments);
       if (failed) {
         if (guard.fail(fingerprint) && !doomed) {
-          doomed = `stopped: the same call to ${event.raw.name} failed 3 times in a row. Last error: ${textOf(failed).slice(0, 300)}`;
+          doomed = `stopped: the same call to ${event.raw.name} failed ${guard.limit} times in a row. Last error: ${textOf(failed).slice(0, 300)}`;
         }
       } else {
         guard.succeed(fingerprint);
@@ -439,6 +469,10 @@ export const CUT_TOOL_CALL_RESULT =
 /** Every call of an answer cut by the output limit, rejected unrepaired: its arguments may be a valid-looking prefix. */
 function cutToolCalls(calls: ToolCall[], tools: ToolDefinition[], content: string | null): ToolCallEvent[] {
   return calls.map((raw) => ({ raw, tools, content, status: "rejected", calls: [], repairs: [], error: CUT_TOOL_CALL_RESULT }));
+}
+
+function toolDefinition(tool: Tool): ToolDefinition {
+  return { name: tool.name, description: tool.description, parameters: tool.jsonSchema };
 }
 
 /** The assistant message as kept: repaired arguments replace broken ones, so the model sees valid history. */

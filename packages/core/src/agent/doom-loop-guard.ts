@@ -8,11 +8,14 @@ export const DOOM_LOOP_LIMIT = 3;
 export class DoomLoopGuard {
   readonly #failures = new Map<string, number>();
 
-  /** Records a failed call; returns true when it has now failed {@link DOOM_LOOP_LIMIT} times. */
+  /** How many identical failures in a row stop the turn. */
+  readonly limit = DOOM_LOOP_LIMIT;
+
+  /** Records a failed call; returns true when it has now failed {@link limit} times. */
   fail(fingerprint: string): boolean {
     const count = (this.#failures.get(fingerprint) ?? 0) + 1;
     this.#failures.set(fingerprint, count);
-    return count >= DOOM_LOOP_LIMIT;
+    return count >= this.limit;
   }
 
   succeed(fingerprint: string): void {

@@ -86,7 +86,7 @@ describe("loadConfig", () => {
     expect(result.settings).toMatchObject({ model: "from-flag", gateway: "together" });
     expect(result.layers.map((layer) => layer.kind)).toEqual(["preset", "user", "project", "environment", "flags"]);
     const entry = result.plugins.find((plugin) => plugin.plugin.name === "compaction");
-    expect(entry?.options).toEqual({ tier1: 0.4, tier3: 0.85 });
+    expect(entry?.options).toEqual({ tier1: 0.4, tier3: 0.85, enabled: true });
     expect(result.summaries.find((summary) => summary.name === "compaction")).toMatchObject({ enabled: true, decidedBy: projectFile });
   });
 
@@ -187,7 +187,7 @@ describe("loadConfig", () => {
     const result = await load();
     expect(result.issues).toEqual([]);
     expect(result.settings).toMatchObject({ model: "qwen3-coder", gateway: "together" });
-    expect(result.plugins.find((entry) => entry.plugin.name === "compaction")?.options).toEqual({ tier1: 0.3, tier3: 0.8 });
+    expect(result.plugins.find((entry) => entry.plugin.name === "compaction")?.options).toEqual({ tier1: 0.3, tier3: 0.8, enabled: true });
     expect(result.summaries.find((entry) => entry.name === "loud")).toMatchObject({ enabled: true, origin: "preset team" });
 
     write(path.join(project, "bridle.config.json"), { extends: "./presets/nope.json" });

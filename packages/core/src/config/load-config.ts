@@ -8,6 +8,7 @@ import { baseConfigSchema } from "./config-schema.js";
 import { findProjectConfigFile, userConfigFile } from "./config-files.js";
 import { importDefault, isPathSpecifier, resolveSpecifier } from "./load-module.js";
 import { type ConfigLayer, isRecord, mergeLayers, sourceOf } from "./merge-layers.js";
+import { parsePluginOptions } from "./parse-plugin-options.js";
 import { isPreset, type Preset } from "./preset.js";
 import { readConfigFile } from "./read-config-file.js";
 import { joinPath, toConfigIssues } from "./zod-issues.js";
@@ -26,6 +27,8 @@ export interface LoadConfigOptions {
   basePresets?: readonly Preset[];
   /** The top-level schema; extend {@link baseConfigSchema} to add keys (e.g. permissions). */
   schema?: z.ZodObject;
+  /** Top-level keys the schema adds whose value is a map merged entry by entry, like `gateways`. */
+  mapKeys?: readonly string[];
 }
 
 /** How one plugin ended up configured, for `bridle plugins`. */
@@ -139,7 +142,7 @@ export async function loadConfig(options: LoadConfigOptions): Promise<ResolvedCo
     else if (Object.keys(flags).length > 0) layers.push({ source: FLAGS_SOURCE, kind: "flags", value: flags });
   }
 
-  const merged = mergeLayers(layers);
+  const merged = mergeLayers(layers, options.mapKeys);
   const { plugins: pluginSettings = {}, ...settings } = merged.value as { plugins?: Record<string, unknown> };
   const entries: PluginEntry[] = [];
   const summaries: PluginSummary[] = [];
@@ -166,15 +169,14 @@ export async function loadConfig(options: LoadConfigOptions): Promise<ResolvedCo
   ];
   for (const { key, plugin, origin } of ordered) {
     const setting = pluginSettings[key];
-    const raw = setting === undefined || setting === true ? {} : setting === false ? { enabled: false } : setting;
     const decidedBy = sourceOf(merged.provenance, ["plugins", key], origin);
-    const parsed = plugin.options.safeParse(raw);
+    const parsed = parsePluginOptions(plugin, setting);
     if (!parsed.success) {
       issues.push(...toConfigIssues(parsed.error.issues, ["plugins", key], (issuePath) => sourceOf(merged.provenance, issuePath, decidedBy)));
       continue;
     }
-    const enabled = (parsed.data as { enabled: boolean }).enabled;
-    entries.push({ plugin, options: raw as Record<string, unknown>, source: decidedBy });
+    const enabled = parsed.data.enabled;
+    entries.push({ plugin, options: parsed.data, source: decidedBy });
     summaries.push({ name: plugin.name, description: plugin.description, enabled, origin, decidedBy });
   }
 

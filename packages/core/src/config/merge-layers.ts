@@ -13,20 +13,22 @@ export interface MergedConfig {
 }
 
 /** Keys whose value is a map merged entry by entry rather than replaced whole. */
-const MAP_KEYS = new Set(["plugins", "gateways"]);
+const MAP_KEYS: readonly string[] = ["plugins", "gateways"];
 
 /**
- * Merges layers in order. `plugins` and `gateways` merge per entry: `false` turns a plugin off,
- * `true` turns it back on keeping earlier options, an object merges over earlier options.
+ * Merges layers in order. `plugins`, `gateways` and the `extraMapKeys` merge per entry: `false`
+ * turns an entry off, `true` turns it back on keeping earlier options, an object merges over
+ * earlier options.
  * Everything else is replaced. `extends` is consumed by the loader and dropped here.
  */
-export function mergeLayers(layers: readonly ConfigLayer[]): MergedConfig {
+export function mergeLayers(layers: readonly ConfigLayer[], extraMapKeys: readonly string[] = []): MergedConfig {
+  const mapKeys = new Set([...MAP_KEYS, ...extraMapKeys]);
   const value: Record<string, unknown> = {};
   const provenance = new Map<string, string>();
   for (const layer of layers) {
     for (const [key, layerValue] of Object.entries(layer.value)) {
       if (key === "extends" || key === "$schema" || layerValue === undefined) continue;
-      if (!MAP_KEYS.has(key) || !isRecord(layerValue)) {
+      if (!mapKeys.has(key) || !isRecord(layerValue)) {
         value[key] = layerValue;
         provenance.set(pathKey([key]), layer.source);
         continue;

@@ -1,6 +1,6 @@
 import { isOverflowError } from "../transport/overflow-patterns.js";
 import { retryAfterMilliseconds } from "../transport/retry-after.js";
-import { findRejectedFields, findReplayDemand } from "./find-rejected-fields.js";
+import { findRejectedFields, findRejectedMessageFields, findReplayDemand } from "./find-rejected-fields.js";
 import { statedOverflow } from "./stated-overflow.js";
 import type { ErrorClassification, GatewayDefinition, WireError, WireRequest } from "./gateway-definition.js";
 
@@ -30,7 +30,7 @@ export function classifyWireError(gateway: GatewayDefinition, error: WireError, 
   if (status === 400 || status === 422) {
     const replay = findReplayDemand(text);
     if (replay) return replay.field ? { kind: "replay-required", field: replay.field } : { kind: "replay-required" };
-    const fields = sent ? findRejectedFields(text, sent.body) : [];
+    const fields = sent ? [...findRejectedFields(text, sent.body), ...findRejectedMessageFields(text, sent.body)] : [];
     if (fields.length > 0) return { kind: "unsupported-field", fields };
   }
   if ((status !== undefined && isRetryableStatus(status)) || errors?.retryablePatterns?.some((pattern) => pattern.test(text))) {

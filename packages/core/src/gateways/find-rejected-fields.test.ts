@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findRejectedFields, findReplayDemand } from "./find-rejected-fields.js";
+import { findRejectedFields, findRejectedMessageFields, findReplayDemand } from "./find-rejected-fields.js";
 
 const body = {
   model: "m",
@@ -34,6 +34,11 @@ describe("findRejectedFields", () => {
     expect(findRejectedFields("invalid messages[0].content: expected string", body)).toEqual([]);
   });
 
+  it("does not call a complaint about the output limit's size a refusal of its name", () => {
+    expect(findRejectedFields("invalid max_completion_tokens: must be at most 8192", body)).toEqual([]);
+    expect(findRejectedFields("Invalid value for max_completion_tokens: 100000 > 65536", body)).toEqual([]);
+  });
+
   it("needs words of refusal", () => {
     expect(findRejectedFields("temperature was 0.2 and the answer took long", body)).toEqual([]);
   });
@@ -53,5 +58,20 @@ describe("findReplayDemand", () => {
   it("does not read other rejections that mention thinking", () => {
     expect(findReplayDemand("tool_choice 'specified'/'required' is incompatible with thinking enabled")).toBe(false);
     expect(findReplayDemand("reasoning_effort is not supported")).toBe(false);
+  });
+});
+
+describe("findRejectedMessageFields", () => {
+  const sent = {
+    messages: [
+      { role: "assistant", content: null, reasoning_content: "why", tool_calls: [] },
+      { role: "tool", tool_call_id: "a", name: "read", content: "x" },
+    ],
+  };
+  it("names a refused key of the messages, never an essential one", () => {
+    expect(findRejectedMessageFields("messages.0.reasoning_content: property 'messages.0.reasoning_content' is unsupported", sent)).toEqual(["messages.reasoning_content"]);
+    expect(findRejectedMessageFields("Unknown field `name` in tool message", sent)).toEqual(["messages.name"]);
+    expect(findRejectedMessageFields("messages.1.content: invalid type", sent)).toEqual([]);
+    expect(findRejectedMessageFields("reasoning_content was fine", sent)).toEqual([]);
   });
 });

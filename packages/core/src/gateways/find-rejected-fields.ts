@@ -6,6 +6,12 @@
  * "tool_choice 'required' is not supported with thinking").
  */
 
+/** A complaint about a value's size ("must be at most 8192"), which renaming the field does not fix. */
+const VALUE_RANGE = /\b(?:must|should)\s+(?:be\s+)?(?:at\s+most|at\s+least|less|greater|lower|higher|smaller|larger|between|<|>|in\s+range)|\b(?:cannot|can't|may\s+not)\s+exceed\b|\bout\s+of\s+range\b|\btoo\s+(?:large|big|high|small|low)\b|[<>]=?\s*\d/i;
+
+/** The output-limit names: renamed by negotiation, so a size complaint must not count as a refusal. */
+const OUTPUT_LIMITS = new Set(["max_tokens", "max_completion_tokens"]);
+
 /** Fields without which there is no request; never dropped. */
 const ESSENTIAL = new Set(["model", "messages", "stream", "tools"]);
 
@@ -31,12 +37,32 @@ const REPLAY_FIELDS = ["reasoning_content", "reasoning_details", "reasoning_text
 export function findRejectedFields(text: string, body: Readonly<Record<string, unknown>>): string[] {
   if (!REFUSAL.test(text)) return [];
   const lower = text.toLowerCase();
+  const sizeComplaint = VALUE_RANGE.test(text);
   const rejected: string[] = [];
   for (const key of Object.keys(body)) {
-    if (ESSENTIAL.has(key) || key.length < 3) continue;
+    if (ESSENTIAL.has(key) || key.length < 3 || (sizeComplaint && OUTPUT_LIMITS.has(key))) continue;
     if (mentions(lower, key.toLowerCase())) rejected.push(key);
   }
   return rejected;
+}
+
+/** Message keys every chat message needs; never dropped. */
+const ESSENTIAL_MESSAGE_KEYS = new Set(["role", "content", "tool_calls", "tool_call_id"]);
+
+/**
+ * Keys of the sent messages that `text` rejects (`messages.1.reasoning_content: property … is
+ * unsupported`), as `messages.<key>`: a gateway that takes past reasoning only under another
+ * name, or no `name` on tool results. Essential message keys are never reported.
+ */
+export function findRejectedMessageFields(text: string, body: Readonly<Record<string, unknown>>): string[] {
+  if (!REFUSAL.test(text) || !Array.isArray(body.messages)) return [];
+  const keys = new Set<string>();
+  for (const message of body.messages as unknown[]) {
+    if (typeof message !== "object" || message === null) continue;
+    for (const key of Object.keys(message)) if (!ESSENTIAL_MESSAGE_KEYS.has(key) && key.length >= 3) keys.add(key);
+  }
+  const lower = text.toLowerCase();
+  return [...keys].filter((key) => mentions(lower, key.toLowerCase())).map((key) => `messages.${key}`);
 }
 
 /**

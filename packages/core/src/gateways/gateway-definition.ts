@@ -201,7 +201,7 @@ export type ErrorClassification =
   | { kind: "auth" }
   | { kind: "retryable"; retryAfterMs?: number }
   | { kind: "bad-request" }
-  /** The gateway rejected fields of the wire body (top-level names as sent). */
+  /** The gateway rejected fields of the wire body: top-level names as sent, message keys as `messages.<key>`. */
   | { kind: "unsupported-field"; fields: string[] }
   /** The gateway wants past reasoning sent back, under `field` when it named one. */
   | { kind: "replay-required"; field?: string };
@@ -230,7 +230,7 @@ export interface DiscoveredModel {
 
 /** What run-time negotiation learned about one gateway and canonical model. */
 export interface NegotiatedCapabilities {
-  /** Top-level body fields the gateway rejected. */
+  /** Body fields the gateway rejected: top-level names, and message keys as `messages.<key>`. */
   dropped: readonly string[];
   /** Body fields renamed: rejected name → accepted name. */
   renamed: Readonly<Record<string, string>>;

@@ -11,6 +11,9 @@ export interface Negotiation {
   message: string;
 }
 
+/** How a rejected key of the messages is named among the dropped fields. */
+export const MESSAGE_FIELD = "messages.";
+
 export const NO_CAPABILITIES: NegotiatedCapabilities = Object.freeze({ dropped: [], renamed: {} });
 
 /**
@@ -38,7 +41,7 @@ export function negotiate(
     };
   }
   if (classification.kind !== "unsupported-field") return undefined;
-  const fields = classification.fields.filter((field) => !tried.has(field) && field in sent.body);
+  const fields = classification.fields.filter((field) => !tried.has(field) && (field in sent.body || field.startsWith(MESSAGE_FIELD)));
   if (fields.length === 0) return undefined;
   const dropped = [...current.dropped];
   const renamed = { ...current.renamed };
@@ -54,7 +57,7 @@ export function negotiate(
     } else {
       if (!dropped.includes(field)) dropped.push(field);
       touched.push(field);
-      said.push(`${field} no longer sent`);
+      said.push(field.startsWith(MESSAGE_FIELD) ? `${field.slice(MESSAGE_FIELD.length)} no longer sent in messages` : `${field} no longer sent`);
     }
   }
   return { capabilities: { ...current, dropped, renamed }, fields: touched, message: said.join(", ") };

@@ -88,6 +88,15 @@ describe("toWireRequest", () => {
     expect(messages(wire)[4]!.reasoning_content).toBe("");
   });
 
+  it("sends reasoning under the other name when the gateway refused one, and none when it refused both", () => {
+    const one = messages(toWireRequest(plain, request, { slug: "x", model: model("tool-turns"), capabilities: { dropped: ["messages.reasoning_content"], renamed: {} } }));
+    expect(one[2]).toMatchObject({ reasoning: "I should read" });
+    expect(one[2]).not.toHaveProperty("reasoning_content");
+    const none = messages(toWireRequest(plain, request, { slug: "x", model: model("tool-turns"), capabilities: { dropped: ["messages.reasoning_content", "messages.reasoning"], renamed: {} } }));
+    expect(none[2]).not.toHaveProperty("reasoning");
+    expect(none[2]).not.toHaveProperty("reasoning_content");
+  });
+
   it("spells reasoning wishes and the affinity key the gateway's way, then runs its wire code", () => {
     const gateway = defineGateway({
       ...plain,

@@ -1,7 +1,7 @@
 import type { AssistantMessage, ChatMessage, ChatRequest, ContentPart } from "../chat.js";
 import type { ModelInfo, ReasoningReplay } from "../model-registry.js";
 import type { GatewayDefinition, NegotiatedCapabilities, ToolCallIdPolicy, WireContext, WireRequest } from "./gateway-definition.js";
-import { NO_CAPABILITIES } from "./negotiate.js";
+import { MESSAGE_FIELD, NO_CAPABILITIES } from "./negotiate.js";
 import { shortenToolCallId } from "./shorten-tool-call-id.js";
 
 /** What the wire step needs besides the definition and the request. */
@@ -28,7 +28,7 @@ export function toWireRequest(gateway: GatewayDefinition, request: ChatRequest, 
   const ids = gateway.toolCallIds?.maxLength !== undefined || gateway.toolCallIds?.pattern !== undefined ? gateway.toolCallIds : undefined;
   const body: Record<string, unknown> = {
     model: target.slug,
-    messages: request.messages.map((message) => toWireMessage(message, replay, ids)),
+    messages: request.messages.map((message) => withoutRefused(toWireMessage(message, replay, ids), replay.refused)),
     stream: true,
     [gateway.request?.maxTokensField ?? "max_tokens"]: request.maxOutputTokens,
   };
@@ -68,6 +68,8 @@ interface ReplayRule {
   /** Field to send reasoning back under, overriding the one it came in. */
   field: string | undefined;
   rejectsEmpty: boolean;
+  /** Message keys the gateway refused (negotiated): never sent, reasoning goes under another name. */
+  refused: ReadonlySet<string>;
 }
 
 /** Negotiation (the gateway said so) wins, then the gateway's rule for the family, then the model's own. */
@@ -79,6 +81,7 @@ function replayPolicy(gateway: GatewayDefinition, model: ModelInfo | undefined, 
     policy,
     field: capabilities.replay?.field ?? gateway.reasoning?.replayField,
     rejectsEmpty: model?.replayRejectsEmpty === true,
+    refused: new Set(capabilities.dropped.filter((field) => field.startsWith(MESSAGE_FIELD)).map((field) => field.slice(MESSAGE_FIELD.length))),
   };
 }
 
@@ -124,9 +127,10 @@ function toWireAssistant(message: AssistantMessage, replay: ReplayRule, ids: Too
     if (message.reasoningField === "think-tag" && replay.field === undefined) {
       if (reasoning) content = `<think>${reasoning}</think>${content ?? ""}`;
     } else if (reasoning || !replay.rejectsEmpty) {
-      // Sent back under the field it came in, unless the gateway asks for its own name.
+      // Sent back under the field it came in, unless the gateway asks for its own name or refused that one.
       const came = message.reasoningField && WIRE_REASONING_FIELDS.has(message.reasoningField) ? message.reasoningField : undefined;
-      wire[replay.field ?? came ?? "reasoning_content"] = reasoning;
+      const field = acceptedReasoningField(replay.field ?? came ?? "reasoning_content", replay.refused);
+      if (field) wire[field] = reasoning;
     }
   }
   wire.content = content ?? (toolCalls.length > 0 ? null : "");
@@ -137,6 +141,17 @@ function toWireAssistant(message: AssistantMessage, replay: ReplayRule, ids: Too
       function: { name: call.name, arguments: call.arguments.trim() === "" ? "{}" : clean(call.arguments) },
     }));
   }
+  return wire;
+}
+
+/** `preferred`, or the other common reasoning field when the gateway refused it; none when both are refused. */
+function acceptedReasoningField(preferred: string, refused: ReadonlySet<string>): string | undefined {
+  if (!refused.has(preferred)) return preferred;
+  return ["reasoning", "reasoning_content"].find((field) => field !== preferred && !refused.has(field));
+}
+
+function withoutRefused(wire: Record<string, unknown>, refused: ReadonlySet<string>): Record<string, unknown> {
+  for (const key of refused) delete wire[key];
   return wire;
 }
 

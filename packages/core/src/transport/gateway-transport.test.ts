@@ -8,7 +8,7 @@ import { type CanonicalModelId, ModelRegistry } from "../model-registry.js";
 import { GatewayTransport } from "./gateway-transport.js";
 import type { StreamDelta } from "./stream-assembler.js";
 
-const PROFILES = ["fireworks", "groq", "openrouter", "deepseek", "moonshot"] as const;
+const PROFILES = ["fireworks", "groq", "openrouter", "deepseek", "moonshot", "cerebras"] as const;
 const KIMI = "kimi-k2-0905" as CanonicalModelId;
 
 let sim: GatewaySim;
@@ -33,6 +33,7 @@ beforeAll(async () => {
     OPENROUTER_API_KEY: sim.apiKey("openrouter"),
     DEEPSEEK_API_KEY: sim.apiKey("deepseek"),
     MOONSHOT_API_KEY: sim.apiKey("moonshot"),
+    CEREBRAS_API_KEY: sim.apiKey("cerebras"),
   };
   models = new ModelRegistry();
   models.define({
@@ -163,6 +164,69 @@ describe("GatewayTransport over the simulator", () => {
       .catch((caught: unknown) => caught);
     expect(error).toMatchObject({ kind: "auth", retryable: false });
     expect((error as Error).message).toContain("GROQ_API_KEY");
+  });
+
+  it("sends to the endpoint a request names, with the gateway's key, and refuses one the gateway does not list", async () => {
+    const registry = new GatewayRegistry();
+    registry.define(
+      defineGateway({ id: "twin", name: "Twin", baseURL: "http://127.0.0.1:9/v1", apiKeyEnv: "GROQ_API_KEY", endpoints: [{ id: "node-b", baseURL: sim.baseURL("groq") }] }),
+      { kind: "config", file: "test" },
+    );
+    const twinModels = new ModelRegistry();
+    twinModels.define({ ...models.get(KIMI)!, gateways: { twin: { slug: "moonshotai/kimi-k2-instruct-0905" } } });
+    sim.enqueue({ content: "from node b" });
+    const twin = new GatewayTransport({ gateways: registry, models: twinModels, environment });
+    const response = await twin.send(request("twin", KIMI, { endpoint: { id: "node-b", baseURL: sim.baseURL("groq") } }), { signal: new AbortController().signal });
+    expect(response.message.content).toBe("from node b");
+    expect(sim.requests.all().at(-1)).toMatchObject({ profile: "groq", keyOwner: "groq" });
+    const elsewhere = await twin.send(request("twin", KIMI, { endpoint: { id: "node-b", baseURL: "http://127.0.0.1:1/v1" } }), { signal: new AbortController().signal }).catch((caught: unknown) => caught);
+    expect(elsewhere).toMatchObject({ kind: "auth", retryable: false });
+    expect(sim.requests.all()).toHaveLength(1);
+  });
+
+  it("turns a 200 whose usage is above the window into an overflow where the definition says the gateway overflows silently", async () => {
+    const registry = new GatewayRegistry();
+    registry.define(defineGateway({ id: "quiet", name: "Quiet", baseURL: sim.baseURL("groq"), apiKeyEnv: "GROQ_API_KEY", overflow: { silent: true } }), { kind: "config", file: "test" });
+    const tiny = new ModelRegistry();
+    tiny.define({ id: KIMI, family: "kimi", contextWindow: 10, maxOutputTokens: 16, toolCalls: true, reasoning: "none", reasoningReplay: "drop", gateways: { quiet: { slug: "moonshotai/kimi-k2-instruct-0905" } } });
+    sim.enqueue({ content: "an answer to a prompt that did not fit" });
+    const error = await new GatewayTransport({ gateways: registry, models: tiny, environment }).send(request("quiet"), { signal: new AbortController().signal }).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ kind: "overflow", overflow: true });
+    expect((error as Error).message).toMatch(/prompt tokens for a 10-token window/);
+  });
+
+  it("answers a rejected field once, reports it on the feed, and sends it no more", async () => {
+    const events: Array<{ type: string }> = [];
+    const picky = new GatewayTransport({ gateways, models, environment, emit: (event) => events.push(event) });
+    const rejection = { status: 400, body: { error: { message: "Unrecognized request argument supplied: temperature" } } };
+    sim.enqueue({ error: { kind: "http", ...rejection } }, { content: "ok" }, { content: "ok again" });
+    const response = await picky.send(request("groq", KIMI, { temperature: 0.2 }), { signal: new AbortController().signal });
+    expect(response.message.content).toBe("ok");
+    await picky.send(request("groq", KIMI, { temperature: 0.2 }), { signal: new AbortController().signal });
+    const bodies = sim.requests.completions().map((recorded) => recorded.body as Record<string, unknown>);
+    expect(bodies.map((body) => "temperature" in body)).toEqual([true, false, false]);
+    expect(events.map((event) => event.type)).toEqual(["gateway.negotiated"]);
+  });
+
+  it("sends past reasoning under the other name once a gateway refuses the one in the messages", async () => {
+    const glm = "glm-4.6" as CanonicalModelId;
+    const registry = new ModelRegistry();
+    registry.define({ id: glm, family: "glm", contextWindow: 131_072, maxOutputTokens: 8_192, toolCalls: true, reasoning: "always", reasoningReplay: "tool-turns", gateways: { cerebras: { slug: "zai-glm-4.6" } } });
+    const history = request("cerebras", glm, {
+      messages: [
+        { role: "user", content: "Read a.txt" },
+        { role: "assistant", content: null, reasoning: "Read it first.", reasoningField: "reasoning_content", toolCalls: [{ id: "call_1", name: "read", arguments: '{"path":"a.txt"}' }] },
+        { role: "tool", toolCallId: "call_1", content: "alpha" },
+      ],
+    });
+    sim.enqueue({ content: "It says alpha." });
+    const response = await new GatewayTransport({ gateways, models: registry, environment }).send(history, { signal: new AbortController().signal });
+    expect(response.message.content).toBe("It says alpha.");
+    const sent = sim.requests.completions().map((recorded) => (recorded.body as { messages: Array<Record<string, unknown>> }).messages[1]);
+    expect(sim.requests.completions().map((recorded) => recorded.outcome)).toEqual(["rejected", "reply"]);
+    expect(sent[0]).toMatchObject({ reasoning_content: "Read it first." });
+    expect(sent[1]).toMatchObject({ reasoning: "Read it first." });
+    expect(sent[1]).not.toHaveProperty("reasoning_content");
   });
 
   it("cancels when the signal aborts", async () => {

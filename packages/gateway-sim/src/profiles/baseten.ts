@@ -1,5 +1,6 @@
 import { defineGatewayProfile } from "../define-gateway-profile.js";
 import { openAiStyleError, retryHeaders } from "../openai-style-error.js";
+import { vllmOverflowText } from "../overflow-texts.js";
 
 /**
  * Baseten Model APIs: Hugging Face style slugs, reasoning in `delta.reasoning` (thinking toggled
@@ -27,7 +28,7 @@ export const basetenProfile = defineGatewayProfile({
         400,
         context.outputTokens > 0
           ? `'max_tokens' or 'max_completion_tokens' is too large: ${context.outputTokens}. This model's maximum context length is ${context.contextWindow} tokens and your request has ${context.promptTokens} input tokens (${context.outputTokens} > ${context.contextWindow} - ${context.promptTokens}).`
-          : `This model's maximum context length is ${context.contextWindow} tokens. However, your request has ${context.promptTokens} input tokens. Please reduce the length of the input messages.`,
+          : vllmOverflowText(context),
         "BadRequestError",
         400,
       ),

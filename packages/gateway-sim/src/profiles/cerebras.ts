@@ -25,8 +25,10 @@ function refusedField(body: Readonly<Record<string, unknown>>): GatewayErrorResp
 /**
  * Cerebras: bare slugs (`gpt-oss-120b`, `qwen-3-coder-480b`, `zai-glm-4.6`), reasoning in
  * `delta.reasoning` and taken back only as `reasoning`, `max_completion_tokens` preferred,
- * `prompt_cache_key` affinity with `prompt_tokens_details.cached_tokens`, and no body at all on a
- * context overflow (`400`) or a token-rate 429, so only the status tells them apart.
+ * `prompt_cache_key` affinity with `prompt_tokens_details.cached_tokens`, usage and `time_info`
+ * on the finish chunk and whole tool arguments in one chunk (as recorded traffic shows), and no
+ * body at all on a context overflow (`400`) or a token-rate 429, so only the status tells them
+ * apart.
  * Unverified: the windows, the wording of refused-field errors and the flat error shape.
  */
 export const cerebrasProfile = defineGatewayProfile({
@@ -41,11 +43,13 @@ export const cerebrasProfile = defineGatewayProfile({
   affinity: [{ in: "body", name: "prompt_cache_key" }],
   cacheBlockTokens: 128,
   reasoning: "reasoning",
+  usagePlacement: "finish-chunk",
+  toolArguments: "whole",
   overflowCounts: "prompt-and-output",
   completionId: (_sequence, random) => `chatcmpl-${randomChars(8, random, "0123456789abcdef")}-${randomChars(4, random, "0123456789abcdef")}-${randomChars(12, random, "0123456789abcdef")}`,
   rejectRequest: (body) => refusedField(body),
-  decorateUsage: (usage) => {
-    usage.time_info = { queue_time: 0.0002, prompt_time: 0.003, completion_time: 0.04, total_time: 0.045 };
+  decorateChunk: (chunk) => {
+    if (chunk.usage !== undefined) chunk.time_info = { queue_time: 0.0002, prompt_time: 0.003, completion_time: 0.04, total_time: 0.045 };
   },
   errors: {
     unauthorized: () => cerebrasError(401, "Wrong API Key", "invalid_request_error", "api_key", "wrong_api_key"),

@@ -1,6 +1,7 @@
 import { defineGatewayProfile } from "../define-gateway-profile.js";
 import type { GatewayErrorResponse } from "../gateway-profile.js";
 import { retryHeaders } from "../openai-style-error.js";
+import { sglangRequestedTokensText } from "../overflow-texts.js";
 
 /** Chutes answers most errors FastAPI style, `{"detail": "…"}` (unverified). */
 function chutesError(status: number, detail: string, headers?: Record<string, string>): GatewayErrorResponse {
@@ -40,7 +41,7 @@ export const chutesProfile = defineGatewayProfile({
     overflow: (context) =>
       chutesError(
         400,
-        `Requested token count exceeds the model's maximum context length of ${context.contextWindow} tokens. You requested a total of ${context.promptTokens + context.outputTokens} tokens: ${context.promptTokens} tokens from the input messages and ${context.outputTokens} tokens for the completion. Please reduce the number of tokens in the input messages or the completion to fit within the limit.`,
+        sglangRequestedTokensText(context),
       ),
     rateLimit: (context) => chutesError(429, context.message ?? "Too many requests, please slow down.", retryHeaders(context, 1)),
     serverError: (status, message) => chutesError(status, message ?? "No instances available (yet) for this chute, please try again later."),

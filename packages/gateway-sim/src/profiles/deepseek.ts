@@ -1,6 +1,7 @@
 import { defineGatewayProfile } from "../define-gateway-profile.js";
 import { openAiStyleError, retryHeaders } from "../openai-style-error.js";
 import { assistantToolTurnWithoutReasoning } from "./reasoning-replay.js";
+import { openAiOverflowText } from "../overflow-texts.js";
 
 /**
  * DeepSeek platform: `deepseek-chat` / `deepseek-reasoner`, reasoning in
@@ -45,7 +46,7 @@ export const deepseekProfile = defineGatewayProfile({
     overflow: (context) =>
       openAiStyleError(
         400,
-        `This model's maximum context length is ${context.contextWindow} tokens. However, you requested ${context.promptTokens + context.outputTokens} tokens (${context.promptTokens} in the messages, ${context.outputTokens} in the completion). Please reduce the length of the messages or completion.`,
+        openAiOverflowText(context),
         "invalid_request_error",
         "invalid_request_error",
       ),

@@ -1,11 +1,6 @@
 import { defineGatewayProfile } from "../define-gateway-profile.js";
-import type { GatewayErrorResponse } from "../gateway-profile.js";
-import { retryHeaders } from "../openai-style-error.js";
-
-/** The flat vLLM-era error body (`object: "error"`), not wrapped in `error` (unverified for Hyperbolic). */
-function flatError(status: number, message: string, type: string, headers?: Record<string, string>): GatewayErrorResponse {
-  return { status, headers, body: { object: "error", message, type, param: null, code: status } };
-}
+import { flatError, retryHeaders } from "../openai-style-error.js";
+import { vllmOverflowText } from "../overflow-texts.js";
 
 /**
  * Hyperbolic: Hugging Face style slugs on vLLM engines. Everything here is unverified (no
@@ -30,7 +25,7 @@ export const hyperbolicProfile = defineGatewayProfile({
     overflow: (context) =>
       flatError(
         400,
-        `This model's maximum context length is ${context.contextWindow} tokens. However, you requested ${context.outputTokens} output tokens and your prompt contains at least ${context.promptTokens} input tokens, for a total of at least ${context.promptTokens + context.outputTokens} tokens. Please reduce the length of the input prompt or the number of requested output tokens.`,
+        vllmOverflowText(context),
         "BadRequestError",
       ),
     rateLimit: (context) => flatError(429, context.message ?? "Rate limit exceeded. Please slow down.", "RateLimitError", retryHeaders(context, 1)),

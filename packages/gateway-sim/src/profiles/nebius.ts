@@ -1,5 +1,6 @@
 import { defineGatewayProfile } from "../define-gateway-profile.js";
 import { openAiStyleError, retryHeaders } from "../openai-style-error.js";
+import { vllmOverflowText } from "../overflow-texts.js";
 
 /**
  * Nebius AI Studio / Token Factory: Hugging Face style slugs and OpenAI-shaped answers. Nearly
@@ -22,7 +23,7 @@ export const nebiusProfile = defineGatewayProfile({
     overflow: (context) =>
       openAiStyleError(
         400,
-        `This model's maximum context length is ${context.contextWindow} tokens. However, you requested ${context.outputTokens} output tokens and your prompt contains at least ${context.promptTokens} input tokens, for a total of at least ${context.promptTokens + context.outputTokens} tokens. Please reduce the length of the input prompt or the number of requested output tokens.`,
+        vllmOverflowText(context),
         "BadRequestError",
         400,
       ),

@@ -1,6 +1,7 @@
 import { defineGatewayProfile } from "../define-gateway-profile.js";
 import type { GatewayErrorResponse } from "../gateway-profile.js";
 import { retryHeaders } from "../openai-style-error.js";
+import { openAiOverflowText } from "../overflow-texts.js";
 
 /** Novita's error body: `code`, `reason`, `message`, `metadata` at the top level (unverified). */
 function novitaError(status: number, reason: string, message: string, headers?: Record<string, string>): GatewayErrorResponse {
@@ -40,7 +41,7 @@ export const novitaProfile = defineGatewayProfile({
       novitaError(
         400,
         "INVALID_REQUEST_BODY",
-        `This model's maximum context length is ${context.contextWindow} tokens. However, you requested ${context.promptTokens + context.outputTokens} tokens (${context.promptTokens} in the messages, ${context.outputTokens} in the completion). Please reduce the length of the messages or completion.`,
+        openAiOverflowText(context),
       ),
     rateLimit: (context) => novitaError(429, "RATE_LIMIT_EXCEEDED", context.message ?? "rate limit exceeded, please retry later", retryHeaders(context, 1)),
     serverError: (status, message) => novitaError(status, "INTERNAL_ERROR", message ?? "internal server error"),

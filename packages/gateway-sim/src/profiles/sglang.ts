@@ -1,14 +1,6 @@
 import { defineGatewayProfile, randomChars } from "../define-gateway-profile.js";
-import type { GatewayErrorResponse } from "../gateway-profile.js";
-import { retryHeaders } from "../openai-style-error.js";
-
-/**
- * SGLang's error body is flat (`{"object":"error","message",…}`), not wrapped in `error`, so
- * clients that only read `body.error` see no message at all.
- */
-function sglangError(status: number, message: string, type: string, headers?: Record<string, string>): GatewayErrorResponse {
-  return { status, headers, body: { object: "error", message, type, param: null, code: status } };
-}
+import { flatError, retryHeaders } from "../openai-style-error.js";
+import { sglangRequestedTokensText } from "../overflow-texts.js";
 
 /**
  * SGLang server: Hugging Face repo ids as model names, one node with a radix prefix cache,
@@ -59,18 +51,18 @@ export const sglangProfile = defineGatewayProfile({
   ],
   errors: {
     unauthorized: () => ({ status: 401, body: { error: "Unauthorized" } }),
-    unknownModel: (slug) => sglangError(404, `The model \`${slug}\` does not exist.`, "NotFoundError"),
-    badRequest: (message) => sglangError(400, message, "BadRequestError"),
+    unknownModel: (slug) => flatError(404, `The model \`${slug}\` does not exist.`, "NotFoundError"),
+    badRequest: (message) => flatError(400, message, "BadRequestError"),
     overflow: (context) =>
-      sglangError(
+      flatError(
         400,
         context.outputTokens > 0
-          ? `Requested token count exceeds the model's maximum context length of ${context.contextWindow} tokens. You requested a total of ${context.promptTokens + context.outputTokens} tokens: ${context.promptTokens} tokens from the input messages and ${context.outputTokens} tokens for the completion. Please reduce the number of tokens in the input messages or the completion to fit within the limit.`
+          ? sglangRequestedTokensText(context)
           : `The input (${context.promptTokens} tokens) is longer than the model's context length (${context.contextWindow} tokens).`,
         "BadRequestError",
       ),
-    rateLimit: (context) => sglangError(429, context.message ?? "The server is busy. Please retry later.", "RateLimitError", retryHeaders(context)),
-    serverError: (status, message) => sglangError(status, message ?? "Internal server error", "InternalServerError"),
+    rateLimit: (context) => flatError(429, context.message ?? "The server is busy. Please retry later.", "RateLimitError", retryHeaders(context)),
+    serverError: (status, message) => flatError(status, message ?? "Internal server error", "InternalServerError"),
     streamError: (message, status) => ({ object: "error", message, type: "InternalServerError", param: null, code: status }),
   },
 });

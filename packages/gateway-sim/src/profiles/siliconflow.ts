@@ -1,6 +1,7 @@
 import { defineGatewayProfile } from "../define-gateway-profile.js";
 import type { GatewayErrorResponse } from "../gateway-profile.js";
 import { retryHeaders } from "../openai-style-error.js";
+import { openAiOverflowText } from "../overflow-texts.js";
 
 /** SiliconFlow's error body: a numeric `code`, `message` and `data` at the top level (unverified). */
 function siliconflowError(status: number, code: number, message: string, headers?: Record<string, string>): GatewayErrorResponse {
@@ -32,7 +33,7 @@ export const siliconflowProfile = defineGatewayProfile({
       siliconflowError(
         400,
         20_015,
-        `This model's maximum context length is ${context.contextWindow} tokens. However, you requested ${context.promptTokens + context.outputTokens} tokens (${context.promptTokens} in the messages, ${context.outputTokens} in the completion). Please reduce the length of the messages or completion.`,
+        openAiOverflowText(context),
       ),
     rateLimit: (context) =>
       siliconflowError(429, 50_603, context.message ?? "Request was rejected due to rate limiting. Details: TPM limit reached.", retryHeaders(context, 1)),

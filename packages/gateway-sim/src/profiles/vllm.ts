@@ -1,6 +1,7 @@
 import { defineGatewayProfile, randomChars } from "../define-gateway-profile.js";
 import type { GatewayErrorResponse } from "../gateway-profile.js";
 import { retryHeaders } from "../openai-style-error.js";
+import { vllmOverflowText } from "../overflow-texts.js";
 
 function vllmError(status: number, message: string, type: string, param: string | null = null, headers?: Record<string, string>): GatewayErrorResponse {
   return { status, headers, body: { error: { message, type, param, code: status } } };
@@ -47,9 +48,7 @@ export const vllmProfile = defineGatewayProfile({
     overflow: (context) =>
       vllmError(
         400,
-        context.outputTokens > 0
-          ? `This model's maximum context length is ${context.contextWindow} tokens. However, you requested ${context.outputTokens} output tokens and your prompt contains at least ${context.promptTokens} input tokens, for a total of at least ${context.promptTokens + context.outputTokens} tokens. Please reduce the length of the input prompt or the number of requested output tokens.`
-          : `This model's maximum context length is ${context.contextWindow} tokens. However, your request has ${context.promptTokens} input tokens. Please reduce the length of the input messages.`,
+        vllmOverflowText(context),
         "BadRequestError",
       ),
     rateLimit: (context) => vllmError(429, context.message ?? "Too many requests", "RateLimitError", null, retryHeaders(context)),

@@ -115,6 +115,27 @@ describe("decidePermission", () => {
     expect(decide("read", { path: "ext/x.txt" }, { mode: "allow-all" })).toMatchObject({ decision: "ask", outsideWorkspace: true });
   });
 
+  it("names grouped tools (MCP) by their group: mcp(<server>__<tool>) rules, not bash or read ones", () => {
+    const mcpTool = { name: "github__create_issue", kind: "execute" as const, permissionGroup: "mcp" };
+    const decideMcp = (settings: Partial<PermissionSettings>, args: Record<string, unknown> = { title: "x" }) =>
+      decidePermission({ name: mcpTool.name, arguments: args }, mcpTool, { mode: "ask", workspace: workspace.root, ...settings });
+    expect(decideMcp({})).toMatchObject({ decision: "ask", reason: 'github__create_issue runs commands and the mode is "ask"' });
+    expect(decideMcp({ mode: "allow-edits" }).decision).toBe("ask");
+    expect(decideMcp({ allow: ["mcp(github__create_issue)"] })).toMatchObject({ decision: "allow", rule: "mcp(github__create_issue)" });
+    expect(decideMcp({ allow: ["mcp(github__*)"] }).decision).toBe("allow");
+    expect(decideMcp({ allow: ["mcp"] }).decision).toBe("allow");
+    expect(decideMcp({ allow: ["github__create_issue"] }).decision).toBe("allow");
+    expect(decideMcp({ allow: ["mcp(gitlab__*)"] }).decision).toBe("ask");
+    expect(decideMcp({ allow: ["mcp(GitHub__*)"] }).decision).toBe("ask");
+    expect(decideMcp({ allow: ["bash"] }).decision).toBe("ask");
+    expect(decideMcp({ allow: ["*"] }).decision).toBe("allow");
+    expect(decideMcp({ allow: ["mcp(github__*)"], deny: ["mcp(*__create_*)"] })).toMatchObject({ decision: "deny", rule: "mcp(*__create_*)" });
+    expect(decideMcp({ mode: "allow-all", deny: ["mcp"] }).decision).toBe("deny");
+    expect(decideMcp({ mode: "allow-all", deny: ["bash"] }).decision).toBe("allow");
+    // An argument called "command" is not a shell command for a grouped tool.
+    expect(decideMcp({ mode: "allow-all", deny: ["bash(rm*)", "mcp(rm*)"] }, { command: "rm -rf /" }).decision).toBe("allow");
+  });
+
   it("treats unknown tools as commands and accepts raw JSON arguments", () => {
     expect(decidePermission({ name: "mcp__x__y", arguments: {} }, undefined, { mode: "allow-edits", workspace: workspace.root }).decision).toBe("ask");
     expect(decide("bash", '{"command":"rm -rf /"}', { mode: "allow-all", deny: ["bash(rm -rf*)"] }).decision).toBe("deny");

@@ -4,6 +4,7 @@ import {
   ruleAppliesToTool,
   ruleMatchesCommand,
   ruleMatchesPath,
+  ruleMatchesToolName,
   unwrapCommand,
   type PathSubject,
 } from "./match-permission-rule.js";
@@ -40,7 +41,7 @@ export interface PermissionCall {
 }
 
 /** The parts of a tool a decision needs. Unknown tools (`undefined`) are treated as commands. */
-export type PermissionTool = Pick<Tool, "name" | "kind" | "paths">;
+export type PermissionTool = Pick<Tool, "name" | "kind" | "paths" | "permissionGroup">;
 
 /**
  * Decides whether a tool call runs, is refused, or needs the user's yes. In order:
@@ -59,14 +60,18 @@ export function decidePermission(
   const name = tool?.name ?? call.name;
   const kind: ToolKind = tool?.kind ?? "execute";
   const args = parseArguments(call.arguments);
-  const allowRules = parsedRules(settings.allow).filter((rule) => ruleAppliesToTool(rule, name, kind));
-  const denyRules = parsedRules(settings.deny).filter((rule) => ruleAppliesToTool(rule, name, kind));
+  const group = tool?.permissionGroup;
+  const allowRules = parsedRules(settings.allow).filter((rule) => ruleAppliesToTool(rule, name, kind, group));
+  const denyRules = parsedRules(settings.deny).filter((rule) => ruleAppliesToTool(rule, name, kind, group));
+  // `mcp(github__*)`: a group rule's pattern is over the tool's name.
+  const namesTool = (rule: PermissionRule) => rule.pattern === undefined || (group !== undefined && rule.tool === group.toLowerCase() && ruleMatchesToolName(rule.pattern, name));
   const paths = pathSubjects(tool, args, settings.workspace);
-  const command = kind === "execute" && typeof args["command"] === "string" ? args["command"] : undefined;
+  const command = kind === "execute" && group === undefined && typeof args["command"] === "string" ? args["command"] : undefined;
   const segments = command === undefined ? [] : splitShellCommand(command);
 
   for (const rule of denyRules) {
-    if (rule.pattern === undefined) return { decision: "deny", rule: rule.source, reason: `${name} is denied by the rule ${rule.source}` };
+    if (namesTool(rule)) return { decision: "deny", rule: rule.source, reason: `${name} is denied by the rule ${rule.source}` };
+    if (rule.pattern === undefined) continue;
     const pattern = rule.pattern;
     const deniedPath = paths.find((subject) => ruleMatchesPath(pattern, subject, true));
     if (deniedPath) {
@@ -106,7 +111,7 @@ export function decidePermission(
     }
   }
 
-  const wholeTool = allowRules.find((rule) => rule.pattern === undefined);
+  const wholeTool = allowRules.find(namesTool);
   if (wholeTool) return allowed(wholeTool, `${name} is allowed by the rule ${wholeTool.source}`, outside.length > 0);
   if (paths.length > 0) {
     const covering = paths.map((subject) =>

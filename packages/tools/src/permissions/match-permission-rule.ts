@@ -22,9 +22,12 @@ const caseInsensitive = process.platform === "darwin" || process.platform === "w
 /**
  * Whether a rule names this tool: by its own name, by its group (`read` covers every read tool
  * such as grep and glob, `edit` covers write, `bash`/`shell` cover every execute tool), or `*`.
+ * A tool with a permission group (`mcp`) is named by that group instead of the kind's.
  */
-export function ruleAppliesToTool(rule: PermissionRule, toolName: string, kind: ToolKind): boolean {
+export function ruleAppliesToTool(rule: PermissionRule, toolName: string, kind: ToolKind, group?: string): boolean {
   if (rule.tool === "*" || rule.tool === toolName.toLowerCase()) return true;
+  // A grouped tool (an MCP tool) answers to its own group only, not to read/edit/bash.
+  if (group !== undefined) return rule.tool === group.toLowerCase();
   if (rule.tool === "read") return kind === "read";
   if (rule.tool === "edit") return kind === "edit";
   if (rule.tool === "bash" || rule.tool === "shell") return kind === "execute";
@@ -108,4 +111,9 @@ function realPrefix(pattern: string): string {
   } catch {
     return pattern;
   }
+}
+
+/** Whether a group rule's pattern (`mcp(github__*)`) matches a tool's name; case-sensitive, as names are. */
+export function ruleMatchesToolName(pattern: string, toolName: string): boolean {
+  return globToRegExp(pattern, false).test(toolName);
 }

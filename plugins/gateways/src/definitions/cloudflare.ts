@@ -42,5 +42,5 @@ export const cloudflare = defineGateway({
   errors: { rateLimitPatterns: [/capacity temporarily exceeded/i] },
   affinity: { header: "x-session-affinity" },
   hooks: { classifyError: classifyCloudflareError },
-  unverified: ["overflow text and code 5021", "capacity code 3040", "reasoning field"],
+  unverified: ["key variable names (they vary between tools)", "overflow text and code 5021", "capacity code 3040", "reasoning field"],
 });

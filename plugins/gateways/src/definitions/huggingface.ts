@@ -13,5 +13,5 @@ export const huggingface = defineGateway({
   apiKeyEnv: "HF_TOKEN",
   apiKeyEnvAlternatives: ["HUGGINGFACE_API_KEY"],
   slugs: { style: "hub", orgs: HUB_ORGS },
-  unverified: ["error texts (the upstream's)"],
+  unverified: ["key variable HF_TOKEN", "error texts (the upstream's)"],
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { scanJsonValue } from "./scan-json-value.js";
+import { readJsonValue, scanJsonValue } from "./scan-json-value.js";
 
 describe("scanJsonValue", () => {
   it("finds where a complete value ends, strings and nesting included", () => {
@@ -22,5 +22,13 @@ describe("scanJsonValue", () => {
     expect(scanJsonValue('{"a" 1}', 0)).toEqual({ status: "invalid", at: 5 });
     expect(scanJsonValue("[tru]", 0)).toEqual({ status: "invalid", at: 1 });
     expect(scanJsonValue("{{", 0)).toEqual({ status: "invalid", at: 1 });
+  });
+});
+
+describe("readJsonValue", () => {
+  it("returns the parsed value and its end, or why there is none", () => {
+    expect(readJsonValue('x {"a": [1]} y', 2)).toEqual({ status: "complete", value: { a: [1] }, end: 12 });
+    expect(readJsonValue('{"a": ', 0)).toEqual({ status: "incomplete" });
+    expect(readJsonValue("{a}", 0)).toEqual({ status: "invalid" });
   });
 });

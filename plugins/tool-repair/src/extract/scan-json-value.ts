@@ -135,3 +135,21 @@ export function scanJsonValue(text: string, start: number): JsonScan {
   }
   return { status: "incomplete" };
 }
+
+/** A JSON value read at an index: the value and where it ends, or why there is none. */
+export type JsonRead = { status: "complete"; value: unknown; end: number } | { status: "incomplete" } | { status: "invalid" };
+
+/**
+ * Scans the JSON value that starts at `start` and parses it: "incomplete" when more text could
+ * still complete it, "invalid" when it cannot be JSON.
+ */
+export function readJsonValue(text: string, start: number): JsonRead {
+  const scan = scanJsonValue(text, start);
+  if (scan.status === "incomplete") return scan;
+  if (scan.status === "invalid") return { status: "invalid" };
+  try {
+    return { status: "complete", value: JSON.parse(text.slice(start, scan.end)) as unknown, end: scan.end };
+  } catch {
+    return { status: "invalid" };
+  }
+}

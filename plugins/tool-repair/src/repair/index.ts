@@ -1,7 +1,4 @@
 export { repairToolCall } from "./repair-tool-call.js";
-export { toolCallFingerprint } from "./tool-call-fingerprint.js";
-export { createDoomLoopGuard } from "./doom-loop-guard.js";
-export type { DoomLoopGuard, DoomLoopVerdict } from "./doom-loop-guard.js";
 export { formatRepairHint } from "./format-repair-hint.js";
 export type { HintContext } from "./format-repair-hint.js";
 export type { RepairProblem } from "./repair-problem.js";

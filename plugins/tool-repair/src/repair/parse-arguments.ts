@@ -7,6 +7,7 @@ import { ESCAPE_CONTROL_CHARACTERS, escapeControlCharacters } from "./rules/esca
 import { ESCAPE_INNER_QUOTES, escapeInnerQuotes } from "./rules/escape-inner-quotes.js";
 import { FIX_INVALID_ESCAPES, fixInvalidEscapes } from "./rules/fix-invalid-escapes.js";
 import { LITERAL_ESCAPE_OUTSIDE_STRING, replaceLiteralEscapesOutsideStrings } from "./rules/literal-escape-outside-string.js";
+import { PYTHON_LITERAL, parsePythonLiteral } from "./rules/python-literal.js";
 import { REPAIR_JSON, repairJsonSyntax } from "./rules/repair-json.js";
 import { SPLIT_CONCATENATED_OBJECTS, splitConcatenatedObjects } from "./rules/split-concatenated-objects.js";
 import { SPLIT_LIST_PAYLOAD, splitListPayload } from "./rules/split-list-payload.js";
@@ -26,7 +27,7 @@ const MAX_DECODE_DEPTH = 2;
 
 /**
  * Reads the argument objects of a raw call that did not parse as one JSON object: repairs the
- * text (markup, quotes, escapes, control characters, truncation, `jsonrepair`), decodes one extra
+ * text (markup, Python literals, quotes, escapes, control characters, truncation, `jsonrepair`), decodes one extra
  * level of string encoding, splits concatenated objects and list payloads. `knownKeys` are the
  * schema's property names (for telling a lost closing quote from an inner one).
  */
@@ -60,6 +61,12 @@ function parseBrokenText(original: string, knownKeys: ReadonlySet<string> | null
     }
   };
   apply(STRIP_TEXT_DEBRIS, stripTextDebris(text));
+  const python = parsePythonLiteral(text);
+  if (python !== null) {
+    recorder.fire(PYTHON_LITERAL);
+    if (python.closed) recorder.fire(CLOSE_TRUNCATED_JSON);
+    return { ok: true, values: [python.value] };
+  }
   const quotes = escapeInnerQuotes(text, knownKeys);
   if (quotes.kind === "lost-boundary") return { ok: false, problem: { kind: "lost-boundary", key: quotes.key } };
   if (quotes.kind === "escaped") apply(ESCAPE_INNER_QUOTES, quotes.text);

@@ -119,7 +119,7 @@ describe("repairToolCall: argument text", () => {
   });
 
   it("parses Python literals and single quotes", () => {
-    expectRepaired(repair("web_search", "{'query': 'x', 'safe': True, 'max_results': None}"), [{ name: "web_search", arguments: { query: "x", safe: true } }], "repair-json");
+    expectRepaired(repair("web_search", "{'query': 'x', 'safe': True, 'max_results': None}"), [{ name: "web_search", arguments: { query: "x", safe: true } }], "python-literal");
   });
 
   it("quotes a bare unquoted value", () => {

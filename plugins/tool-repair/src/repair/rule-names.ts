@@ -15,6 +15,7 @@ import { PARSE_JSON_STRING } from "./rules/parse-json-string.js";
 import { RECOVER_MERGED_PARAMETERS } from "./rules/recover-merged-parameters.js";
 import { RENAME_KEY_SYNONYM } from "./rules/rename-key-synonym.js";
 import { RENAME_KEY_VARIANT } from "./rules/rename-key-variant.js";
+import { PYTHON_LITERAL } from "./rules/python-literal.js";
 import { REPAIR_JSON } from "./rules/repair-json.js";
 import { SCALAR_TO_STRING } from "./rules/scalar-to-string.js";
 import { SPLIT_CONCATENATED_NAMES } from "./rules/split-concatenated-names.js";
@@ -51,6 +52,7 @@ export const REPAIR_RULE_NAMES = [
   EMPTY_ARGUMENTS,
   DECODE_DOUBLE_ENCODED,
   STRIP_TEXT_DEBRIS,
+  PYTHON_LITERAL,
   ESCAPE_INNER_QUOTES,
   ESCAPE_CONTROL_CHARACTERS,
   FIX_INVALID_ESCAPES,

@@ -1,10 +1,12 @@
 import { coerceBySchema } from "../coerce-by-schema.js";
 import { isToolName } from "../is-tool-name.js";
 import { parseAttributes } from "../parse-attributes.js";
+import { readInvokeElements } from "../read-invoke-elements.js";
 import { readParameterElements } from "../read-parameter-elements.js";
 import { parameterSchema, toolProperties, type ToolIndex } from "../tool-index.js";
 import type { ExtractedToolCall } from "../types.js";
 import type { BlockResult, ParseContext } from "./block-result.js";
+import { findCallRun } from "./find-call-run.js";
 
 /** V3.2 wraps calls in `function_calls`, V4 in `tool_calls`; both share the invoke grammar. */
 export const DSML_SECTIONS = ["<｜DSML｜function_calls>", "<｜DSML｜tool_calls>"] as const;
@@ -68,17 +70,7 @@ function readInvoke(header: string, body: string, tools: ToolIndex | undefined):
 }
 
 function readInvokes(text: string, from: number, limit: number, tools: ToolIndex | undefined): ExtractedToolCall[] {
-  const calls: ExtractedToolCall[] = [];
-  let index = text.indexOf(DSML_INVOKE, from);
-  while (index >= 0 && index < limit) {
-    const headerEnd = text.indexOf(">", index);
-    const closeAt = headerEnd < 0 ? -1 : text.indexOf(INVOKE_CLOSE, headerEnd);
-    if (headerEnd < 0 || closeAt < 0 || closeAt > limit) break;
-    const call = readInvoke(text.slice(index + DSML_INVOKE.length, headerEnd), text.slice(headerEnd + 1, closeAt), tools);
-    if (call) calls.push(call);
-    index = text.indexOf(DSML_INVOKE, closeAt + INVOKE_CLOSE.length);
-  }
-  return calls;
+  return readInvokeElements(text, from, limit, DSML_INVOKE, INVOKE_CLOSE).flatMap(({ header, body }) => readInvoke(header, body, tools) ?? []);
 }
 
 /**
@@ -100,31 +92,10 @@ export function parseDeepSeekDsmlBlock(text: string, start: number, context: Par
     end = closeAt < 0 ? text.length : closeAt + close.length;
   } else {
     // Invokes without the section wrapper: consecutive invokes, then an optional stray close.
-    let index = start;
-    for (;;) {
-      const closeAt = text.indexOf(INVOKE_CLOSE, index);
-      if (closeAt < 0) {
-        if (!context.final) return { kind: "incomplete" };
-        limit = text.length;
-        end = text.length;
-        break;
-      }
-      let look = closeAt + INVOKE_CLOSE.length;
-      while (look < text.length && /\s/.test(text.charAt(look))) look += 1;
-      const rest = text.slice(look);
-      const closers = DSML_SECTIONS.map(sectionClose);
-      if (!context.final && [DSML_INVOKE, ...closers].some((marker) => marker.startsWith(rest.slice(0, marker.length)) && rest.length < marker.length)) {
-        return { kind: "incomplete" };
-      }
-      if (rest.startsWith(DSML_INVOKE)) {
-        index = look;
-        continue;
-      }
-      limit = closeAt + INVOKE_CLOSE.length;
-      const stray = closers.find((marker) => rest.startsWith(marker));
-      end = stray ? look + stray.length : limit;
-      break;
-    }
+    const run = findCallRun(text, start, context.final, { callBegin: DSML_INVOKE, callEnd: INVOKE_CLOSE, sectionEnds: DSML_SECTIONS.map(sectionClose) });
+    if (run.kind === "incomplete") return run;
+    limit = run.limit;
+    end = run.end;
   }
   const calls = readInvokes(text, start, limit, context.tools);
   if (calls.length === 0) return notACall;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { expectStreamingAgrees } from "../testing/expect-streaming-agrees.js";
+import { expectStreamingAgrees } from "../../../test/expect-streaming-agrees.js";
 
 const V3_BEGIN = "<｜tool▁calls▁begin｜>";
 const V3_END = "<｜tool▁calls▁end｜>";

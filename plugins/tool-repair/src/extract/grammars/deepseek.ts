@@ -1,6 +1,7 @@
 import { isToolName } from "../is-tool-name.js";
 import type { ExtractedToolCall } from "../types.js";
 import type { BlockResult, ParseContext } from "./block-result.js";
+import { findCallRun } from "./find-call-run.js";
 
 /** Opens the calls section (fullwidth `｜` U+FF5C and `▁` U+2581, not ASCII look-alikes). */
 export const DEEPSEEK_CALLS_BEGIN = "<｜tool▁calls▁begin｜>";
@@ -82,29 +83,10 @@ export function parseDeepSeekBlock(text: string, start: number, context: ParseCo
     end = endAt < 0 ? text.length : endAt + CALLS_END.length;
   } else {
     // Calls without the section opener: consecutive calls, then an optional stray section end.
-    let index = start;
-    for (;;) {
-      const endAt = text.indexOf(CALL_END, index + opener.length);
-      if (endAt < 0) {
-        if (!context.final) return { kind: "incomplete" };
-        limit = text.length;
-        end = text.length;
-        break;
-      }
-      let look = endAt + CALL_END.length;
-      while (look < text.length && /\s/.test(text.charAt(look))) look += 1;
-      const rest = text.slice(look);
-      if (!context.final && [DEEPSEEK_CALL_BEGIN, CALLS_END].some((marker) => marker.startsWith(rest))) {
-        return { kind: "incomplete" };
-      }
-      if (rest.startsWith(DEEPSEEK_CALL_BEGIN)) {
-        index = look;
-        continue;
-      }
-      limit = endAt + CALL_END.length;
-      end = rest.startsWith(CALLS_END) ? look + CALLS_END.length : limit;
-      break;
-    }
+    const run = findCallRun(text, start, context.final, { callBegin: DEEPSEEK_CALL_BEGIN, callEnd: CALL_END, sectionEnds: [CALLS_END] });
+    if (run.kind === "incomplete") return run;
+    limit = run.limit;
+    end = run.end;
   }
   const calls = readCalls(text, start, limit);
   if (calls.length === 0) return notACall;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { expectStreamingAgrees } from "../testing/expect-streaming-agrees.js";
+import { expectStreamingAgrees } from "../../../test/expect-streaming-agrees.js";
 
 describe("gpt-oss-harmony grammar (held-out cases)", () => {
   it("reads the mixed transcript of the vLLM multi-tool test (gpt-oss-harmony-9 rebuilt as text)", () => {

@@ -1,6 +1,6 @@
 import { argumentsFromValue } from "../read-arguments.js";
 import { isToolName } from "../is-tool-name.js";
-import { scanJsonValue } from "../scan-json-value.js";
+import { readJsonValue } from "../scan-json-value.js";
 import type { ExtractedToolCall } from "../types.js";
 import type { BlockResult, ParseContext } from "./block-result.js";
 
@@ -47,21 +47,15 @@ export function parseHermesBlock(text: string, start: number, context: ParseCont
     }
     const code = text.charCodeAt(index);
     if (code === 123 || code === 91) {
-      const scan = scanJsonValue(text, index);
-      if (scan.status === "incomplete") return context.final ? notACall : { kind: "incomplete" };
-      if (scan.status === "invalid") return notACall;
-      let value: unknown;
-      try {
-        value = JSON.parse(text.slice(index, scan.end));
-      } catch {
-        return notACall;
-      }
-      for (const item of Array.isArray(value) ? value : [value]) {
+      const read = readJsonValue(text, index);
+      if (read.status === "incomplete") return context.final ? notACall : { kind: "incomplete" };
+      if (read.status === "invalid") return notACall;
+      for (const item of Array.isArray(read.value) ? read.value : [read.value]) {
         const call = callFromJsonObject(item);
         if (!call) return notACall;
         calls.push(call);
       }
-      index = scan.end;
+      index = read.end;
       afterLastValue = index;
       continue;
     }

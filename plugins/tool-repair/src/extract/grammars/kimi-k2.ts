@@ -3,6 +3,7 @@ import { isToolName } from "../is-tool-name.js";
 import { toolProperties, type ToolIndex } from "../tool-index.js";
 import type { ExtractedToolCall } from "../types.js";
 import type { BlockResult, ParseContext } from "./block-result.js";
+import { findCallRun } from "./find-call-run.js";
 
 /** Section openers: some K2 checkpoints emit the singular form. */
 export const KIMI_SECTION_BEGIN = ["<|tool_calls_section_begin|>", "<|tool_call_section_begin|>"] as const;
@@ -87,35 +88,10 @@ export function parseKimiBlock(text: string, start: number, context: ParseContex
     end = sectionEnd ? sectionEnd.at + sectionEnd.needle.length : text.length;
   } else {
     // No section: consecutive calls, then an optional stray section end.
-    let index = start;
-    for (;;) {
-      const endAt = text.indexOf(CALL_END, index + KIMI_CALL_BEGIN.length);
-      const nextBegin = text.indexOf(KIMI_CALL_BEGIN, index + KIMI_CALL_BEGIN.length);
-      if (endAt < 0 || (nextBegin >= 0 && nextBegin < endAt)) {
-        if (nextBegin >= 0) {
-          index = nextBegin;
-          continue;
-        }
-        if (!context.final) return { kind: "incomplete" };
-        limit = text.length;
-        end = text.length;
-        break;
-      }
-      let look = endAt + CALL_END.length;
-      while (look < text.length && /\s/.test(text.charAt(look))) look += 1;
-      const rest = text.slice(look);
-      if (!context.final && [KIMI_CALL_BEGIN, ...SECTION_END].some((marker) => marker.startsWith(rest))) {
-        return { kind: "incomplete" };
-      }
-      if (rest.startsWith(KIMI_CALL_BEGIN)) {
-        index = look;
-        continue;
-      }
-      limit = endAt + CALL_END.length;
-      const stray = SECTION_END.find((marker) => rest.startsWith(marker));
-      end = stray ? look + stray.length : limit;
-      break;
-    }
+    const run = findCallRun(text, start, context.final, { callBegin: KIMI_CALL_BEGIN, callEnd: CALL_END, sectionEnds: SECTION_END });
+    if (run.kind === "incomplete") return run;
+    limit = run.limit;
+    end = run.end;
   }
   const calls = readCalls(text, start, limit, context.tools);
   if (calls.length === 0) return notACall;

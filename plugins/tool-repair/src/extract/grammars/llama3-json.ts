@@ -1,6 +1,6 @@
 import { argumentsFromValue } from "../read-arguments.js";
 import { isToolName } from "../is-tool-name.js";
-import { scanJsonValue } from "../scan-json-value.js";
+import { readJsonValue } from "../scan-json-value.js";
 import type { ExtractedToolCall } from "../types.js";
 import type { BlockResult, ParseContext } from "./block-result.js";
 
@@ -43,19 +43,13 @@ type ObjectRead = { call: ExtractedToolCall; end: number } | "incomplete" | unde
 
 function readObject(text: string, index: number, context: ParseContext, requireKnownName: boolean): ObjectRead {
   if (!couldBeCall(text, index)) return undefined;
-  const scan = scanJsonValue(text, index);
-  if (scan.status === "incomplete") return context.final ? undefined : "incomplete";
-  if (scan.status === "invalid") return undefined;
-  let value: unknown;
-  try {
-    value = JSON.parse(text.slice(index, scan.end));
-  } catch {
-    return undefined;
-  }
-  const call = callFromObject(value);
+  const read = readJsonValue(text, index);
+  if (read.status === "incomplete") return context.final ? undefined : "incomplete";
+  if (read.status === "invalid") return undefined;
+  const call = callFromObject(read.value);
   if (!call) return undefined;
   if (requireKnownName && context.tools && !context.tools.byName.has(call.name)) return undefined;
-  return { call, end: scan.end };
+  return { call, end: read.end };
 }
 
 /**

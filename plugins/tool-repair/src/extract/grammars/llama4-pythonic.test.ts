@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { expectStreamingAgrees } from "../testing/expect-streaming-agrees.js";
+import { expectStreamingAgrees } from "../../../test/expect-streaming-agrees.js";
 
 describe("llama4 pythonic calls (held-out cases)", () => {
   it("reads several calls with nested literals and keeps the text around them", () => {

@@ -1,6 +1,7 @@
 import { coerceBySchema } from "../coerce-by-schema.js";
 import { isToolName } from "../is-tool-name.js";
 import { parseAttributes } from "../parse-attributes.js";
+import { readInvokeElements } from "../read-invoke-elements.js";
 import { readParameterElements } from "../read-parameter-elements.js";
 import { parameterSchema, type ToolIndex } from "../tool-index.js";
 import type { ExtractedToolCall } from "../types.js";
@@ -43,16 +44,8 @@ export function parseMinimaxBlock(text: string, start: number, context: ParseCon
     if (closeAt < 0 && nextOpen < 0 && !context.final) return { kind: "incomplete" };
     return notACall;
   }
-  const calls: ExtractedToolCall[] = [];
-  let index = text.indexOf(INVOKE_OPEN, bodyStart);
-  while (index >= 0 && index < closeAt) {
-    const headerEnd = text.indexOf(">", index);
-    const invokeClose = headerEnd < 0 ? -1 : text.indexOf(INVOKE_CLOSE, headerEnd);
-    if (headerEnd < 0 || invokeClose < 0 || invokeClose > closeAt) break;
-    const call = readInvoke(text.slice(index + INVOKE_OPEN.length, headerEnd), text.slice(headerEnd + 1, invokeClose), context.tools);
-    if (call) calls.push(call);
-    index = text.indexOf(INVOKE_OPEN, invokeClose + INVOKE_CLOSE.length);
-  }
+  const invokes = readInvokeElements(text, bodyStart, closeAt, INVOKE_OPEN, INVOKE_CLOSE);
+  const calls = invokes.flatMap(({ header, body }) => readInvoke(header, body, context.tools) ?? []);
   if (calls.length === 0) return notACall;
   return { kind: "block", end: closeAt + CLOSE.length, calls, trimWhitespaceAfter: true };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { expectStreamingAgrees } from "../testing/expect-streaming-agrees.js";
+import { expectStreamingAgrees } from "../../../test/expect-streaming-agrees.js";
 
 describe("mistral grammar (held-out cases)", () => {
   it("reads v11 calls with nested unicode arguments, trimming the space before the token", () => {

@@ -1,6 +1,6 @@
 import { argumentsFromValue } from "../read-arguments.js";
 import { isToolName } from "../is-tool-name.js";
-import { scanJsonValue } from "../scan-json-value.js";
+import { readJsonValue, scanJsonValue } from "../scan-json-value.js";
 import type { ExtractedToolCall } from "../types.js";
 import { callFromJsonObject } from "./hermes.js";
 import type { BlockResult, ParseContext } from "./block-result.js";
@@ -19,23 +19,16 @@ function skipWhitespace(text: string, index: number): number {
 
 /** A pre-v11 `[{"name": …, "arguments": …}, …]` array at `index`, or why it is not one. */
 function readArray(text: string, index: number, final: boolean): { calls: ExtractedToolCall[]; end: number } | "incomplete" | undefined {
-  const scan = scanJsonValue(text, index);
-  if (scan.status === "incomplete") return final ? undefined : "incomplete";
-  if (scan.status === "invalid") return undefined;
-  let value: unknown;
-  try {
-    value = JSON.parse(text.slice(index, scan.end));
-  } catch {
-    return undefined;
-  }
-  if (!Array.isArray(value) || value.length === 0) return undefined;
+  const read = readJsonValue(text, index);
+  if (read.status === "incomplete") return final ? undefined : "incomplete";
+  if (read.status === "invalid" || !Array.isArray(read.value) || read.value.length === 0) return undefined;
   const calls: ExtractedToolCall[] = [];
-  for (const item of value) {
+  for (const item of read.value) {
     const call = callFromJsonObject(item);
     if (!call) return undefined;
     calls.push(call);
   }
-  return { calls, end: scan.end };
+  return { calls, end: read.end };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { expectStreamingAgrees } from "../testing/expect-streaming-agrees.js";
+import { expectStreamingAgrees } from "../../../test/expect-streaming-agrees.js";
 import { extractToolCalls } from "../extract-tool-calls.js";
 
 describe("<tool_call> dispatch between Hermes, Qwen3-Coder and GLM", () => {

@@ -1,3 +1,5 @@
+import { findQuotedStrings } from "../quoted-strings.js";
+
 /** Rule name recorded when raw control characters inside strings are escaped. */
 export const ESCAPE_CONTROL_CHARACTERS = "escape-control-characters";
 
@@ -11,21 +13,16 @@ const NAMED: Readonly<Record<string, string>> = { "\n": "\\n", "\r": "\\r", "\t"
 export function escapeControlCharacters(text: string): string | null {
   let output = "";
   let copiedUpTo = 0;
-  let inString = false;
-  for (let index = 0; index < text.length; index++) {
-    const char = text[index] ?? "";
-    if (inString) {
+  for (const string of findQuotedStrings(text)) {
+    for (let index = string.open + 1; index < string.close; index++) {
+      const char = text[index] ?? "";
       if (char === "\\") {
         index++;
-      } else if (char === '"') {
-        inString = false;
       } else if (char.charCodeAt(0) < 0x20) {
         const escaped = NAMED[char] ?? `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`;
         output += text.slice(copiedUpTo, index) + escaped;
         copiedUpTo = index + 1;
       }
-    } else if (char === '"') {
-      inString = true;
     }
   }
   return copiedUpTo === 0 ? null : output + text.slice(copiedUpTo);

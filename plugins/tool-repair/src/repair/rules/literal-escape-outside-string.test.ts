@@ -11,3 +11,10 @@ describe("replaceLiteralEscapesOutsideStrings", () => {
     expect(replaceLiteralEscapesOutsideStrings(String.raw`{"a": "x\n"}`)).toBeNull();
   });
 });
+
+describe("replaceLiteralEscapesOutsideStrings in single-quoted strings", () => {
+  it("leaves escapes inside '…' strings as they are", () => {
+    expect(replaceLiteralEscapesOutsideStrings(String.raw`{'content': 'a\nb "q" \tc'}`)).toBeNull();
+    expect(replaceLiteralEscapesOutsideStrings(String.raw`{\n'content': 'a\nb'}`)).toBe(String.raw`{ 'content': 'a\nb'}`);
+  });
+});
