@@ -1,12 +1,11 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import { homedir } from "node:os";
 import path from "node:path";
+import { capabilitiesFile } from "@bridle/core";
 import type { BreakerRecord, BreakerStore } from "./circuit-breakers.js";
 
-/** The default breaker file: `$XDG_CACHE_HOME/bridle/breakers.json` (`~/.cache` without it). */
+/** The default breaker file: `breakers.json` beside what negotiation remembers (`$XDG_CACHE_HOME/bridle`). */
 export function defaultBreakerFile(environment: NodeJS.ProcessEnv): string {
-  const base = environment.XDG_CACHE_HOME && path.isAbsolute(environment.XDG_CACHE_HOME) ? environment.XDG_CACHE_HOME : path.join(environment.HOME ?? homedir(), ".cache");
-  return path.join(base, "bridle", "breakers.json");
+  return path.join(path.dirname(capabilitiesFile(environment)), "breakers.json");
 }
 
 /**
