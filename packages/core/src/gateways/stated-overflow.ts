@@ -36,7 +36,7 @@ const REQUESTED_PATTERNS: readonly RegExp[] = [
 /**
  * Reads the numbers an overflow error states ("maximum context length is 32768 tokens. However,
  * you requested 40000 tokens (8000 in the messages, 32000 in the completion)"), in the wordings
- * OpenAI-compatible servers share. OpenRouter-style splits ("X of text input, Y of tool input")
+ * OpenAI-compatible servers share. A split into parts ("X of text input, Y of tool input")
  * add up to the prompt. Pure; an empty object when the text states nothing.
  */
 export function statedOverflow(text: string): StatedOverflow {
