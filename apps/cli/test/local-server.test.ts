@@ -58,6 +58,14 @@ describe("a local server without configuration", () => {
     expect(target.sim.requests.completions().at(-1)?.model).toBe("qwen3-coder:30b");
   });
 
+  it("sends a local name the registry does not know exactly as the server listed it", async () => {
+    const target = await startOllama({ profile: "ollama", replaceModels: true, models: [{ slug: "deepseek-r1:14b", contextWindow: 16_384, trainedContextWindow: 131_072, family: "deepseek", reasoning: true }] });
+    const result = await runJson(["say hi"], target);
+    expect(result.code, result.stderr + result.stdout).toBe(0);
+    expect(target.sim.requests.completions().at(-1)?.model).toBe("deepseek-r1:14b");
+    expect(result.json?.events.find((event: { type: string }) => event.type === "usage").contextWindow).toBe(16_384);
+  });
+
   it("warns that a model Ollama has not loaded gets its default window, which it would cut silently", async () => {
     const target = await startOllama({ ...ONE_MODEL, models: [{ slug: "qwen3-coder:30b", contextWindow: 4_096, trainedContextWindow: 262_144, family: "qwen", loaded: false }] } as ProfileSpec);
     const result = await runJson(["say hi"], target);

@@ -2,6 +2,7 @@ import type { HarnessError, Recovery, TurnContext } from "@bridle/core";
 import { formatTokens } from "@bridle/core";
 import { calibrationFromStatedPrompt, raiseCalibrationForOverflow } from "./calibration.js";
 import { type CompactionEngine, calibratedTokens } from "./compaction-engine.js";
+import { exactTokens } from "./request-estimate.js";
 import { sessionState } from "./session-state.js";
 
 /**
@@ -24,20 +25,21 @@ export function overflowRecovery(error: HarnessError, context: TurnContext, engi
     context.models.learn(context.model.id, context.gateway, stated.limit);
   }
   const window = context.limits().contextWindow;
+  const estimated = pending ? (pending.estimated ?? exactTokens(pending.request, context.tokens)) : undefined;
   const sameRequest = pending !== undefined && pending.model === context.model.id;
   const countedPrompt = stated?.prompt ?? (stated?.requested !== undefined && pending ? stated.requested - pending.maxOutputTokens : undefined);
   if (engine.options.calibrate && sameRequest && countedPrompt !== undefined && countedPrompt > 0) {
-    const set = calibrationFromStatedPrompt(engine.calibrations.get(pending.model), pending.estimated, countedPrompt);
+    const set = calibrationFromStatedPrompt(engine.calibrations.get(pending.model), estimated!, countedPrompt);
     if (set) engine.calibrations.set(pending.model, set);
   } else if (engine.options.calibrate && sameRequest && window >= pending.window) {
-    const raised = raiseCalibrationForOverflow(engine.calibrations.get(pending.model), pending.estimated, Math.max(1, window - pending.maxOutputTokens));
+    const raised = raiseCalibrationForOverflow(engine.calibrations.get(pending.model), estimated!, Math.max(1, window - pending.maxOutputTokens));
     if (raised) engine.calibrations.set(pending.model, raised);
   }
   if (state.overflowTurn !== context.turn) {
     state.overflowTurn = context.turn;
     return { action: "compact-and-retry", reason: `the prompt did not fit ${context.model.id}'s window on ${context.gateway}` };
   }
-  const tokens = pending ? calibratedTokens(engine, pending.model, pending.estimated) : undefined;
+  const tokens = pending ? calibratedTokens(engine, pending.model, estimated!) : undefined;
   return {
     action: "fail",
     message:

@@ -60,3 +60,25 @@ test("Cerebras, Qwen3-Coder: usage on the finish chunk, a cached count of 0 kept
   expect(response.usage).toMatchObject({ inputTokens: 277, outputTokens: 25, cachedInputTokens: 0 });
   expect(sent.max_completion_tokens).toBe(4000);
 });
+
+test("DeepSeek V4: usage: null on every chunk, the real usage and cached count on the finish chunk", async () => {
+  const { response, sent } = await replay("deepseek", "deepseek-v4-flash-tool-call.sse", "deepseek-v4-flash");
+  expect(response.message.reasoning).toBe("The user asks about the weather in San Francisco. I should use the weather tool.");
+  expect(response.message.toolCalls).toEqual([{ id: "call_00_IhCAliIHtM9gKpgfqbBV9873", name: "weather", arguments: '{"location": "San Francisco"}' }]);
+  expect(response.usage).toMatchObject({ inputTokens: 374, outputTokens: 61, cachedInputTokens: 256, reasoningTokens: 17 });
+  expect(sent.max_tokens).toBe(4000);
+});
+
+test("Moonshot, Kimi K2.5: usage inside choices[0] of the finish chunk", async () => {
+  const { response } = await replay("moonshot", "moonshot-kimi-k2.5-choice-usage.sse", "kimi-k2.5");
+  expect(response.message.content).toBe("OK.");
+  expect(response.message.reasoning).toBeUndefined();
+  expect(response.usage).toMatchObject({ inputTokens: 12, outputTokens: 5, reasoningTokens: 1 });
+  expect(response.usage?.cachedInputTokens).toBeUndefined();
+});
+
+test("DashScope, qwen3-max: later argument deltas carry an empty id, which does not replace the first", async () => {
+  const { response } = await replay("dashscope", "dashscope-qwen3-max-tool-call.sse", "qwen3-max");
+  expect(response.message.toolCalls).toEqual([{ id: "call_eee11723464a4b9eb8cee71d", name: "weather", arguments: '{"location": "San Francisco"}' }]);
+  expect(response.usage).toMatchObject({ inputTokens: 295, outputTokens: 22, cachedInputTokens: 0 });
+});

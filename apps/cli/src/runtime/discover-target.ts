@@ -1,4 +1,4 @@
-import type { CanonicalModelId, DiscoveredModel, FeedEvent, GatewayRegistry, Kernel, ResolvedGateway } from "@bridle/core";
+import { type CanonicalModelId, DEFAULT_LIMITS, type DiscoveredModel, type FeedEvent, type GatewayRegistry, type Kernel, type ResolvedGateway } from "@bridle/core";
 import { NoModelError } from "./select-target.js";
 
 /** Discovery talks to a server on this machine or the user's network; it answers fast or not at all. */
@@ -80,14 +80,29 @@ function matches(model: DiscoveredModel, configured: string, gateway: string, ke
 }
 
 /**
- * Sends requests for this served model under the slug the server listed, and records the window
- * it runs with for this gateway (learned limits win over registry entries, both ways).
+ * Sends requests for this served model under the slug the server listed (a local name such as
+ * `deepseek-r1:14b` or a model path need not survive the trip through the canonical id), and
+ * records the window it runs with for this gateway (learned limits win over registry entries).
+ * A model the registry does not describe gets an entry made of what the server said.
  */
 function pinServedModel(kernel: Pick<Kernel, "models">, id: CanonicalModelId, gateway: string, served: DiscoveredModel): void {
   const known = kernel.models.get(id);
-  if (known) kernel.models.define({ ...known, gateways: { [gateway]: { ...known.gateways?.[gateway], slug: served.slug } } });
-  if (served.contextWindow !== undefined) kernel.models.learn(id, gateway, served.contextWindow);
-  else if (!known && served.maxContextWindow !== undefined) kernel.models.learn(id, gateway, served.maxContextWindow);
+  const window = served.contextWindow ?? served.maxContextWindow;
+  kernel.models.define(
+    known
+      ? { ...known, gateways: { [gateway]: { ...known.gateways?.[gateway], slug: served.slug } } }
+      : {
+          id,
+          family: "unknown",
+          contextWindow: window ?? DEFAULT_LIMITS.contextWindow,
+          maxOutputTokens: DEFAULT_LIMITS.maxOutputTokens,
+          toolCalls: true,
+          reasoning: "optional",
+          reasoningReplay: "drop",
+          gateways: { [gateway]: { slug: served.slug } },
+        },
+  );
+  if (window !== undefined) kernel.models.learn(id, gateway, window);
 }
 
 /** A fetch that sends the gateway's own key (servers started with `--api-key` want it) and nothing else. */

@@ -1,11 +1,12 @@
 import type { FeedEvent, GatewayRegistry } from "@bridle/core";
 import { gatewayOrder } from "./gateway-order.js";
+import { keyProblem } from "./key-problem.js";
 
 /** Why no model can be used, in words the user can act on. */
 export class NoModelError extends Error {
   constructor(
     message: string,
-    readonly reason: "no-key" | "no-model" | "unknown-gateway",
+    readonly reason: "no-key" | "key-refused" | "no-model" | "unknown-gateway",
   ) {
     super(message);
     this.name = "NoModelError";
@@ -51,10 +52,10 @@ export function selectTarget(
       .join(", ");
     throw new NoModelError(`no API key is set for any gateway (for example ${names}); run \`bridle demo\` to see Bridle work offline`, "no-key");
   }
-  const definition = gateways.get(gateway)!;
-  if (!definition.local && !gateways.apiKey(gateway, environment)) {
-    const variables = order.length > 1 ? order.map((id) => gateways.get(id)!.apiKeyEnv ?? id).join(", ") : definition.apiKeyEnv;
-    throw new NoModelError(`no API key for ${order.length > 1 ? `any of ${order.join(", ")}` : definition.name}: set ${variables} in the environment`, "no-key");
+  const problem = keyProblem(gateways, gateway, environment);
+  if (problem) {
+    const message = order.length > 1 ? `none of ${order.join(", ")} can be used: ${order.map((id) => keyProblem(gateways, id, environment)).join("; ")}` : problem;
+    throw new NoModelError(message, gateways.keyDecision(gateway, environment).kind === "refused" ? "key-refused" : "no-key");
   }
   const model = typeof settings.model === "string" ? settings.model : undefined;
   if (!model) {

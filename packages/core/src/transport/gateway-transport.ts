@@ -10,17 +10,14 @@ import { negotiate } from "../gateways/negotiate.js";
 import { toWireRequest } from "../gateways/to-wire-request.js";
 import type { KernelHooks } from "../hooks.js";
 import type { CanonicalModelId, ModelRegistry } from "../model-registry.js";
+import { type FetchFunction, fetchSameOrigin } from "../trust/fetch-same-origin.js";
+import { countBytes, ON_BYTES } from "./count-bytes.js";
 import { DegenerateStreamError, StreamAssembler, type StreamDelta } from "./stream-assembler.js";
 import { toHarnessError } from "./to-harness-error.js";
 
 /** At most this many field fixes for one request, whatever the gateway keeps rejecting. */
 const MAX_NEGOTIATIONS = 3;
 
-/**
- * A request's "bytes arrived" callback, carried through the SDK's `fetchOptions` to the fetch
- * wrapper: the idle timer must see SSE comments and keep-alives, which the SDK never yields.
- */
-const ON_BYTES = Symbol("bridle.onBytes");
 
 export interface TransportOptions {
   gateways: GatewayRegistry;
@@ -260,12 +257,25 @@ export class GatewayTransport {
     }
   }
 
+  /** Keeps the raw text of error answers, which the SDK reduces to their `error` key. */
+  #keepErrorBodies(base: FetchFunction): FetchFunction {
+    return async (url, init) => {
+      const response = await base(url, init);
+      if (response.status >= 400) this.#errorBodies.set(response.headers, await response.clone().text().catch(() => ""));
+      return response;
+    };
+  }
+
   /** One client per endpoint, created with its gateway's key only. */
   #client(gateway: ResolvedGateway, endpoint: GatewayEndpoint): OpenAI {
     const clientKey = `${gateway.id}\u0000${endpoint.id}\u0000${endpoint.baseURL}`;
     const existing = this.#clients.get(clientKey);
     if (existing) return existing;
-    const apiKey = this.#options.gateways.apiKey(gateway.id, this.#options.environment);
+    const decision = this.#options.gateways.keyDecision(gateway.id, this.#options.environment, endpoint.id);
+    if (decision.kind === "refused") {
+      throw new HarnessError(decision.reason, { gateway: gateway.id, model: "", kind: "auth", retryable: false });
+    }
+    const apiKey = decision.kind === "granted" ? decision.key : undefined;
     if (!apiKey && !gateway.local) {
       throw new HarnessError(
         `no API key for ${gateway.name}: set ${gateway.apiKeyEnv ?? `gateways.${gateway.id}.apiKeyEnv`} in the environment`,
@@ -279,24 +289,8 @@ export class GatewayTransport {
       timeout: this.#options.connectTimeoutMs,
       organization: null,
       project: null,
-      fetch: async (url: string | URL | Request, init?: RequestInit) => {
-        const response = await fetch(url, init);
-        if (response.status >= 400) {
-          this.#errorBodies.set(response.headers, await response.clone().text().catch(() => ""));
-          return response;
-        }
-        const onBytes = (init as Record<symbol, unknown> | undefined)?.[ON_BYTES];
-        if (typeof onBytes !== "function" || !response.body) return response;
-        const counted = response.body.pipeThrough(
-          new TransformStream<Uint8Array, Uint8Array>({
-            transform(chunk, controller) {
-              (onBytes as () => void)();
-              controller.enqueue(chunk);
-            },
-          }),
-        );
-        return new Response(counted, { status: response.status, statusText: response.statusText, headers: response.headers });
-      },
+      // The key goes to this gateway's origin only: a redirect elsewhere is refused, not followed.
+      fetch: this.#keepErrorBodies(countBytes(fetchSameOrigin())),
     });
     this.#clients.set(clientKey, client);
     return client;

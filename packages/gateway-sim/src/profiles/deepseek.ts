@@ -6,7 +6,8 @@ import { openAiOverflowText } from "../overflow-texts.js";
 /**
  * DeepSeek platform: `deepseek-chat` / `deepseek-reasoner`, reasoning in
  * `delta.reasoning_content`, cached tokens as `prompt_cache_hit_tokens` /
- * `prompt_cache_miss_tokens` (plus `prompt_tokens_details.cached_tokens`) in 64-token units,
+ * `prompt_cache_miss_tokens` (plus `prompt_tokens_details.cached_tokens`) in 64-token units on the
+ * finish chunk (`usage: null` on the others),
  * `max_tokens` only, and the "This model's maximum context length is N tokens. However, you
  * requested X tokens (Y in the messages, Z in the completion)" overflow text. The reasoner
  * refuses assistant tool-call turns sent back without `reasoning_content`.
@@ -24,6 +25,11 @@ export const deepseekProfile = defineGatewayProfile({
   cacheBlockTokens: 64,
   reasoning: "reasoning_content",
   cachedTokens: "deepseek",
+  // Recorded V4 traffic: `usage: null` on every chunk, the real usage on the finish chunk.
+  usagePlacement: "finish-chunk",
+  decorateChunk: (chunk, _context, position) => {
+    if (position.usageSent && chunk.usage === undefined) chunk.usage = null;
+  },
   maxTokensParam: "max_tokens",
   overflowCounts: "prompt-and-output",
   modelList: (models) => ({ object: "list", data: models.map((model) => ({ id: model.slug, object: "model", owned_by: "deepseek" })) }),
