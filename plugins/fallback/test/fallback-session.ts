@@ -76,7 +76,8 @@ export function createFallbackSession(sim: GatewaySim, options: FallbackSessionO
     else process.env[GATEWAYS[id].keyEnv] = sim.apiKey(GATEWAYS[id].profile);
   }
   const plugin = createFallbackPlugin({ environment: { XDG_CACHE_HOME: path.join(directory, "cache") }, ...options.seams });
-  const kernel = createKernel({ plugins: [{ plugin, options: { breakerFile: "off", ...options.pluginOptions } }], gateways: [{ file: configFile, settings }] });
+  // The user's own config: the one place a key may be bound to a host no plugin defined.
+  const kernel = createKernel({ plugins: [{ plugin, options: { breakerFile: "off", ...options.pluginOptions } }], gateways: [{ file: configFile, settings }], userGateways: { settings, file: configFile } });
   kernel.models.define({
     id: MODEL,
     family: "other",
