@@ -1,6 +1,6 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
-import { capabilitiesFile } from "@bridle/core";
+import { capabilitiesFile, writePrivateFile } from "@bridle/core";
 import type { BreakerRecord, BreakerStore } from "./circuit-breakers.js";
 
 /** The default breaker file: `breakers.json` beside what negotiation remembers (`$XDG_CACHE_HOME/bridle`). */
@@ -10,7 +10,7 @@ export function defaultBreakerFile(environment: NodeJS.ProcessEnv): string {
 
 /**
  * Breaker records in a JSON file shared by every run. Only a cache: unreadable means empty; each
- * save re-reads the file, merges the one record and replaces the file atomically (temp + rename).
+ * save re-reads the file, merges the one record and replaces the file atomically, mode 0600.
  */
 export function breakerFile(file: string): BreakerStore {
   const read = (): Record<string, BreakerRecord> => {
@@ -29,10 +29,7 @@ export function breakerFile(file: string): BreakerStore {
       if (record) all[key] = record;
       else delete all[key];
       try {
-        mkdirSync(path.dirname(file), { recursive: true });
-        const temporary = `${file}.${process.pid}.tmp`;
-        writeFileSync(temporary, `${JSON.stringify(all, null, 2)}\n`);
-        renameSync(temporary, file);
+        writePrivateFile(file, `${JSON.stringify(all, null, 2)}\n`);
       } catch {
         // A cache that cannot be written only costs the next run its memory of failures.
       }

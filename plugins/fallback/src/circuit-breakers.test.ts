@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -50,6 +50,7 @@ describe("CircuitBreakers", () => {
     const file = path.join(directory, "nested", "breakers.json");
     const first = new CircuitBreakers({ failures: 1, cooldownMs: 60_000 }, () => 0, breakerFile(file));
     first.failure("g", "e", "503");
+    expect(statSync(file).mode & 0o777).toBe(0o600);
     const second = new CircuitBreakers({ failures: 1, cooldownMs: 60_000 }, () => 10, breakerFile(file));
     expect(second.health("g")).toEqual([{ endpoint: "e", state: "open", failures: 1, retryAt: 60_000, reason: "503" }]);
     second.success("g", "e");
