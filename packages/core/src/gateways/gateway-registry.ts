@@ -175,9 +175,17 @@ export class GatewayRegistry {
     for (const entry of this.#entries.values()) {
       const defined = entry.defined;
       if (!defined) continue;
-      const variables = [defined.apiKeyEnv, ...(defined.apiKeyEnvAlternatives ?? [])].filter((name): name is string => Boolean(name));
-      for (const endpoint of endpointsOf(defined, environment)) {
-        for (const variable of variables) definitions.push({ id: defined.id, baseURL: endpoint.baseURL, apiKeyEnv: variable });
+      const alternatives = defined.apiKeyEnvAlternatives ?? [];
+      const endpoints = endpointsOf(defined, environment);
+      // A user entry naming only a host binds every one of the gateway's variables to it.
+      const userURL = this.#user?.settings[defined.id]?.apiKeyEnv ? undefined : this.#user?.settings[defined.id]?.baseURL;
+      for (const variable of alternatives) {
+        for (const endpoint of endpoints) definitions.push({ id: defined.id, baseURL: endpoint.baseURL, apiKeyEnv: variable });
+        if (userURL) definitions.push({ id: defined.id, baseURL: userURL, apiKeyEnv: variable });
+      }
+      // The main variable at the gateway's own URL comes last: it is what the user's entries refer to.
+      if (defined.apiKeyEnv) {
+        for (const endpoint of [...endpoints].reverse()) definitions.push({ id: defined.id, baseURL: endpoint.baseURL, apiKeyEnv: defined.apiKeyEnv });
       }
     }
     return collectKeyBindings({

@@ -14,6 +14,7 @@ import { type FetchFunction, fetchSameOrigin } from "../trust/fetch-same-origin.
 import { countBytes, ON_BYTES } from "./count-bytes.js";
 import { DegenerateStreamError, StreamAssembler, type StreamDelta } from "./stream-assembler.js";
 import { toHarnessError } from "./to-harness-error.js";
+import { nodeHttpFetch } from "./node-http-fetch.js";
 
 /** At most this many field fixes for one request, whatever the gateway keeps rejecting. */
 const MAX_NEGOTIATIONS = 3;
@@ -290,7 +291,7 @@ export class GatewayTransport {
       organization: null,
       project: null,
       // The key goes to this gateway's origin only: a redirect elsewhere is refused, not followed.
-      fetch: this.#keepErrorBodies(countBytes(fetchSameOrigin())),
+      fetch: this.#keepErrorBodies(countBytes(fetchSameOrigin(nodeHttpFetch))),
     });
     this.#clients.set(clientKey, client);
     return client;
