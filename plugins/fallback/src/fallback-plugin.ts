@@ -144,14 +144,12 @@ function recover(
   for (const skipped of found.skipped) {
     if (answer.tried.has(targetKey(skipped))) continue;
     answer.tried.add(targetKey(skipped));
-    {
-      kernel.emit({
-        type: "fallback.skipped",
-        level: "warn",
-        message: `skipped ${skipped.model} on ${skipped.gateway}: ${skipped.reason}`,
-        data: { model: skipped.model, gateway: skipped.gateway, reason: skipped.reason },
-      });
-    }
+    kernel.emit({
+      type: "fallback.skipped",
+      level: "warn",
+      message: `skipped ${skipped.model} on ${skipped.gateway}: ${skipped.reason}`,
+      data: { model: skipped.model, gateway: skipped.gateway, reason: skipped.reason },
+    });
   }
   return recovery;
 }
