@@ -80,6 +80,11 @@ export interface ChatRequest {
   /** Output tokens to reserve and request. */
   maxOutputTokens: number;
   temperature?: number;
+  /**
+   * Give up on the stream when no byte (SSE comments and keep-alives included) arrives for this
+   * long; the transport's own timeout when absent.
+   */
+  idleTimeoutMs?: number;
   /** Extra wire-body fields set by plugins (affinity keys, reasoning switches, renamed params). */
   body: Record<string, unknown>;
   /** Extra HTTP headers set by plugins (affinity headers). Never carries the API key. */

@@ -23,12 +23,22 @@ export interface ConversationAccess {
   replace(messages: ChatMessage[], info: CompactionInfo): void;
 }
 
+/** Where a session may be served, in the configured order: `"gateway": [...]` and `"fallbackModels"`. */
+export interface SessionRoute {
+  /** Gateways for the session's model, first choice first (the session's own gateway when one). */
+  readonly gateways: readonly string[];
+  /** Models to try, in order, once every gateway failed for the configured model. */
+  readonly fallbackModels: readonly string[];
+}
+
 /** What every hook gets about the session it runs in. Grows without breaking taps. */
 export interface SessionContext {
   readonly sessionId: string;
   /** The model the session uses now. */
   readonly model: ResolvedModel;
   readonly gateway: string;
+  /** The configured gateway order and fallback models. */
+  readonly route: SessionRoute;
   readonly models: ModelRegistry;
   /** Session-scoped state, one entry per plugin that needs memory between turns. */
   readonly state: Map<string, unknown>;

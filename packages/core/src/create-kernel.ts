@@ -166,6 +166,10 @@ function createPluginGateways(gateways: GatewayRegistry, models: ModelRegistry, 
     defineDefaults: (defaults) => gateways.defineDefaults(defaults),
     get: (id) => gateways.get(id),
     list: () => gateways.list(),
+    keyVariable: (id) => gateways.apiKeyVariable(id),
+    hasKey: (id) => gateways.get(id)?.local === true || gateways.apiKey(id) !== undefined,
+    endpoints: (id) => gateways.endpoints(id),
+    reportHealth: (read) => gateways.addHealthSource(read, plugin),
   } satisfies PluginGateways);
 }
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { FeedEvent } from "./feed-event.js";
-import type { GatewayDefaults, GatewayDefinition, ResolvedGateway } from "./gateways/gateway-definition.js";
+import type { EndpointHealthSource } from "./gateways/endpoint-health.js";
+import type { GatewayDefaults, GatewayDefinition, GatewayEndpoint, ResolvedGateway } from "./gateways/gateway-definition.js";
 import type { PluginHooks } from "./hooks.js";
 import type { ModelRegistry } from "./model-registry.js";
 import type { ToolSourceRegistry } from "./tool-source-registry.js";
@@ -34,6 +35,14 @@ export interface PluginGateways {
   get(id: string): ResolvedGateway | undefined;
   /** Enabled gateways, in definition order. */
   list(): ResolvedGateway[];
+  /** The environment variable that holds a gateway's key (the first set one of its names). */
+  keyVariable(id: string): string | undefined;
+  /** True when requests to the gateway can be sent: its key is set, or it needs none (local). */
+  hasKey(id: string): boolean;
+  /** The gateway's endpoints, its own base URL first. */
+  endpoints(id: string): GatewayEndpoint[];
+  /** Reports endpoint health (circuit breakers) for `bridle gateways` and `/gateways` to show. */
+  reportHealth(read: EndpointHealthSource): void;
 }
 
 const enabledOption = z.boolean().default(true).describe("Turn the plugin on (true) or off (false).");

@@ -14,7 +14,7 @@ export type {
   Usage,
   UserMessage,
 } from "./chat.js";
-export type { CompactionInfo, ConversationAccess, SessionContext, TurnContext } from "./context.js";
+export type { CompactionInfo, ConversationAccess, SessionContext, SessionRoute, TurnContext } from "./context.js";
 export { createKernel } from "./create-kernel.js";
 export type { Kernel, KernelOptions, LoadedPlugin, PluginEntry } from "./create-kernel.js";
 export { definePlugin, isPlugin } from "./define-plugin.js";
@@ -68,7 +68,7 @@ export { ensurePrivateDirectory, PRIVATE_DIRECTORY_MODE, PRIVATE_FILE_MODE, writ
 export type { ConfigLayer } from "./config/merge-layers.js";
 export { definePreset, isPreset } from "./config/preset.js";
 export type { Preset } from "./config/preset.js";
-export { Agent } from "./agent/agent.js";
+export { Agent, CUT_TOOL_CALL_RESULT } from "./agent/agent.js";
 export type { AgentOptions, Authorization, ChatSender, SessionRecorder, TurnOptions, TurnResult } from "./agent/agent.js";
 export type { AgentEvent, TurnEnd } from "./agent/agent-event.js";
 export { DoomLoopGuard } from "./agent/doom-loop-guard.js";
@@ -107,6 +107,8 @@ export type { AssembledResponse, StreamDelta } from "./transport/stream-assemble
 export { toWireRequest } from "./gateways/to-wire-request.js";
 export type { WireTarget } from "./gateways/to-wire-request.js";
 export { classifyWireError } from "./gateways/classify-wire-error.js";
+export type { EndpointHealth, EndpointHealthSource } from "./gateways/endpoint-health.js";
+export type { StatedOverflow } from "./gateways/stated-overflow.js";
 export { negotiate } from "./gateways/negotiate.js";
 export type { Negotiation } from "./gateways/negotiate.js";
 export { CapabilityStore, capabilitiesFile } from "./gateways/capability-store.js";
@@ -140,6 +142,7 @@ export type { CreateSessionOptions, OpenedSession, OpenSessionOptions } from "./
 export type {
   CompactionRecordInput,
   FeedRecordInput,
+  InterruptedAnswerRecordInput,
   InterruptedRecordInput,
   MessageRecordInput,
   ModelSwitchRecordInput,

@@ -1,4 +1,5 @@
 import { performance } from "node:perf_hooks";
+import { HarnessError } from "./errors/harness-error.js";
 import { PluginError } from "./errors/plugin-error.js";
 import type { TraceRecorder } from "./trace.js";
 
@@ -25,7 +26,9 @@ export function createTapInterceptor(hook: string, trace?: TraceRecorder, check?
     register<T extends RegisteredTap>(tap: T): T {
       const plugin = tap.plugin ?? tap.name;
       const original = tap.fn;
-      const fail = (error: unknown) => (error instanceof PluginError ? error : new PluginError(plugin, hook, error));
+      // A HarnessError is a failed model request a tap may raise on purpose (a cut answer, an
+      // endpoint that is not to be used now): it stays typed so `onError` can recover from it.
+      const fail = (error: unknown) => (error instanceof PluginError || error instanceof HarnessError ? error : new PluginError(plugin, hook, error));
       const record = (start: number) =>
         trace?.record({ hook, plugin, tap: tap.name, milliseconds: performance.now() - start });
 

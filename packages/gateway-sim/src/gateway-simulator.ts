@@ -328,6 +328,7 @@ export class GatewaySimulator {
       disconnectAfterChunks: streamOptions?.disconnectAfterChunks,
       omitDone: streamOptions?.omitDone ?? false,
       insertRaw: streamOptions?.insertRaw ?? [],
+      stall: streamOptions?.stallAfterChunks,
       errorAfter: errorAfter === undefined ? undefined : { after: errorAfter.after, event: profile.errors.streamError(errorAfter.message, errorAfter.status) },
     });
   }

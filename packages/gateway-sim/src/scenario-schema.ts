@@ -69,6 +69,14 @@ const streamBehaviourSchema = z
       .array(z.object({ afterChunk: z.number().int().min(0), text: z.string() }).strict())
       .min(1)
       .optional(),
+    /**
+     * Pause for `ms` after this many events; with `keepAliveEveryMs`, send an SSE comment line
+     * (`: keep-alive`, OpenRouter's `: OPENROUTER PROCESSING` style) that often while paused.
+     */
+    stallAfterChunks: z
+      .object({ after: z.number().int().min(0), ms: z.number().min(0), keepAliveEveryMs: z.number().min(1).optional(), comment: z.string().default("keep-alive") })
+      .strict()
+      .optional(),
     /** Send the gateway's in-stream error event after this many events, then end the stream. */
     errorAfterChunks: z.object({ after: z.number().int().min(0), message: z.string().default("Upstream error"), status: z.number().int().default(502) }).strict().optional(),
   })

@@ -7,13 +7,16 @@ export interface StreamFaults {
   readonly disconnectAfterChunks: number | undefined;
   readonly omitDone: boolean;
   readonly insertRaw: readonly { readonly afterChunk: number; readonly text: string }[];
+  /** A pause after `after` events, with SSE comments every `keepAliveEveryMs` while it lasts. */
+  readonly stall?: { readonly after: number; readonly ms: number; readonly keepAliveEveryMs?: number; readonly comment: string } | undefined;
   /** An in-stream error event sent after `after` events, ending the stream. */
   readonly errorAfter: { readonly after: number; readonly event: unknown } | undefined;
 }
 
 /**
  * Writes server-sent events: `data: <json>` per event and `data: [DONE]` at the end, with the
- * scripted faults: raw text inserted between events, an in-stream error event, a connection
+ * scripted faults: raw text inserted between events, a pause (with keep-alive comments or
+ * silent), an in-stream error event, a connection
  * destroyed mid-stream (the response never completes), or an end without `[DONE]`. Stops quietly
  * if the client goes away.
  */
@@ -42,10 +45,22 @@ export async function writeEventStream(response: ServerResponse, status: number,
       response.end();
       return;
     }
+    if (faults.stall !== undefined && Math.min(faults.stall.after, events.length) === index) await stall(response, faults.stall);
     if (index === events.length) break;
     if (index > 0) await delay(faults.chunkDelayMs);
     response.write(`data: ${JSON.stringify(events[index])}\n\n`);
   }
   if (!faults.omitDone) response.write("data: [DONE]\n\n");
   response.end();
+}
+
+/** Waits out a scripted pause, writing a comment line every `keepAliveEveryMs` (none without it). */
+async function stall(response: ServerResponse, pause: NonNullable<StreamFaults["stall"]>): Promise<void> {
+  const end = Date.now() + pause.ms;
+  while (!response.destroyed) {
+    const left = end - Date.now();
+    if (left <= 0) return;
+    await delay(Math.min(left, pause.keepAliveEveryMs ?? left));
+    if (pause.keepAliveEveryMs !== undefined && Date.now() < end && !response.destroyed) response.write(`: ${pause.comment}\n\n`);
+  }
 }

@@ -1,12 +1,13 @@
 import { definePreset, type BridlePlugin } from "@bridle/core";
 import { compactionPlugin } from "@bridle/plugin-compaction";
+import { fallbackPlugin } from "@bridle/plugin-fallback";
 import { gatewaysPlugin } from "@bridle/plugin-gateways";
 import { mcpPlugin } from "@bridle/plugin-mcp";
 import { modelIdPlugin } from "@bridle/plugin-model-id";
 import { toolRepairPlugin } from "@bridle/plugin-tool-repair";
 
 /** The plugins the CLI ships with. Their taps are ordered by stage, not by this list. */
-const plugins: BridlePlugin[] = [gatewaysPlugin, modelIdPlugin, compactionPlugin, toolRepairPlugin, mcpPlugin];
+const plugins: BridlePlugin[] = [gatewaysPlugin, modelIdPlugin, compactionPlugin, toolRepairPlugin, mcpPlugin, fallbackPlugin];
 
 /**
  * The preset the `bridle` CLI starts from: every harness plugin on, with defaults tuned for

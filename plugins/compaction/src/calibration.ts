@@ -60,6 +60,15 @@ export function raiseCalibrationForOverflow(previous: Calibration | undefined, e
   return { ratio: floor, samples: previous?.samples ?? 0 };
 }
 
+/**
+ * The calibration an overflow error implies when it states the prompt size the gateway counted:
+ * that count over the local estimate of the same request, replacing what usage taught so far.
+ */
+export function calibrationFromStatedPrompt(previous: Calibration | undefined, estimated: number, counted: number): Calibration | undefined {
+  if (!(estimated > 0) || !(counted > 0)) return previous;
+  return { ratio: clampRatio(counted / estimated), samples: previous?.samples ?? 0 };
+}
+
 function clampRatio(ratio: number): number {
   return Math.min(CALIBRATION_BOUNDS.max, Math.max(CALIBRATION_BOUNDS.min, ratio));
 }

@@ -66,7 +66,12 @@ export async function fitRequest(request: ChatRequest, context: TurnContext, eng
     }
   }
   const used = calibrate(local, calibration);
-  const maxOutputTokens = fitOutput(request.maxOutputTokens, used, thresholds.window);
+  let maxOutputTokens = fitOutput(request.maxOutputTokens, used, thresholds.window);
+  // After an overflow the same request must never go out again: when compaction found nothing to
+  // remove, the output budget gives way (down to what the window leaves).
+  if (forced && messages === request.messages && maxOutputTokens === request.maxOutputTokens) {
+    maxOutputTokens = Math.max(1, Math.min(request.maxOutputTokens - 1, outputRoom(used, thresholds.window)));
+  }
   state.pending = { ...pending, request: { messages, tools: request.tools }, estimated: local, maxOutputTokens };
   if (messages === request.messages && maxOutputTokens === request.maxOutputTokens) return request;
   return { ...request, messages, maxOutputTokens };

@@ -1,6 +1,6 @@
 import type { HarnessError, Recovery, TurnContext } from "@bridle/core";
 import { formatTokens } from "@bridle/core";
-import { raiseCalibrationForOverflow } from "./calibration.js";
+import { calibrationFromStatedPrompt, raiseCalibrationForOverflow } from "./calibration.js";
 import { type CompactionEngine, calibratedTokens } from "./compaction-engine.js";
 import { exactTokens } from "./request-estimate.js";
 import { saveState } from "./saved-state.js";
@@ -11,17 +11,28 @@ import { STATE_KEY, sessionState } from "./session-state.js";
  * transport) gets one compact-and-retry per turn; a second overflow in the same turn stops the
  * turn with a message that says what to do. Other errors pass to the next tap.
  *
- * When the estimate said the request would fit and the window did not change (no limit was
- * learned from the error text), the model's calibration is raised so the estimate cannot claim
- * that again.
+ * When the error states its numbers ("maximum context length is 32768 tokens … you requested
+ * 40000"), the window is learned from them and the calibration set from the prompt size the
+ * gateway counted, so the retry is fitted to what the gateway enforces. Otherwise, when the
+ * estimate said the request would fit and the window did not change, the model's calibration is
+ * raised so the estimate cannot claim that again.
  */
 export function overflowRecovery(error: HarnessError, context: TurnContext, engine: CompactionEngine): Recovery | undefined {
   if (error.kind !== "overflow") return undefined;
   const state = sessionState(context, engine);
   const pending = state.pending;
+  const stated = error.classification?.kind === "overflow" ? error.classification : undefined;
+  if (stated?.limit !== undefined && stated.limit < context.limits().contextWindow) {
+    context.models.learn(context.model.id, context.gateway, stated.limit);
+  }
   const window = context.limits().contextWindow;
   const estimated = pending ? (pending.estimated ?? exactTokens(pending.request, context.tokens)) : undefined;
-  if (engine.options.calibrate && pending && pending.model === context.model.id && window >= pending.window) {
+  const sameRequest = pending !== undefined && pending.model === context.model.id;
+  const countedPrompt = stated?.prompt ?? (stated?.requested !== undefined && pending ? stated.requested - pending.maxOutputTokens : undefined);
+  if (engine.options.calibrate && sameRequest && countedPrompt !== undefined && countedPrompt > 0) {
+    const set = calibrationFromStatedPrompt(engine.calibrations.get(pending.model), estimated!, countedPrompt);
+    if (set) engine.calibrations.set(pending.model, set);
+  } else if (engine.options.calibrate && sameRequest && window >= pending.window) {
     const raised = raiseCalibrationForOverflow(engine.calibrations.get(pending.model), estimated!, Math.max(1, window - pending.maxOutputTokens));
     if (raised && raised !== engine.calibrations.get(pending.model)) {
       engine.calibrations.set(pending.model, raised);

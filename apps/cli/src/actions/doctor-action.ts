@@ -4,6 +4,7 @@ import { detectSandbox, permissionsConfigSchema } from "@bridle/tools";
 import { type GlobalOptions, loadCliConfig } from "../cli-config.js";
 import { ExitCode } from "../exit-codes.js";
 import { formatTable } from "../format-table.js";
+import { gatewayOrder } from "../runtime/gateway-order.js";
 import { loadKernel } from "../runtime/load-kernel.js";
 import { formatRepairTally } from "../telemetry/repair-tally.js";
 import { sessionRepairs } from "../telemetry/session-repairs.js";
@@ -24,7 +25,7 @@ export async function runDoctor(global: GlobalOptions, options: { offline?: bool
   const { gateways, kernel, settings } = await loadKernel(global, process.cwd(), process.env);
   out(`✓ plugins: ${kernel.plugins.map((plugin) => `${plugin.name}${plugin.enabled ? "" : " (off)"}`).join(", ") || "none"}`);
   if (settings.model) {
-    const model = kernel.resolveModel(settings.model, settings.gateway);
+    const model = kernel.resolveModel(settings.model, gatewayOrder(settings.gateway)[0]);
     out(`${model.known ? "✓" : "!"} model: ${settings.model} → ${model.id}${model.known ? "" : " (unknown to the registry: conservative limits)"}`);
   } else {
     out("! model: none configured (set \"model\" in bridle.config.json or pass --model)");
@@ -52,7 +53,7 @@ export async function runDoctor(global: GlobalOptions, options: { offline?: bool
       // A local server that is not running is not a failure: it is just not there.
       else if (!gateway.local) failed += 1;
     }
-    if (key || gateway.local || gateway.id === settings.gateway) rows.push([gateway.id, keyState, gateway.baseURL, status]);
+    if (key || gateway.local || gatewayOrder(settings.gateway).includes(gateway.id)) rows.push([gateway.id, keyState, gateway.baseURL, status]);
   }
   const remote = gateways.list().filter((gateway) => !gateway.local && gateway.apiKeyEnv);
   const keyed = remote.filter((gateway) => gateways.apiKey(gateway.id, process.env) !== undefined);

@@ -3,7 +3,7 @@ import { defaultPreset } from "@bridle/preset-default";
 import type { GlobalOptions } from "../cli-config.js";
 import { ExitCode } from "../exit-codes.js";
 import { formatTable } from "../format-table.js";
-import { describeGateways, formatKey, formatNegotiated } from "../gateways/describe-gateways.js";
+import { describeGateways, formatHealth, formatKey, formatNegotiated } from "../gateways/describe-gateways.js";
 import { probeGateway, type ProbeResult } from "../gateways/probe-gateway.js";
 import { reportStartupError } from "../report-startup-error.js";
 import { loadKernel } from "../runtime/load-kernel.js";
@@ -43,9 +43,10 @@ export async function listGateways(global: GlobalOptions, options: { json?: bool
       formatKey(gateway.key),
       gateway.baseURL,
       gateway.negotiated.map((entry) => `${entry.model}: ${formatNegotiated(entry)}`).join("; ") || "-",
+      formatHealth(gateway.health),
       ...(options.check ? [probes.get(gateway.id)?.summary ?? "-"] : []),
     ]);
-    process.stdout.write(formatTable(["gateway", "defined by", "key", "base URL", "negotiated", ...(options.check ? ["check"] : [])], rows));
+    process.stdout.write(formatTable(["gateway", "defined by", "key", "base URL", "negotiated", "breaker", ...(options.check ? ["check"] : [])], rows));
   }
   const failed = [...probes.values()].some((probe) => !probe.ok && !probe.summary.startsWith("not probed"));
   return failed ? ExitCode.FAILURE : ExitCode.OK;

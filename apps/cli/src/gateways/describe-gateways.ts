@@ -1,4 +1,4 @@
-import type { CapabilityStore, GatewayRegistry, NegotiatedCapabilities, PluginSummary } from "@bridle/core";
+import type { CapabilityStore, EndpointHealth, GatewayRegistry, NegotiatedCapabilities, PluginSummary } from "@bridle/core";
 
 /** Where a gateway was defined, as `bridle gateways` says it. */
 export interface GatewayOrigin {
@@ -23,6 +23,8 @@ export interface GatewayOverview {
   usable: boolean;
   /** What negotiation remembered, per canonical model. */
   negotiated: Array<{ model: string } & NegotiatedCapabilities>;
+  /** Endpoints a plugin reports trouble with (circuit breakers), with the reporting plugin. */
+  health: Array<EndpointHealth & { source: string }>;
   unverified: readonly string[];
 }
 
@@ -64,6 +66,7 @@ export function describeGateways(input: DescribeGatewaysInput): GatewayOverview[
       local: gateway.local,
       usable: gateway.local || set,
       negotiated: (input.capabilities?.forGateway(gateway.id) ?? []).map((entry) => ({ model: entry.model, ...entry.capabilities })),
+      health: input.gateways.health(gateway.id),
       unverified: gateway.unverified ?? [],
     };
   });
@@ -84,4 +87,15 @@ export function formatKey(key: GatewayOverview["key"]): string {
   if (key.set) return `${key.variable} set`;
   if (key.refused) return `${key.variable} not sent to this host`;
   return key.needed ? `${key.variable} missing` : `${key.variable} not set (optional, local)`;
+}
+
+/** The breaker column: `closed`, or each troubled endpoint's state, failures and when it is tried again. */
+export function formatHealth(health: GatewayOverview["health"], now = Date.now()): string {
+  if (health.length === 0) return "closed";
+  return health
+    .map((entry) => {
+      const wait = entry.state === "open" && entry.retryAt !== undefined ? ` for ${Math.max(1, Math.ceil((entry.retryAt - now) / 1000))} s` : "";
+      return `${entry.endpoint}: ${entry.state}${wait} (${entry.failures} failure${entry.failures === 1 ? "" : "s"})`;
+    })
+    .join("; ");
 }

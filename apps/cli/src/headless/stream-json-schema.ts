@@ -54,6 +54,9 @@ export const streamJsonEventSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("compaction"), reason: z.string(), tokensBefore: z.number(), tokensAfter: z.number() }).describe("The context was compacted."),
   z.object({ type: z.literal("model_switch"), from: target, to: target, reason: z.string() }).describe("The model or gateway changed."),
   z
+    .object({ type: z.literal("interrupted_answer"), text: z.string(), reason: z.string(), gateway: z.string() })
+    .describe("Answer text whose request then failed; not part of the conversation, and a retry or fallback may follow."),
+  z
     .object({ type: z.literal("error"), message: z.string(), gateway: z.string().optional(), status: z.number().optional(), requestId: z.string().optional() })
     .describe("A failure that ended the turn, or that kept the run from starting."),
   z

@@ -31,7 +31,10 @@ export function createTextRenderer(stdout: NodeJS.WritableStream, stderr: NodeJS
       case "feed":
         note(`${event.event.level === "info" ? "·" : "!"} ${event.event.message}`);
         break;
-      case "error": {
+      case "interrupted_answer":
+        note(`! the answer above was interrupted and is not part of the conversation (${event.reason})`);
+        break;
+            case "error": {
         const described = describeGatewayError(event, keyVariable);
         lastError = event.message;
         note(`error: ${described.message}${described.details ? `\n  ${described.details}` : ""}`);

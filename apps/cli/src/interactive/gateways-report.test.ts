@@ -31,7 +31,7 @@ describe("gatewaysReport", () => {
 
   it("marks the current gateway and tells set, missing and optional keys apart", () => {
     expect(row(report, "groq")?.cells.slice(0, 5)).toEqual(["●", "groq", "built-in (plugin gateways)", "GROQ_API_KEY set", "https://api.groq.com/openai/v1"]);
-    expect(row(report, "together")).toMatchObject({ cells: [" ", "together", "built-in (plugin gateways)", "TOGETHER_API_KEY missing", "https://api.together.xyz/v1", "-"], tone: "dim" });
+    expect(row(report, "together")).toMatchObject({ cells: [" ", "together", "built-in (plugin gateways)", "TOGETHER_API_KEY missing", "https://api.together.xyz/v1", "-", "closed"], tone: "dim" });
     expect(row(report, "vllm")?.cells[3]).toBe("VLLM_API_KEY not set (optional, local)");
     expect(row(report, "ollama")?.cells[3]).toBe("none needed (local)");
     expect(report.title).toBe("gateways · in use: groq · 4 of 6 usable");
@@ -43,6 +43,15 @@ describe("gatewaysReport", () => {
     expect(row(report, "groq")?.cells[5]).toBe("kimi-k2.6: no stream_options, max_tokens→max_completion_tokens, replays reasoning_content");
     expect(overview({}).find((gateway) => gateway.id === "groq")?.origin.kind).toBe("built-in");
     expect(overview({}).find((gateway) => gateway.id === "acme")?.origin.kind).toBe("plugin");
+  });
+
+  it("shows each endpoint's circuit breaker as a plugin reports it", () => {
+    const now = Date.now();
+    gateways.addHealthSource((id) => (id === "acme" ? [{ endpoint: "acme", state: "open", failures: 3, retryAt: now + 20_000 }, { endpoint: "eu", state: "half-open", failures: 1 }] : []), "fallback");
+    const shown = gatewaysReport(overview({}), "groq");
+    expect(row(shown, "acme")?.cells[6]).toMatch(/^acme: open for (19|20) s \(3 failures\); eu: half-open \(1 failure\)$/);
+    expect(row(shown, "groq")?.cells[6]).toBe("closed");
+    expect(shown.columns?.at(-1)).toBe("breaker");
   });
 
   it("never shows a key's value", () => {

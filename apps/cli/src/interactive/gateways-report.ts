@@ -1,10 +1,10 @@
-import { formatKey, formatNegotiated, type GatewayOverview } from "../gateways/describe-gateways.js";
+import { formatHealth, formatKey, formatNegotiated, type GatewayOverview } from "../gateways/describe-gateways.js";
 import type { Report } from "./report.js";
 
 /**
  * `/gateways`: every enabled gateway with where it was defined, whether its key is set (by
  * variable name; a key's value is never shown), its base URL, what negotiation remembered, and
- * which one the session uses now.
+ * each endpoint's circuit breaker, and which one the session uses now.
  */
 export function gatewaysReport(overview: readonly GatewayOverview[], current: string): Report {
   const rows = overview.map((gateway) => ({
@@ -15,13 +15,14 @@ export function gatewaysReport(overview: readonly GatewayOverview[], current: st
       formatKey(gateway.key),
       gateway.baseURL,
       gateway.negotiated.map((entry) => `${entry.model}: ${formatNegotiated(entry)}`).join("; ") || "-",
+      formatHealth(gateway.health),
     ],
     tone: gateway.id === current ? ("current" as const) : gateway.usable ? ("normal" as const) : ("dim" as const),
   }));
   const usableCount = overview.filter((gateway) => gateway.usable).length;
   return {
     title: `gateways · in use: ${current} · ${usableCount} of ${rows.length} usable`,
-    columns: ["", "gateway", "defined by", "key", "base URL", "negotiated"],
+    columns: ["", "gateway", "defined by", "key", "base URL", "negotiated", "breaker"],
     rows,
     notes: ["set a gateway's key variable in the environment to use it; switch with /model <model> <gateway>; `bridle gateways --check` probes each"],
   };

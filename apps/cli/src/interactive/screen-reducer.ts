@@ -196,6 +196,12 @@ function applyAgentEvent(state: ScreenState, event: AgentEvent): ScreenState {
       };
     case "model_switch":
       return print(state, [{ kind: "note", tone: "warn", text: `switched to ${event.to.model} @ ${event.to.gateway} (${event.reason})` }]);
+    case "interrupted_answer": {
+      // The streamed text stays on screen, marked: the answer that follows (if any) is a new try.
+      const flushed = flushText(state, live);
+      const cleared = { ...flushed.live, text: "", lineBreaks: 0, committed: "" };
+      return { ...print(flushed.state, [{ kind: "note", tone: "warn", text: `↑ interrupted answer, not part of the conversation (${event.reason})` }]), live: cleared };
+    }
     case "error": {
       const described = describeGatewayError(event, state.keyVariable);
       return { ...print(state, [{ kind: "error", ...described }]), lastError: event.message };

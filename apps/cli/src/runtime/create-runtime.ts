@@ -28,6 +28,7 @@ import { sessionsWithContent } from "./sessions-with-content.js";
 import { createAuthorizer, type PermissionPrompt } from "./authorize.js";
 import { discoverTarget } from "./discover-target.js";
 import { loadKernel } from "./load-kernel.js";
+import { gatewayOrder } from "./gateway-order.js";
 import { NoModelError, selectTarget } from "./select-target.js";
 import { trustNotice } from "../trust/trust-notice.js";
 import { endOrphanedTools } from "./end-orphaned-tools.js";
@@ -100,7 +101,8 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   const discovered = history ? undefined : await discoverTarget(settings, gateways, kernel, options.environment);
   startupFeed.push(...(discovered?.feed ?? []));
   const targetSettings = discovered?.model ? { ...settings, model: discovered.model } : settings;
-  const target = history ? { model: history.model, gateway: history.gateway } : selectTarget(targetSettings, gateways, options.environment);
+  const target = history ? { model: history.model, gateway: history.gateway, feed: [] } : selectTarget(targetSettings, gateways, options.environment);
+  startupFeed.push(...target.feed);
   const model = kernel.resolveModel(target.model, target.gateway);
   if (!history) {
     log = new DeferredSessionLog({ directory, workspace, model: model.id, gateway: target.gateway, redact });
@@ -141,6 +143,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     model,
     gateway: target.gateway,
     recorder: log!,
+    route: { gateways: gatewayOrder(settings.gateway), fallbackModels: settings.fallbackModels ?? [] },
     authorize: createAuthorizer({ mode: () => permissionMode, allow: permissions.allow, deny: permissions.deny, workspace, ask: options.ask }),
     ...(history ? { history: history.messages, turn: history.turn, saved: history.saved } : {}),
   });

@@ -6,7 +6,7 @@ import { type GlobalOptions, loadCliConfig } from "../cli-config.js";
 /** Config, kernel and gateways: what every command that talks about models or gateways needs. */
 export interface LoadedKernel {
   config: ResolvedConfig;
-  settings: { model?: string; gateway?: string; trace?: boolean; gateways?: Record<string, GatewaySettings>; permissions?: unknown };
+  settings: { model?: string; gateway?: string | string[]; fallbackModels?: string[]; trace?: boolean; gateways?: Record<string, GatewaySettings>; permissions?: unknown };
   kernel: Kernel;
   gateways: GatewayRegistry;
   /** Feed events posted while plugins were applied (before anyone listened). */

@@ -20,5 +20,7 @@ export type AgentEvent =
   | { type: "feed"; event: FeedEvent }
   | { type: "compaction"; reason: string; tokensBefore: number; tokensAfter: number }
   | { type: "model_switch"; from: ModelTarget; to: ModelTarget; reason: string }
+  /** Answer text whose request then failed: show it as interrupted; a retry may follow. */
+  | { type: "interrupted_answer"; text: string; reason: string; gateway: string }
   | { type: "error"; message: string; gateway?: string; status?: number; requestId?: string }
   | { type: "done"; reason: TurnEnd; turn: number; message?: string };

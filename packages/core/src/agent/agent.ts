@@ -68,8 +68,10 @@ export interface AgentOptions {
   saved?: Record<string, unknown>;
   /** Model requests per turn before stopping. */
   maxSteps?: number;
-  /** Tries of one request, retries and fallbacks included. */
+  /** Tries of one request, retries and fallbacks included: a backstop, `onError` taps decide. */
   maxAttempts?: number;
+  /** The configured gateway order and fallback models; the session's gateway alone by default. */
+  route?: { gateways?: readonly string[]; fallbackModels?: readonly string[] };
   /** Upper bound on requested output tokens (32,000 by default; never above the model's maximum or a quarter of its window). */
   maxOutputTokens?: number;
 }
@@ -195,7 +197,11 @@ export class Agent {
       for (let step = 0; step < maxSteps; step++) {
         const response = await this.#request(turn, options.signal, emit);
         const context = this.#turnContext(turn, 0, options.signal, false);
-        const settled = await this.#settleToolCalls(response.message.toolCalls ?? [], response.message.content, context);
+        // A call cut by the output limit is never repaired and run: the model hears that it was cut.
+        const settled =
+          response.finishReason === "length"
+            ? cutToolCalls(response.message.toolCalls ?? [], this.#toolDefinitions, response.message.content)
+            : await this.#settleToolCalls(response.message.toolCalls ?? [], response.message.content, context);
         const message = withSettledCalls(response.message, settled);
         this.#append(message);
         emit({ type: "assistant", message });
@@ -252,14 +258,15 @@ export class Agent {
   /** One model request with recovery: `onError` decides retries, fallbacks and compaction. */
   async #request(turn: number, signal: AbortSignal, emit: (event: AgentEvent) => void): Promise<ChatResponse> {
     const { kernel, sender } = this.#options;
-    const maxAttempts = this.#options.maxAttempts ?? 6;
+    const maxAttempts = this.#options.maxAttempts ?? 24;
     let compactRequested = false;
     for (let attempt = 0; ; attempt++) {
       const context = this.#turnContext(turn, attempt, signal, compactRequested);
-      const request = await kernel.hooks.beforeRequest.promise(this.baseRequest(), context);
-      // Plugins hold back what will not be content (leaked tool-call markup) before it is shown.
-      const visible = kernel.hooks.streamText.call(passThroughFilter(), context);
       try {
+        // Inside the try: a tap may refuse to send (an endpoint it knows is down) with a HarnessError.
+        const request = await kernel.hooks.beforeRequest.promise(this.baseRequest(), context);
+        // Plugins hold back what will not be content (leaked tool-call markup) before it is shown.
+        const visible = kernel.hooks.streamText.call(passThroughFilter(), context);
         const response = await sender.send(request, {
           signal,
           onDelta: (delta) => {
@@ -273,16 +280,28 @@ export class Agent {
         if (rest !== "") emit({ type: "text", text: rest });
         return await kernel.hooks.afterResponse.promise(response, context);
       } catch (error) {
-        if (signal.aborted || !(error instanceof HarnessError)) throw error;
+        if (!(error instanceof HarnessError)) throw error;
+        if (error.partial) this.#keepInterruptedAnswer(turn, error, emit);
+        if (signal.aborted) throw error;
         const recovery = await kernel.hooks.onError.promise(error, context);
         if (!recovery || attempt + 1 >= maxAttempts) throw error;
         switch (recovery.action) {
           case "retry":
-            kernel.emit({ type: "request.retry", level: "warn", message: `${error.message}; retrying in ${Math.round(recovery.delayMs)} ms (${recovery.reason})` });
+            kernel.emit({
+              type: "request.retry",
+              level: "warn",
+              message: `${error.message}; retrying in ${Math.round(recovery.delayMs)} ms (${recovery.reason})`,
+              data: { gateway: error.gateway, model: error.model, status: error.status, attempt: attempt + 1, delayMs: Math.round(recovery.delayMs) },
+            });
             await abortableSleep(recovery.delayMs, signal);
             break;
           case "fallback":
-            kernel.emit({ type: "request.fallback", level: "warn", message: `${error.message}; falling back to ${recovery.to.model} on ${recovery.to.gateway} (${recovery.reason})` });
+            kernel.emit({
+              type: "request.fallback",
+              level: "warn",
+              message: `${error.message}; falling back to ${recovery.to.model} on ${recovery.to.gateway} (${recovery.reason})`,
+              data: { from: { model: error.model, gateway: error.gateway }, to: recovery.to, status: error.status },
+            });
             await this.switchModel(recovery.to.model, recovery.to.gateway, "fallback");
             break;
           case "compact-and-retry":
@@ -301,6 +320,13 @@ export class Agent {
         }
       }
     }
+  }
+
+  /** Logs and shows answer text whose request failed, marked as interrupted. */
+  #keepInterruptedAnswer(turn: number, error: HarnessError, emit: (event: AgentEvent) => void): void {
+    const content = error.partial ?? "";
+    this.#options.recorder?.append({ type: "interrupted_answer", turn, model: this.model.id, gateway: this.gateway, content, reason: error.message });
+    emit({ type: "interrupted_answer", text: content, reason: error.message, gateway: error.gateway });
   }
 
   async #settleToolCalls(calls: ToolCall[], content: string | null, context: TurnContext): Promise<ToolCallEvent[]> {
@@ -413,10 +439,12 @@ export class Agent {
     const kernel = this.#options.kernel;
     const model = this.model;
     const gateway = this.gateway;
+    const route = this.#options.route;
     return {
       sessionId: this.#options.sessionId,
       model,
       gateway,
+      route: { gateways: route?.gateways?.length ? route.gateways : [gateway], fallbackModels: route?.fallbackModels ?? [] },
       models: kernel.models,
       state: this.#state,
       saved: this.#saved,
@@ -452,6 +480,15 @@ export class Agent {
   #turnContext(turn: number, attempt: number, signal: AbortSignal, compactRequested: boolean): TurnContext {
     return { ...this.#sessionContext(), turn, attempt, signal, compactRequested, tools: this.#toolDefinitions };
   }
+}
+
+/** What the model hears about a tool call that the output limit cut. */
+export const CUT_TOOL_CALL_RESULT =
+  "Not run: your answer hit the output token limit while writing this call, so its arguments are incomplete. Send the call again, smaller (for example write a large file in several parts).";
+
+/** Every call of an answer cut by the output limit, rejected unrepaired: its arguments may be a valid-looking prefix. */
+function cutToolCalls(calls: ToolCall[], tools: ToolDefinition[], content: string | null): ToolCallEvent[] {
+  return calls.map((raw) => ({ raw, tools, content, status: "rejected", calls: [], repairs: [], error: CUT_TOOL_CALL_RESULT }));
 }
 
 /** Why the turn was cancelled, from the signal's reason ("received SIGTERM"), if it gives one. */

@@ -43,7 +43,14 @@ export const baseConfigSchema = z
       .optional()
       .describe("Presets to start from: npm package names or paths relative to this file."),
     model: z.string().min(1).optional().describe("The model to use, in any spelling a gateway uses (resolved to its canonical id)."),
-    gateway: z.string().min(1).optional().describe("The gateway to send requests to."),
+    gateway: z
+      .union([z.string().min(1), z.array(z.string().min(1)).min(1)])
+      .optional()
+      .describe("The gateway to send requests to, or an ordered list: when one fails, the next serves the same model with its own slug and key."),
+    fallbackModels: z
+      .array(z.string().min(1))
+      .optional()
+      .describe("Models to fall back to, in order, when every listed gateway failed for the configured model."),
     plugins: z
       .record(z.string(), pluginSettingSchema)
       .optional()

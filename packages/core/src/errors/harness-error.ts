@@ -26,6 +26,8 @@ export interface HarnessErrorDetails {
   body?: string;
   /** What the gateway's classify step made of an error answer. */
   classification?: ErrorClassification;
+  /** Answer text that streamed before the failure: shown and logged as an interrupted answer. */
+  partial?: string;
   cause?: unknown;
 }
 
@@ -40,6 +42,7 @@ export class HarnessError extends KernelError {
   readonly retryAfterMs: number | undefined;
   readonly body: string | undefined;
   readonly classification: ErrorClassification | undefined;
+  readonly partial: string | undefined;
 
   constructor(message: string, details: HarnessErrorDetails) {
     super(`HARNESS_${details.kind.toUpperCase().replace("-", "_")}`, message, { cause: details.cause });
@@ -53,6 +56,7 @@ export class HarnessError extends KernelError {
     this.retryAfterMs = details.retryAfterMs;
     this.body = details.body;
     this.classification = details.classification;
+    this.partial = details.partial;
   }
 
   /** True when the gateway said the prompt does not fit the model's window. */

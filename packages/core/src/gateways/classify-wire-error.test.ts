@@ -7,7 +7,7 @@ const error = (status: number | undefined, body: string, headers?: Headers) => (
 
 describe("classifyWireError", () => {
   it("reads the generic OpenAI-compatible meanings", () => {
-    expect(classifyWireError(plain, error(400, "This model's maximum context length is 8192 tokens"))).toEqual({ kind: "overflow" });
+    expect(classifyWireError(plain, error(400, "This model's maximum context length is 8192 tokens"))).toEqual({ kind: "overflow", limit: 8192 });
     expect(classifyWireError(plain, error(413, ""))).toEqual({ kind: "overflow" });
     expect(classifyWireError(plain, error(429, "maximum context length is 10", new Headers({ "retry-after": "3" })))).toEqual({ kind: "rate-limit", retryAfterMs: 3000 });
     expect(classifyWireError(plain, error(429, "Rate limit reached. Please try again in 1m30.5s."))).toEqual({ kind: "rate-limit", retryAfterMs: 90_500 });

@@ -1,6 +1,7 @@
 import { isOverflowError } from "../transport/overflow-patterns.js";
 import { retryAfterMilliseconds } from "../transport/retry-after.js";
 import { findRejectedFields, findRejectedMessageFields, findReplayDemand } from "./find-rejected-fields.js";
+import { statedOverflow } from "./stated-overflow.js";
 import type { ErrorClassification, GatewayDefinition, WireError, WireRequest } from "./gateway-definition.js";
 
 /** Statuses worth another try: timeouts, lock conflicts, throttling, server errors. */
@@ -16,12 +17,12 @@ export function isRetryableStatus(status: number): boolean {
  */
 export function classifyWireError(gateway: GatewayDefinition, error: WireError, sent?: WireRequest): ErrorClassification {
   const own = gateway.hooks?.classifyError?.(error);
-  if (own) return own;
+  if (own) return own.kind === "overflow" ? { ...statedOverflow(error.body), ...own } : own;
   const { status, body } = error;
   const text = error.code ? `${body} ${error.code}` : body;
   const errors = gateway.errors;
   const retryAfterMs = retryAfterMilliseconds(error.headers) ?? statedDelay(body, errors?.retryAfterPattern) ?? delayInWords(body);
-  if (status !== 429 && isOverflowError(status, text, gateway.overflow)) return { kind: "overflow" };
+  if (status !== 429 && isOverflowError(status, text, gateway.overflow)) return { kind: "overflow", ...statedOverflow(body) };
   if (status === 429 || errors?.rateLimitPatterns?.some((pattern) => pattern.test(text))) {
     return retryAfterMs === undefined ? { kind: "rate-limit" } : { kind: "rate-limit", retryAfterMs };
   }

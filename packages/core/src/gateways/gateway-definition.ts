@@ -1,3 +1,4 @@
+import type { StatedOverflow } from "./stated-overflow.js";
 import type { ChatRequest } from "../chat.js";
 import type { ModelInfo, ReasoningReplay } from "../model-registry.js";
 
@@ -194,7 +195,8 @@ export interface WireError {
 
 /** What an error means for the harness. */
 export type ErrorClassification =
-  | { kind: "overflow" }
+  /** The prompt does not fit; with the sizes the error states, when it states them. */
+  | ({ kind: "overflow" } & StatedOverflow)
   | { kind: "rate-limit"; retryAfterMs?: number }
   | { kind: "auth" }
   | { kind: "retryable"; retryAfterMs?: number }

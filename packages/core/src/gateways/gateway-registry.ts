@@ -1,3 +1,4 @@
+import type { EndpointHealth, EndpointHealthSource } from "./endpoint-health.js";
 import { KernelError } from "../errors/kernel-error.js";
 import { defineGateway } from "./define-gateway.js";
 import type {
@@ -60,6 +61,7 @@ export class GatewayRegistry {
   readonly #disabled = new Set<string>();
   readonly #defaults: GatewayDefaults[] = [];
   readonly #resolved = new Map<string, ResolvedGateway>();
+  readonly #health: Array<{ owner: string; read: EndpointHealthSource }> = [];
   #user: UserGateways | undefined;
 
   /**
@@ -214,6 +216,16 @@ export class GatewayRegistry {
   endpoint(id: string, endpointId: string | undefined, environment: NodeJS.ProcessEnv = process.env): GatewayEndpoint | undefined {
     const all = this.endpoints(id, environment);
     return endpointId === undefined ? all[0] : all.find((endpoint) => endpoint.id === endpointId);
+  }
+
+  /** Adds a reader of endpoint health (a plugin's circuit breakers), shown by `bridle gateways`. */
+  addHealthSource(read: EndpointHealthSource, owner: string): void {
+    this.#health.push({ owner, read });
+  }
+
+  /** What every health source says about a gateway's endpoints now, with who said it. */
+  health(id: string): Array<EndpointHealth & { source: string }> {
+    return this.#health.flatMap(({ owner, read }) => read(id).map((health) => ({ ...health, source: owner })));
   }
 
   /** Gateways that can be used now: a key is present, or none is needed. */

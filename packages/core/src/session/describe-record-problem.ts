@@ -49,6 +49,8 @@ function describeBodyProblem(type: string, value: Fields): string | undefined {
         needStrings(type, value, ["model", "gateway"]) ??
         (isObject(value.usage) ? needNumbers("usage", value.usage, ["inputTokens", "outputTokens"]) : "usage record needs usage (an object)")
       );
+    case "interrupted_answer":
+      return needStrings(type, value, ["model", "gateway", "content", "reason"]);
     default:
       return needStrings(type, value, ["reason"]);
   }

@@ -99,6 +99,20 @@ export interface InterruptedRecordInput {
   reason: string;
 }
 
+/**
+ * Answer text that streamed before its request failed (a cut connection, an in-stream error, an
+ * idle stream). Kept so nothing shown is lost; never part of the conversation sent back.
+ */
+export interface InterruptedAnswerRecordInput {
+  type: "interrupted_answer";
+  turn: number;
+  model: string;
+  gateway: string;
+  content: string;
+  /** Why the answer stopped. */
+  reason: string;
+}
+
 /** A record as callers append it, before `seq` and `at` are stamped. The header is written by `SessionLog.create`. */
 export type SessionEntryInput =
   | MessageRecordInput
@@ -109,7 +123,8 @@ export type SessionEntryInput =
   | UsageRecordInput
   | FeedRecordInput
   | StateRecordInput
-  | InterruptedRecordInput;
+  | InterruptedRecordInput
+  | InterruptedAnswerRecordInput;
 
 /** Any record body, header included. */
 export type SessionRecordInput = SessionHeaderInput | SessionEntryInput;
@@ -140,4 +155,5 @@ export const SESSION_RECORD_TYPES = [
   "feed",
   "state",
   "interrupted",
+  "interrupted_answer",
 ] as const satisfies ReadonlyArray<SessionRecord["type"]>;

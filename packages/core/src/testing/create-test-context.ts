@@ -8,6 +8,8 @@ import { TokenCounter } from "../tokens/token-counter.js";
 export interface TestContextOptions {
   model?: string | ResolvedModel;
   gateway?: string;
+  /** The configured gateway order and fallback models (the gateway alone by default). */
+  route?: { gateways?: readonly string[]; fallbackModels?: readonly string[] };
   models?: ModelRegistry;
   messages?: ChatMessage[];
   tools?: ToolDefinition[];
@@ -51,6 +53,7 @@ export function createTestContext(options: TestContextOptions = {}): TestContext
     sessionId: "test-session",
     model,
     gateway,
+    route: { gateways: options.route?.gateways ?? [gateway], fallbackModels: options.route?.fallbackModels ?? [] },
     models,
     state: new Map(),
     saved,

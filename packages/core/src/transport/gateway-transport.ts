@@ -11,12 +11,14 @@ import { toWireRequest } from "../gateways/to-wire-request.js";
 import type { KernelHooks } from "../hooks.js";
 import type { CanonicalModelId, ModelRegistry } from "../model-registry.js";
 import { type FetchFunction, fetchSameOrigin } from "../trust/fetch-same-origin.js";
+import { countBytes, ON_BYTES } from "./count-bytes.js";
 import { DegenerateStreamError, StreamAssembler, type StreamDelta } from "./stream-assembler.js";
 import { toHarnessError } from "./to-harness-error.js";
 import { nodeHttpFetch } from "./node-http-fetch.js";
 
 /** At most this many field fixes for one request, whatever the gateway keeps rejecting. */
 const MAX_NEGOTIATIONS = 3;
+
 
 export interface TransportOptions {
   gateways: GatewayRegistry;
@@ -28,7 +30,7 @@ export interface TransportOptions {
   /** Where negotiation and silent overflows are reported (the feed). */
   emit?: (event: FeedEvent) => void;
   environment?: NodeJS.ProcessEnv;
-  /** Abort a stream when no bytes arrive for this long. */
+  /** Abort a stream when no bytes arrive for this long (a request's `idleTimeoutMs` wins). */
   idleTimeoutMs?: number;
   /** Time allowed until the response headers arrive. */
   connectTimeoutMs?: number;
@@ -150,6 +152,7 @@ export class GatewayTransport {
     const abort = () => controller.abort(options.signal.reason);
     if (options.signal.aborted) abort();
     options.signal.addEventListener("abort", abort, { once: true });
+    const idleTimeoutMs = request.idleTimeoutMs ?? this.#options.idleTimeoutMs;
     let idleTimer: NodeJS.Timeout | undefined;
     let idle = false;
     const armIdleTimer = () => {
@@ -157,7 +160,13 @@ export class GatewayTransport {
       idleTimer = setTimeout(() => {
         idle = true;
         controller.abort(new Error("idle"));
-      }, this.#options.idleTimeoutMs);
+      }, idleTimeoutMs);
+    };
+    let assembler: StreamAssembler | undefined;
+    // What streamed before a failure is kept on the error: shown and logged as an interrupted answer.
+    const partial = () => {
+      const text = assembler?.partialContent();
+      return text ? { partial: text } : {};
     };
     try {
       armIdleTimer();
@@ -166,6 +175,7 @@ export class GatewayTransport {
           signal: controller.signal,
           headers: wire.headers,
           timeout: this.#options.connectTimeoutMs,
+          fetchOptions: { [ON_BYTES]: armIdleTimer } as Record<symbol, unknown>,
         })
         .withResponse();
       const requestId = response.headers.get("x-request-id") ?? response.headers.get("request-id") ?? undefined;
@@ -177,7 +187,7 @@ export class GatewayTransport {
           { ...origin, kind: "stream", status: response.status, requestId, retryable: true, body: text },
         );
       }
-      const assembler = new StreamAssembler(options.onDelta, { response: gateway.response, chunk: gateway.hooks?.chunk });
+      assembler = new StreamAssembler(options.onDelta, { response: gateway.response, chunk: gateway.hooks?.chunk });
       for await (const chunk of stream) {
         armIdleTimer();
         assembler.push(chunk);
@@ -191,6 +201,7 @@ export class GatewayTransport {
           kind: "stream",
           requestId,
           retryable: true,
+          ...partial(),
         });
       }
       if (assembled.usage && gateway.overflow?.silent) {
@@ -215,17 +226,32 @@ export class GatewayTransport {
         throw new HarnessError(`request to ${request.gateway} was cancelled`, { ...origin, kind: "aborted", retryable: false, cause: error });
       }
       if (idle) {
-        throw new HarnessError(`${request.gateway} sent nothing for ${this.#options.idleTimeoutMs} ms; gave up on the stream`, {
+        throw new HarnessError(`${request.gateway} sent nothing for ${idleTimeoutMs} ms; gave up on the stream`, {
           ...origin,
           kind: "timeout",
           retryable: true,
           cause: error,
+          ...partial(),
         });
       }
       if (error instanceof DegenerateStreamError) {
-        throw new HarnessError(error.message, { ...origin, kind: "stream", retryable: false, cause: error });
+        throw new HarnessError(error.message, { ...origin, kind: "stream", retryable: false, cause: error, ...partial() });
       }
-      throw toHarnessError(error, origin);
+      const failure = toHarnessError(error, origin);
+      if (!assembler) throw failure;
+      if (failure.kind === "network") {
+        // The response had started: the stream broke off before its finish reason.
+        throw new HarnessError(`${request.gateway}'s stream broke off before its finish reason: ${failure.message.replace(/^request to \S+ failed: /, "")}`, {
+          ...origin,
+          kind: "stream",
+          retryable: true,
+          cause: error,
+          ...partial(),
+        });
+      }
+      const text = partial().partial;
+      if (!text || failure.partial) throw failure;
+      throw new HarnessError(failure.message, { ...failure, partial: text, cause: error });
     } finally {
       clearTimeout(idleTimer);
       options.signal.removeEventListener("abort", abort);
@@ -265,7 +291,7 @@ export class GatewayTransport {
       organization: null,
       project: null,
       // The key goes to this gateway's origin only: a redirect elsewhere is refused, not followed.
-      fetch: this.#keepErrorBodies(fetchSameOrigin(nodeHttpFetch)),
+      fetch: this.#keepErrorBodies(countBytes(fetchSameOrigin(nodeHttpFetch))),
     });
     this.#clients.set(clientKey, client);
     return client;

@@ -112,6 +112,11 @@ export class StreamAssembler {
     }
   }
 
+  /** The answer text streamed so far (reasoning and held-back think-tag text excluded). */
+  partialContent(): string {
+    return this.#content;
+  }
+
   /** Closes the stream: flushes held-back text and returns the message. */
   finish(): AssembledResponse {
     const rest = this.#think ? this.#think.flush() : { content: "", reasoning: "" };
