@@ -12,8 +12,10 @@ beforeEach(() => {
 });
 afterEach(() => workspace.remove());
 
+// One reference time for the whole file: two files given the same age must get the same mtime.
+const now = Date.now();
 const setMtime = (relative: string, secondsAgo: number) => {
-  const time = new Date(Date.now() - secondsAgo * 1000);
+  const time = new Date(now - secondsAgo * 1000);
   fs.utimesSync(path.join(workspace.root, relative), time, time);
 };
 const run = async (args: Record<string, unknown>) => resultText(await glob.run(args as never, workspace.context()));
