@@ -1,4 +1,5 @@
 import { definePreset, type BridlePlugin } from "@bridle/core";
+import { cacheRoutingPlugin } from "@bridle/plugin-cache-routing";
 import { compactionPlugin } from "@bridle/plugin-compaction";
 import { gatewaysPlugin } from "@bridle/plugin-gateways";
 import { mcpPlugin } from "@bridle/plugin-mcp";
@@ -6,7 +7,7 @@ import { modelIdPlugin } from "@bridle/plugin-model-id";
 import { toolRepairPlugin } from "@bridle/plugin-tool-repair";
 
 /** The plugins the CLI ships with. Their taps are ordered by stage, not by this list. */
-const plugins: BridlePlugin[] = [gatewaysPlugin, modelIdPlugin, compactionPlugin, toolRepairPlugin, mcpPlugin];
+const plugins: BridlePlugin[] = [gatewaysPlugin, modelIdPlugin, compactionPlugin, toolRepairPlugin, mcpPlugin, cacheRoutingPlugin];
 
 /**
  * The preset the `bridle` CLI starts from: every harness plugin on, with defaults tuned for

@@ -1,4 +1,5 @@
 import { KernelError } from "../errors/kernel-error.js";
+import { affinityFromSetting, endpointsFromSetting, type AffinityName } from "./affinity-setting.js";
 import { defineGateway } from "./define-gateway.js";
 import type {
   AffinityMechanism,
@@ -15,8 +16,10 @@ export interface GatewaySettings {
   baseURL?: string;
   apiKeyEnv?: string;
   enabled?: boolean;
-  affinity?: AffinityMechanism;
-  endpoints?: GatewayEndpoint[];
+  /** A mechanism, or the name of the one the gateway honours (`none`: no affinity key). */
+  affinity?: AffinityMechanism | AffinityName;
+  /** Further endpoints: `{ id, baseURL }`, or a bare URL (id `endpoint-<n>`). */
+  endpoints?: ReadonlyArray<string | GatewayEndpoint>;
 }
 
 interface Entry {
@@ -78,8 +81,8 @@ export class GatewayRegistry {
       const changes: Partial<GatewayDefinition> = {
         ...(setting.baseURL ? { baseURL: setting.baseURL } : {}),
         ...(setting.apiKeyEnv ? { apiKeyEnv: setting.apiKeyEnv } : {}),
-        ...(setting.affinity ? { affinity: setting.affinity } : {}),
-        ...(setting.endpoints ? { endpoints: setting.endpoints } : {}),
+        ...(setting.affinity ? { affinity: affinityFromSetting(setting.affinity) ?? undefined } : {}),
+        ...(setting.endpoints ? { endpoints: endpointsFromSetting(setting.endpoints) } : {}),
       };
       if (existing) {
         if (Object.keys(changes).length > 0) {
