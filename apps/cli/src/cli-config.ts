@@ -1,7 +1,7 @@
 import { baseConfigSchema, loadConfig, type ResolvedConfig } from "@bridle/core";
 import { mcpConfigSchema } from "@bridle/plugin-mcp";
 import { defaultPreset } from "@bridle/preset-default";
-import { permissionsConfigSchema } from "@bridle/tools";
+import { permissionsConfigSchema, restrictUntrustedPermissions } from "@bridle/tools";
 import type { z } from "zod";
 
 /** The config schema the CLI validates: core keys plus tool permissions and MCP servers. */
@@ -19,6 +19,8 @@ export interface GlobalOptions {
   trace?: boolean;
   model?: string;
   gateway?: string;
+  /** Apply the project config in full this run (`--trust`). */
+  trust?: boolean;
 }
 
 /** Loads the configuration the way every command sees it: default preset, files, env, flags. */
@@ -37,5 +39,8 @@ export function loadCliConfig(
     // Servers merge one by one across files, as gateways do.
     mapKeys: ["mcp"],
     flags: { model: options.model, gateway: options.gateway, trace: options.trace },
+    // MCP servers stay visible from an untrusted file: the MCP plugin lists them and starts none of them.
+    untrustedRules: { permissions: restrictUntrustedPermissions, mcp: (value) => ({ value, ignored: [] }) },
+    ...(options.trust ? { trustProject: true } : {}),
   });
 }

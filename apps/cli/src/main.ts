@@ -10,6 +10,7 @@ import { registerModelsCommand } from "./commands/models-command.js";
 import { registerSimCommand } from "./commands/sim-command.js";
 import { registerPluginsCommand } from "./commands/plugins-command.js";
 import { registerRunCommand } from "./commands/run-command.js";
+import { registerTrustCommand } from "./commands/trust-command.js";
 import { ExitCode } from "./exit-codes.js";
 import { packageVersion } from "./package-version.js";
 
@@ -22,6 +23,7 @@ export function createProgram(setExitCode: (code: number) => void): Command {
     .option("-m, --model <model>", "model to use, in any gateway's spelling")
     .option("-g, --gateway <gateway>", "gateway to send requests to")
     .option("--trace", "time every plugin tap and print a summary at exit")
+    .option("--trust", "apply this folder's bridle.config.json in full for this run (see `bridle trust`)")
     .showHelpAfterError()
     .exitOverride();
   registerRunCommand(program, setExitCode);
@@ -33,6 +35,7 @@ export function createProgram(setExitCode: (code: number) => void): Command {
   registerSimCommand(program);
   registerPluginsCommand(program, setExitCode);
   registerConfigCommand(program, setExitCode);
+  registerTrustCommand(program, setExitCode);
   registerMcpCommand(program, setExitCode);
   // Last: it lets the root take excess arguments, which commands created after it would inherit.
   registerInteractiveCommand(program, setExitCode);

@@ -9,6 +9,7 @@ import { defaultPreset } from "@bridle/preset-default";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRuntime } from "../src/runtime/create-runtime.js";
 import { fillerText, readingHistory } from "./compaction-history.js";
+import { writeUserConfig } from "./run-cli.js";
 
 /** A model the registry snapshot gives a 1M window, reached through three gateways with three slug styles. */
 const MODEL = "deepseek-v4-flash";
@@ -50,11 +51,9 @@ async function runUntilCompaction(gateway: (typeof GATEWAYS)[number]) {
   writeFileSync(path.join(project, "big.txt"), `${fillerText(9000, 99)}\n`);
   writeFileSync(
     path.join(project, "bridle.config.json"),
-    JSON.stringify({
-      gateways: { [gateway]: { baseURL: sim.baseURL(gateway) } },
-      ...(presetHasCompaction ? {} : { plugins: { [COMPACTION_PLUGIN]: true } }),
-    }),
+    JSON.stringify(presetHasCompaction ? {} : { plugins: { [COMPACTION_PLUGIN]: true } }),
   );
+  writeUserConfig(path.join(root, "config"), { gateways: { [gateway]: { baseURL: sim.baseURL(gateway) } } });
   const log = SessionLog.create({ directory: sessions, workspace: realpathSync(project), model: MODEL, gateway });
   readingHistory(124, 3500).forEach((message, index) => log.append({ type: "message", turn: Math.floor(index / 4) + 1, message }));
   log.close();

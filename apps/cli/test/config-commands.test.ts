@@ -41,7 +41,7 @@ describe("bridle config check", () => {
   it("exits 0 on a valid config", () => {
     writeFile(path.join(project, "plugins", "shout.js"), thirdPartyPlugin);
     writeFile(path.join(project, "bridle.config.json"), { model: "kimi-k2", plugins: { "./plugins/shout.js": { volume: 5 } } });
-    const result = runCli(["config", "check"], { cwd: project });
+    const result = runCli(["--trust", "config", "check"], { cwd: project });
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("configuration is valid");
@@ -50,7 +50,7 @@ describe("bridle config check", () => {
 
   it("exits 2 naming a plugin that does not exist", () => {
     const file = writeFile(path.join(project, "bridle.config.json"), { plugins: { "bridle-plugin-nowhere": true } });
-    const result = runCli(["config", "check"], { cwd: project });
+    const result = runCli(["--trust", "config", "check"], { cwd: project });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(`${file}: plugins.bridle-plugin-nowhere: unknown plugin "bridle-plugin-nowhere"`);
   });
@@ -58,7 +58,7 @@ describe("bridle config check", () => {
   it("exits 2 naming the key path and the expected type of a bad option", () => {
     writeFile(path.join(project, "plugins", "shout.js"), thirdPartyPlugin);
     const file = writeFile(path.join(project, "bridle.config.json"), { plugins: { "./plugins/shout.js": { volume: "loud" } } });
-    const result = runCli(["config", "check"], { cwd: project });
+    const result = runCli(["--trust", "config", "check"], { cwd: project });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(`${file}: plugins["./plugins/shout.js"].volume: expected number, received string`);
   });
@@ -90,11 +90,11 @@ describe("bridle plugins", () => {
   it("lists each plugin, enabled or not, and the file that decided it", () => {
     writeFile(path.join(project, "plugins", "shout.js"), thirdPartyPlugin);
     const file = writeFile(path.join(project, "bridle.config.json"), { plugins: { "./plugins/shout.js": false } });
-    const result = runCli(["plugins", "--json"], { cwd: project });
+    const result = runCli(["--trust", "plugins", "--json"], { cwd: project });
     expect(result.code).toBe(0);
     const listed = JSON.parse(result.stdout) as { plugins: Array<{ name: string; enabled: boolean; decidedBy: string }> };
     expect(listed.plugins).toContainEqual(expect.objectContaining({ name: "shout", enabled: false, decidedBy: file }));
-    const text = runCli(["plugins"], { cwd: project });
+    const text = runCli(["--trust", "plugins"], { cwd: project });
     expect(text.stdout).toMatch(/shout\s+disabled\s+/);
   });
 });

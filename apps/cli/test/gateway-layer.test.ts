@@ -1,8 +1,8 @@
-import { existsSync, readFileSync, rmSync } from "node:fs";
+import { chmodSync, existsSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import type { RecordedRequest } from "@bridle/gateway-sim";
 import { afterEach, describe, expect, it } from "vitest";
-import { writeFile } from "./run-cli.js";
+import { writeFile, writeUserConfig } from "./run-cli.js";
 import { readRecords, runCliToEnd, type SimProject, startSimProject } from "./sim-project.js";
 
 let project: SimProject | undefined;
@@ -18,7 +18,7 @@ type WireMessage = { role: string; content?: unknown; tool_calls?: Array<{ id: s
 const messagesOf = (request: RecordedRequest) => ((request.body as { messages?: WireMessage[] }).messages ?? []) as WireMessage[];
 const assistants = (request: RecordedRequest) => messagesOf(request).filter((message) => message.role === "assistant");
 const completions = (sim: SimProject["sim"]) => sim.requests.completions();
-const capabilitiesFile = (project: SimProject) => path.join(path.dirname(project.directory), ".cache", "bridle", "capabilities.json");
+const capabilitiesFile = (project: SimProject) => path.join(project.environment.XDG_CACHE_HOME!, "bridle", "capabilities.json");
 
 /** A task that reads a file, then answers; each answer comes with reasoning. */
 const readThenAnswer = [
@@ -173,13 +173,19 @@ export default definePlugin({
 });
 `;
 
-  it("the outsider file from the README, next to the config and named in it", async () => {
+  it("the outsider file from the README, next to the user's config and named in it", async () => {
     project = await startSimProject({
       profiles: [{ profile: "together", name: "acme", models: [{ slug: SERVED, contextWindow: 131_072, family: "kimi" }] }],
-      files: { "acme-gateway.mjs": acmeFile },
       scenario: { steps: [{ when: { lastRole: "user" }, content: "Hello from Acme." }] },
     });
-    writeFile(path.join(project.directory, "bridle.config.json"), { plugins: { "./acme-gateway.mjs": { baseURL: project.sim.baseURL("acme") } }, gateway: "acme", model: SERVED });
+    chmodSync(writeFile(path.join(project.configHome, "bridle", "acme-gateway.mjs"), acmeFile), 0o600);
+    writeUserConfig(project.configHome, {
+      trustedFolders: [project.directory],
+      plugins: { "./acme-gateway.mjs": { baseURL: project.sim.baseURL("acme") } },
+      gateway: "acme",
+      model: SERVED,
+    });
+    writeFile(path.join(project.directory, "bridle.config.json"), {});
     const environment = { ACME_API_KEY: project.sim.apiKey("acme") };
     const result = await runCliToEnd(["run", "say hello"], project, environment);
     expect(result.stderr).not.toMatch(/error/i);

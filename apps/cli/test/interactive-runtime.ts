@@ -3,7 +3,7 @@ import path from "node:path";
 import { type GatewaySim, type ScenarioInput, startGatewaySim } from "@bridle/gateway-sim";
 import type { PermissionPrompt } from "../src/runtime/authorize.js";
 import { createRuntime, type Runtime } from "../src/runtime/create-runtime.js";
-import { makeProjectDirectory } from "./run-cli.js";
+import { makeProjectDirectory, writeUserConfig } from "./run-cli.js";
 
 /** The model the interactive tests start on, as the simulated Fireworks gateway spells it. */
 export const START_MODEL = "accounts/fireworks/models/qwen3-coder-480b-a35b-instruct";
@@ -30,8 +30,10 @@ export async function startSimRuntime(scenario: ScenarioInput, options: { ask?: 
   writeFileSync(path.join(project, "src", "a.txt"), "one\ntwo\nthree\n");
   writeFileSync(
     path.join(project, "bridle.config.json"),
-    JSON.stringify({ model: START_MODEL, gateway: "fireworks", gateways: { fireworks: { baseURL: sim.baseURL("fireworks") } }, ...options.config }),
+    JSON.stringify({ model: START_MODEL, gateway: "fireworks", ...options.config }),
   );
+  // The user pointed the gateway at the simulator and trusts the project.
+  writeUserConfig(path.join(project, ".xdg"), { gateways: { fireworks: { baseURL: sim.baseURL("fireworks") } }, trustedFolders: [project] });
   const environment: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
     HOME: project,

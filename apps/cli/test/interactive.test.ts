@@ -4,7 +4,7 @@ import { type GatewaySim, startGatewaySim } from "@bridle/gateway-sim";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { OTHER_MODEL, START_MODEL } from "./interactive-runtime.js";
 import { EXITED, startBridleInPane, statusLine, TmuxPane, tmuxAvailable } from "./interactive-tmux.js";
-import { binPath, makeProjectDirectory } from "./run-cli.js";
+import { binPath, makeProjectDirectory, writeUserConfig } from "./run-cli.js";
 
 const tmux = tmuxAvailable();
 if (!tmux.ok) console.warn(`skipping the interactive screen tests: tmux is not available (${tmux.detail}); install tmux to run them`);
@@ -39,8 +39,9 @@ beforeEach(async () => {
   writeFileSync(path.join(project, "notes.txt"), "one\ntwo\nthree\n");
   writeFileSync(
     path.join(project, "bridle.config.json"),
-    JSON.stringify({ model: START_MODEL, gateway: "fireworks", gateways: { fireworks: { baseURL: sim.baseURL("fireworks") } } }),
+    JSON.stringify({ model: START_MODEL, gateway: "fireworks" }),
   );
+  writeUserConfig(path.join(project, ".xdg"), { gateways: { fireworks: { baseURL: sim.baseURL("fireworks") } } });
   pane = new TmuxPane(`bridle-test-${process.pid}-${Date.now()}`);
 });
 

@@ -25,9 +25,13 @@ beforeEach(async () => {
     },
   });
   project = realpathSync(makeProjectDirectory());
-  writeFileSync(path.join(project, "bridle.config.json"), JSON.stringify({ model: START_MODEL, gateway: "fireworks", gateways: { fireworks: { baseURL: sim.baseURL("fireworks") } } }));
+  writeFileSync(path.join(project, "bridle.config.json"), JSON.stringify({ model: START_MODEL, gateway: "fireworks" }));
   mkdirSync(path.join(project, ".xdg", "bridle"), { recursive: true });
-  writeFileSync(path.join(project, ".xdg", "bridle", "config.json"), JSON.stringify({ mcp: { everything: { command: process.execPath, args: [everythingServer(), "stdio", marker] } } }));
+  // The user's own config points the gateway at the simulator and adds the server.
+  writeFileSync(
+    path.join(project, ".xdg", "bridle", "config.json"),
+    JSON.stringify({ gateways: { fireworks: { baseURL: sim.baseURL("fireworks") } }, mcp: { everything: { command: process.execPath, args: [everythingServer(), "stdio", marker] } } }),
+  );
   pane = new TmuxPane(`bridle-mcp-test-${process.pid}-${Date.now()}`);
 });
 

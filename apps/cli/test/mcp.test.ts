@@ -2,7 +2,7 @@ import { existsSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { everythingServer, filesystemServer, type HttpServerProcess, processesWith, startHttpServer } from "@bridle/plugin-mcp/testing";
 import { afterEach, describe, expect, it } from "vitest";
-import { writeFile } from "./run-cli.js";
+import { writeFile, writeUserConfig as writeUserConfigFile } from "./run-cli.js";
 import { readRecords, runCliToEnd, type SimProject, startCli, startSimProject, until } from "./sim-project.js";
 
 let project: SimProject | undefined;
@@ -21,9 +21,11 @@ afterEach(async () => {
 const marker = `--bridle-cli-test=${process.pid}`;
 const everything = () => ({ command: process.execPath, args: [everythingServer(), "stdio", marker] });
 
-/** The user's own config (trusted), written where the CLI under test reads it. */
+/** Adds to the user's own config (trusted), where the CLI under test reads it; the simulator's gateways stay. */
 function writeUserConfig(target: SimProject, config: Record<string, unknown>): void {
-  writeFile(path.join(target.environment.XDG_CONFIG_HOME!, "bridle", "config.json"), config);
+  const file = path.join(target.configHome, "bridle", "config.json");
+  const existing = existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>) : {};
+  writeUserConfigFile(target.configHome, { ...existing, ...config });
 }
 
 const serverPids = () => processesWith(marker);
@@ -156,6 +158,7 @@ describe("MCP servers in a session (bridle as a process, against the simulator)"
 
   it("bridle mcp list shows the user's servers and leaves a repository's servers unstarted", async () => {
     project = await startSimProject({
+      trusted: false,
       config: { mcp: { repo: { command: "/bin/sh", args: ["-c", "touch started-by-repo"] } } },
     });
     writeUserConfig(project, { mcp: { everything: everything(), off: { command: "/bin/false", enabled: false } } });

@@ -32,3 +32,14 @@ export function runCli(args: string[], options: { cwd: string; env?: Record<stri
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
+
+/**
+ * Writes the user's own config file, `<configHome>/bridle/config.json` (where XDG_CONFIG_HOME
+ * points), private to the user as Bridle keeps it when it edits the file.
+ */
+export function writeUserConfig(configHome: string, value: Record<string, unknown>): string {
+  const file = path.join(configHome, "bridle", "config.json");
+  mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  writeFileSync(file, JSON.stringify(value, null, 2), { mode: 0o600 });
+  return file;
+}

@@ -1,8 +1,18 @@
+import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { streamJsonEventSchema } from "../src/headless/stream-json-schema.js";
 import { readRecords, runCliToEnd, type SimProject, startCli, startSimProject, until } from "./sim-project.js";
+
+/** Whether any process of a process group is alive (zombies, which run nothing, aside), as `ps` sees it. */
+function groupAlive(group: number): boolean {
+  const listing = spawnSync("ps", ["-eo", "pgid=,stat="], { encoding: "utf8" }).stdout;
+  return listing.split("\n").some((line) => {
+    const [pgid, stat] = line.trim().split(/\s+/);
+    return Number(pgid) === group && stat !== undefined && !stat.startsWith("Z");
+  });
+}
 
 let project: SimProject | undefined;
 afterEach(async () => {
@@ -112,7 +122,7 @@ describe("bridle run (as a process, against the simulator)", () => {
     expect(messages.filter((message) => message.role === "user").map((message) => message.content)).toEqual(["message before the crash", "are you there?"]);
   });
 
-  it("after kill -9 during a tool, does not re-run it on resume and tells the model the outcome is unknown", async () => {
+  it("after kill -9 during a tool, finds its still-running process group on resume, ends it, and tells the model; never re-runs it", async () => {
     project = await startSimProject({
       scenario: {
         steps: [
@@ -123,14 +133,22 @@ describe("bridle run (as a process, against the simulator)", () => {
     });
     const cli = startCli(["run", "--yes", "deploy it"], project);
     await until(() => existsSync(path.join(project!.directory, "runs.txt")), 15_000, "the tool to start");
+    const processRecord = () => readRecords(project!.sessionFiles()[0]!).find((record) => record.type === "tool_process");
+    await until(() => processRecord() !== undefined, 15_000, "the process group record");
     cli.child.kill("SIGKILL");
     await cli.exited;
+    const recorded = processRecord();
+    expect(recorded).toMatchObject({ callId: "call_deploy", command: "echo ran >> runs.txt && sleep 30" });
+    const group = recorded!.pid as number;
+    expect(groupAlive(group)).toBe(true);
     const resumed = await runCliToEnd(["run", "-c", "--yes", "status?"], project);
     expect(resumed.code).toBe(0);
+    expect(resumed.stderr).toContain(`it was still running (process group ${group}) and has been stopped`);
+    expect(groupAlive(group)).toBe(false);
     expect(readFileSync(path.join(project.directory, "runs.txt"), "utf8")).toBe("ran\n");
     const messages = (project.sim.requests.completions().at(-1)!.body as { messages: Array<{ role: string; content: string; tool_call_id?: string }> }).messages;
     const toolResult = messages.find((message) => message.role === "tool" && message.tool_call_id === "call_deploy");
-    expect(toolResult?.content).toMatch(/outcome is unknown/i);
+    expect(toolResult?.content).toMatch(/was still running when the session resumed and has been stopped/);
   });
 
   it("keeps every key out of session files, tool environments and other gateways' requests", async () => {

@@ -2,7 +2,8 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { type GatewaySim, type ProfileSpec, type ScenarioInput, startGatewaySim } from "@bridle/gateway-sim";
-import { binPath, makeProjectDirectory, writeFile } from "./run-cli.js";
+import { PLANTED_ENVIRONMENT, stateHomes } from "./planted-secrets.js";
+import { binPath, makeProjectDirectory, writeFile, writeUserConfig } from "./run-cli.js";
 
 export const GROQ_KIMI = "moonshotai/kimi-k2-instruct-0905";
 
@@ -11,23 +12,33 @@ export interface SimProject {
   sim: GatewaySim;
   directory: string;
   environment: Record<string, string>;
+  /** XDG_CONFIG_HOME: the user's config is `<configHome>/bridle/config.json`. */
+  configHome: string;
   /** Every session file written so far. */
   sessionFiles(): string[];
   close(): Promise<void>;
 }
 
-export async function startSimProject(options: { profiles?: ProfileSpec[]; scenario?: ScenarioInput; files?: Record<string, string>; config?: Record<string, unknown> } = {}): Promise<SimProject> {
+/**
+ * Starts a simulator and a project using it. The user's config (under the temp HOME) points the
+ * gateways at the simulator and trusts the project folder, as a user who set Bridle up would;
+ * `trusted: false` leaves the folder untrusted, and `config` goes into the project's file.
+ */
+export async function startSimProject(
+  options: { profiles?: ProfileSpec[]; scenario?: ScenarioInput; files?: Record<string, string>; config?: Record<string, unknown>; userConfig?: Record<string, unknown>; trusted?: boolean } = {},
+): Promise<SimProject> {
   const specs = options.profiles ?? ["groq"];
   const profiles = specs.map((spec) => (typeof spec === "string" ? spec : (spec.name ?? spec.profile)));
   const sim = await startGatewaySim({ profiles: specs, ...(options.scenario ? { scenario: options.scenario } : {}) });
   const directory = makeProjectDirectory();
   const project = path.join(directory, "project");
   for (const [file, content] of Object.entries(options.files ?? {})) writeFile(path.join(project, file), content);
-  writeFile(path.join(project, "bridle.config.json"), {
-    model: GROQ_KIMI,
-    gateway: profiles[0],
+  writeFile(path.join(project, "bridle.config.json"), { model: GROQ_KIMI, gateway: profiles[0], ...options.config });
+  const homes = stateHomes(path.basename(directory));
+  writeUserConfig(homes.config, {
     gateways: Object.fromEntries(profiles.map((profile) => [profile, { baseURL: sim.baseURL(profile) }])),
-    ...options.config,
+    ...(options.trusted === false ? {} : { trustedFolders: [project] }),
+    ...options.userConfig,
   });
   const keys: Record<string, string> = {};
   for (const profile of profiles) {
@@ -37,14 +48,17 @@ export async function startSimProject(options: { profiles?: ProfileSpec[]; scena
   const environment = {
     PATH: process.env.PATH ?? "",
     HOME: directory,
-    XDG_CONFIG_HOME: path.join(directory, "config"),
-    XDG_DATA_HOME: path.join(directory, "data"),
+    XDG_CONFIG_HOME: homes.config,
+    XDG_DATA_HOME: homes.data,
+    XDG_CACHE_HOME: homes.cache,
+    ...PLANTED_ENVIRONMENT,
     ...keys,
   };
   return {
     sim,
     directory: project,
     environment,
+    configHome: homes.config,
     sessionFiles() {
       const found: string[] = [];
       const walk = (folder: string) => {
@@ -54,7 +68,7 @@ export async function startSimProject(options: { profiles?: ProfileSpec[]; scena
           else if (entry.name.endsWith(".jsonl")) found.push(full);
         }
       };
-      walk(path.join(directory, "data"));
+      walk(homes.data);
       return found;
     },
     close: () => sim.close(),

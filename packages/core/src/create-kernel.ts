@@ -2,7 +2,7 @@ import type { ChatRequest } from "./chat.js";
 import type { BridlePlugin, PluginGateways, PluginKernel } from "./define-plugin.js";
 import { ConfigError, type ConfigIssue } from "./errors/config-error.js";
 import type { FeedEvent } from "./feed-event.js";
-import { GatewayRegistry, type GatewaySettings } from "./gateways/gateway-registry.js";
+import { GatewayRegistry, type GatewaySettings, type UserGateways } from "./gateways/gateway-registry.js";
 import { HookMap } from "tapable";
 import { createHooks, type HookName, type KernelHooks, type PluginHooks } from "./hooks.js";
 import type { ResolvedModel } from "./model-ref.js";
@@ -29,6 +29,8 @@ export interface KernelOptions {
   models?: ModelRegistry;
   /** Config's `gateways` sections, applied after every plugin defined its gateways. */
   gateways?: ReadonlyArray<{ file: string; settings: Record<string, GatewaySettings> }>;
+  /** The user's own `gateways` settings: the only config that binds a key variable to a host. */
+  userGateways?: UserGateways;
 }
 
 /** A plugin as loaded into a kernel. */
@@ -105,6 +107,7 @@ export function createKernel(options: KernelOptions): Kernel {
   if (issues.length > 0) throw new ConfigError(issues);
 
   const gateways = new GatewayRegistry();
+  if (options.userGateways) gateways.trustUserGateways(options.userGateways);
   for (const { plugin, options: pluginOptions } of toApply) {
     const view: PluginKernel = {
       hooks: createPluginHooks(hooks, plugin.name),
@@ -117,7 +120,7 @@ export function createKernel(options: KernelOptions): Kernel {
   }
   for (const { file, settings } of options.gateways ?? []) {
     try {
-      gateways.configure(settings, file);
+      gateways.configure(settings, file, { asUser: false });
     } catch (error) {
       const id = /^gateways\.([^:]+):/.exec((error as Error).message)?.[1];
       throw new ConfigError([{ file, keyPath: id ? `gateways.${id}` : "gateways", message: (error as Error).message }]);

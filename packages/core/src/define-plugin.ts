@@ -47,6 +47,8 @@ export interface BridlePlugin<Options extends { enabled: boolean } = { enabled: 
   readonly description: string;
   /** Options schema; `enabled` is always present. Unknown keys are rejected. */
   readonly options: z.ZodType<Options>;
+  /** Option keys a repository's config may set before its folder is trusted (`enabled` always). */
+  readonly harmlessOptions?: readonly string[];
   apply(kernel: PluginKernel, options: Options): void;
 }
 
@@ -57,6 +59,12 @@ export interface PluginDefinition<Shape extends z.ZodRawShape> {
   description: string;
   /** Every key needs `.default()` and `.describe()`; `enabled` is added when missing. */
   options: z.ZodObject<Shape>;
+  /**
+   * Options a repository's config may set before the user trusts its folder: ones that only tune
+   * behaviour (thresholds, switches), never ones naming hosts, files, commands or keys. Until the
+   * folder is trusted, a repository may set only these and `enabled`. Default: none.
+   */
+  harmlessOptions?: ReadonlyArray<Extract<keyof Shape, string>>;
   /** Wiring only: tap hooks, fill registries. Logic lives in pure functions. */
   apply(kernel: PluginKernel, options: PluginOptions<Shape>): void;
 }
@@ -72,6 +80,9 @@ export function definePlugin<Shape extends z.ZodRawShape>(
     throw new TypeError(`plugin name "${definition.name}" must be kebab-case (a-z, 0-9, -)`);
   }
   const shape = definition.options.shape as z.ZodRawShape;
+  for (const key of definition.harmlessOptions ?? []) {
+    if (!(key in shape)) throw new TypeError(`plugin "${definition.name}": harmless option "${key}" is not one of its options`);
+  }
   for (const [key, field] of Object.entries(shape)) {
     const schema = field as z.ZodType;
     if (!schema.description) {
@@ -88,6 +99,7 @@ export function definePlugin<Shape extends z.ZodRawShape>(
     name: definition.name,
     description: definition.description,
     options: options as unknown as z.ZodType<PluginOptions<Shape>>,
+    harmlessOptions: Object.freeze([...(definition.harmlessOptions ?? [])]),
     apply: definition.apply,
   });
 }

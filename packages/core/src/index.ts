@@ -46,7 +46,7 @@ export type { Recovery } from "./recovery.js";
 export { Stage } from "./stage.js";
 export type { StageName } from "./stage.js";
 export type { RunnableCall, ToolCallEvent } from "./tool-call-event.js";
-export type { Tool, ToolKind, ToolResult, ToolRunContext } from "./tool.js";
+export type { Tool, ToolKind, ToolProcess, ToolResult, ToolRunContext } from "./tool.js";
 export type { ToolSource, ToolSourceContext, ToolSourceEntry } from "./tool-source.js";
 export { ToolSourceRegistry } from "./tool-source-registry.js";
 export type { TraceRecord, TraceSummaryRow } from "./trace.js";
@@ -54,7 +54,17 @@ export { buildConfigJsonSchema } from "./config/config-json-schema.js";
 export { baseConfigSchema, gatewayConfigSchema } from "./config/config-schema.js";
 export type { BaseConfig } from "./config/config-schema.js";
 export { loadConfig } from "./config/load-config.js";
-export type { LoadConfigOptions, PluginSummary, ResolvedConfig } from "./config/load-config.js";
+export type { LoadConfigOptions, PluginSummary, ProjectTrust, ResolvedConfig } from "./config/load-config.js";
+export { findProjectConfigFile, PROJECT_CONFIG_NAMES, userConfigFile } from "./config/config-files.js";
+export { restrictUntrustedConfig } from "./trust/restrict-untrusted-config.js";
+export type { IgnoredSetting, RestrictOptions, UntrustedKeyRule } from "./trust/restrict-untrusted-config.js";
+export { DECLINED_FOLDERS_KEY, isFolderListed, projectConfigFolder, readTrustLists, realFolder, recordTrust, TRUSTED_FOLDERS_KEY, trustListsOf } from "./trust/trusted-folders.js";
+export type { TrustLists } from "./trust/trusted-folders.js";
+export { collectKeyBindings, decideKey, originOf } from "./trust/key-binding.js";
+export type { KeyBindings, KeyDecision, KeyedGateway, UserGatewayEntry } from "./trust/key-binding.js";
+export { CrossOriginRedirectError, fetchSameOrigin } from "./trust/fetch-same-origin.js";
+export type { FetchFunction } from "./trust/fetch-same-origin.js";
+export { ensurePrivateDirectory, PRIVATE_DIRECTORY_MODE, PRIVATE_FILE_MODE, writePrivateFile } from "./files/write-private-file.js";
 export type { ConfigLayer } from "./config/merge-layers.js";
 export { definePreset, isPreset } from "./config/preset.js";
 export type { Preset } from "./config/preset.js";
@@ -89,7 +99,7 @@ export type {
   WireRequest,
 } from "./gateways/gateway-definition.js";
 export { GatewayConflictError, GatewayRegistry } from "./gateways/gateway-registry.js";
-export type { GatewaySettings } from "./gateways/gateway-registry.js";
+export type { GatewaySettings, UserGateways } from "./gateways/gateway-registry.js";
 export { GatewayTransport } from "./transport/gateway-transport.js";
 export type { PreparedRequest, SendOptions, TransportOptions } from "./transport/gateway-transport.js";
 export { StreamAssembler } from "./transport/stream-assembler.js";
@@ -100,19 +110,24 @@ export { classifyWireError } from "./gateways/classify-wire-error.js";
 export { negotiate } from "./gateways/negotiate.js";
 export type { Negotiation } from "./gateways/negotiate.js";
 export { CapabilityStore, capabilitiesFile } from "./gateways/capability-store.js";
-export { TokenCounter } from "./tokens/token-counter.js";
+export { preloadTokenizer, TokenCounter, tokenizerLoaded } from "./tokens/token-counter.js";
 export { formatCount, formatTokens } from "./tokens/format-tokens.js";
 export { DEFAULT_OUTPUT_TOKENS, OUTPUT_WINDOW_SHARE, outputReserve } from "./tokens/output-reserve.js";
 export type { ContextBreakdown } from "./tokens/token-counter.js";
 export { collectSecrets } from "./session/collect-secrets.js";
-export { createRedactor } from "./session/create-redactor.js";
+export { createStreamRedactor } from "./session/create-stream-redactor.js";
+export type { StreamRedactor } from "./session/create-stream-redactor.js";
+export type { CollectSecretsOptions } from "./session/collect-secrets.js";
+export { isSecretValue, isSecretVariable, KNOWN_SECRET_VARIABLES } from "./session/is-secret-variable.js";
+export { createRedactor, MIN_SECRET_LENGTH } from "./session/create-redactor.js";
 export type { Redactor, RedactorOptions } from "./session/create-redactor.js";
 export { latestSession, listSessions } from "./session/list-sessions.js";
 export type { SessionSummary } from "./session/list-sessions.js";
 export { readSessionFile } from "./session/read-session-file.js";
 export type { SessionFileContents, SkippedLine } from "./session/read-session-file.js";
-export { replaySession } from "./session/replay-session.js";
-export type { PendingToolCall, ReplayedSession } from "./session/replay-session.js";
+export { INTERRUPTED_TOOL_RESULT, NOT_RUN_TOOL_RESULT, replaySession } from "./session/replay-session.js";
+export type { PendingToolCall, ReplayedSession, ReplayOptions } from "./session/replay-session.js";
+export { REDACTED } from "./session/secret-patterns.js";
 export { SessionFileError } from "./session/session-file-error.js";
 export type { SessionFileErrorCode } from "./session/session-file-error.js";
 export { SessionLockedError } from "./session/session-locked-error.js";
@@ -131,6 +146,7 @@ export type {
   SessionModel,
   SessionRecord,
   SessionRecordInput,
+  ToolProcessRecordInput,
   ToolStartRecordInput,
   UsageRecordInput,
 } from "./session/session-record.js";

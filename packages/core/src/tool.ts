@@ -23,6 +23,21 @@ export interface ToolRunContext {
    * user said yes). Without it, tools refuse any path whose real location is outside.
    */
   readonly allowOutsideWorkspace?: boolean;
+  /**
+   * Tells the agent the call started an operating-system process group, so the session records
+   * it and a run that resumes after a crash can find and end it.
+   */
+  readonly onProcess?: (process: ToolProcess) => void;
+}
+
+/** A process group a tool call started. */
+export interface ToolProcess {
+  /** Its leader's pid, which is also the group id. */
+  pid: number;
+  /** An identity of the leader that a reused pid does not share (Linux: start time in clock ticks). */
+  startMarker?: string;
+  /** What it runs, for messages. */
+  command?: string;
 }
 
 /** What a tool run returns: text for the model, plus an optional short line for the screen. */

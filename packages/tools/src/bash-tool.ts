@@ -1,8 +1,9 @@
 import fs from "node:fs";
 import { z } from "zod";
-import type { Tool, ToolResult } from "@bridle/core";
+import { collectSecrets, createRedactor, type Tool, type ToolResult } from "@bridle/core";
 import { defineTool } from "./define-tool.js";
 import { limits } from "./limits.js";
+import { processStartMarker } from "./process-group.js";
 import { runCommand, type CommandOutcome } from "./run-command.js";
 import { sanitizeTerminalOutput } from "./sanitize-terminal-output.js";
 import { scrubEnvironment } from "./scrub-environment.js";
@@ -40,6 +41,10 @@ export interface BashToolOptions {
   maxTimeoutMs?: number;
   /** Time between SIGTERM and SIGKILL when stopping a command. Default 1,000 ms. */
   killGraceMs?: number;
+  /** Applied to the output before the model sees it or it is saved. Default: key shapes and the environment's secrets. */
+  redact?: (text: string) => string;
+  /** Bytes of a call's output saved to its file at most. Default 10 MB. */
+  maxSavedOutputBytes?: number;
 }
 
 const description =
@@ -58,6 +63,7 @@ const NON_INTERACTIVE = { GIT_TERMINAL_PROMPT: "0", GIT_PAGER: "cat", PAGER: "ca
  */
 export function createBashTool(options: BashToolOptions = {}): Tool<typeof parameters> {
   const maxTimeoutMs = options.maxTimeoutMs ?? limits.bashMaxTimeoutMs;
+  const redact = options.redact ?? createRedactor({ secrets: collectSecrets(options.environment ?? process.env) });
   const defaultTimeoutMs = Math.min(options.defaultTimeoutMs ?? limits.bashDefaultTimeoutMs, maxTimeoutMs);
   return defineTool({
     name: "bash",
@@ -82,6 +88,12 @@ export function createBashTool(options: BashToolOptions = {}): Tool<typeof param
         maxOutputChars: options.maxOutputChars ?? limits.bashOutputChars,
         fullOutputPath: toolOutputPath(context.sessionDirectory, context.callId, "log"),
         killGraceMs: options.killGraceMs ?? limits.bashKillGraceMs,
+        redact,
+        maxSavedBytes: options.maxSavedOutputBytes ?? limits.bashSavedOutputBytes,
+        onSpawn: (pid) => {
+          const startMarker = processStartMarker(pid);
+          context.onProcess?.({ pid, command: args.command, ...(startMarker ? { startMarker } : {}) });
+        },
       });
       const result = formatOutcome(outcome, timeoutMs, requested > maxTimeoutMs ? maxTimeoutMs : undefined);
       const label = args.description?.trim() || firstLine(args.command);

@@ -34,3 +34,27 @@ function signalGroup(pid: number, signal: NodeJS.Signals | 0): boolean {
     return true;
   }
 }
+
+/** Process groups of commands running now, so that the process can end them whatever ends it. */
+const running = new Set<number>();
+let exitHandlerInstalled = false;
+
+/**
+ * Remembers a running command's process group until the returned function is called. Groups
+ * still remembered when the process exits are killed (SIGKILL), so no command outlives Bridle
+ * unless Bridle itself is killed with SIGKILL.
+ */
+export function trackProcessGroup(pid: number): () => void {
+  running.add(pid);
+  if (!exitHandlerInstalled && process.platform !== "win32") {
+    exitHandlerInstalled = true;
+    process.on("exit", () => killRunningProcessGroups());
+  }
+  return () => running.delete(pid);
+}
+
+/** Kills every running command's process group at once (SIGKILL), for a forced exit. */
+export function killRunningProcessGroups(): void {
+  for (const pid of running) signalGroup(pid, "SIGKILL");
+  running.clear();
+}

@@ -12,6 +12,8 @@ export const limits = {
   sniffBytes: 8192,
   /** Characters of command output the model sees before the middle is cut. */
   bashOutputChars: 30_000,
+  /** Bytes of one command's output saved to its file; the rest is read and dropped. */
+  bashSavedOutputBytes: 10 * 1024 * 1024,
   /** Default and largest command timeouts, in milliseconds. */
   bashDefaultTimeoutMs: 120_000,
   bashMaxTimeoutMs: 600_000,

@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import { createStreamRedactor, ensurePrivateDirectory, PRIVATE_FILE_MODE, type StreamRedactor } from "@bridle/core";
 
 /** What an `OutputCollector` kept. */
 export interface CollectedOutput {
@@ -9,14 +10,30 @@ export interface CollectedOutput {
   totalChars: number;
   /** Whether the middle was cut. */
   truncated: boolean;
-  /** The file holding the complete output, when it was cut. */
+  /** The file holding the complete output (up to the saved-output cap), when it was cut. */
   fullOutputPath?: string;
+  /** The saved file stopped at the cap. */
+  savedCapped?: boolean;
 }
+
+/** Options of `OutputCollector`. */
+export interface OutputCollectorOptions {
+  /** Applied to everything before it is kept or saved. Default: nothing is changed. */
+  redact?: (text: string) => string;
+  /** Bytes of output saved to the file at most; past them a marker ends the file. Default 10 MB. */
+  maxSavedBytes?: number;
+}
+
+/** Saved output per call, by default. */
+export const DEFAULT_MAX_SAVED_BYTES = 10 * 1024 * 1024;
 
 /**
  * Collects streamed output in bounded memory. Up to `maxChars` it keeps everything; past that it
  * keeps the first third and the last two thirds (errors and summaries are usually at the end)
- * and streams the complete output to `spillPath`, so nothing is lost and the model is told where.
+ * and streams the output to `spillPath` (mode 0600 in 0700 folders), so the model is told where
+ * the rest is. Everything passes through the redactor first, a line at a time so a key cut
+ * between two reads is still caught; the file stops at `maxSavedBytes` with a marker, while the
+ * output keeps being read so the command never blocks on a full pipe.
  */
 export class OutputCollector {
   private buffer = "";
@@ -26,39 +43,37 @@ export class OutputCollector {
   private cut = false;
   private spill: fs.WriteStream | undefined;
   private spillError: Error | undefined;
+  private savedBytes = 0;
+  private savedCapped = false;
   private readonly headChars: number;
   private readonly tailChars: number;
+  private readonly redactor: StreamRedactor | undefined;
+  private readonly maxSavedBytes: number;
 
   /**
    * @param maxChars characters kept before the middle is cut
-   * @param spillPath where the complete output goes once it is cut
+   * @param spillPath where the output goes once it is cut
    */
   constructor(
     private readonly maxChars: number,
     private readonly spillPath: string,
+    options: OutputCollectorOptions = {},
   ) {
     this.headChars = Math.floor(maxChars / 3);
     this.tailChars = maxChars - this.headChars;
+    this.redactor = options.redact ? createStreamRedactor(options.redact) : undefined;
+    this.maxSavedBytes = options.maxSavedBytes ?? DEFAULT_MAX_SAVED_BYTES;
   }
 
   /** Adds a decoded piece of output. */
   append(text: string): void {
-    if (text === "") return;
     this.totalChars += text.length;
-    if (!this.cut) {
-      this.buffer += text;
-      if (this.buffer.length <= this.maxChars) return;
-      this.startSpill();
-      return;
-    }
-    this.spill?.write(text);
-    this.tail += text;
-    // Trim lazily so appends stay cheap; the tail is at most twice its budget.
-    if (this.tail.length > this.tailChars * 2) this.tail = this.tail.slice(-this.tailChars);
+    this.keep(this.redactor ? this.redactor.push(text) : text);
   }
 
   /** Ends collection; resolves once the spill file (if any) is flushed. */
   async finish(): Promise<CollectedOutput> {
+    if (this.redactor) this.keep(this.redactor.end());
     if (!this.cut) return { text: this.buffer, totalChars: this.totalChars, truncated: false };
     const spill = this.spill;
     if (spill) {
@@ -67,10 +82,12 @@ export class OutputCollector {
       });
     }
     const tail = this.tail.slice(-this.tailChars);
-    const omitted = this.totalChars - this.head.length - tail.length;
+    const omitted = Math.max(0, this.totalChars - this.head.length - tail.length);
     const where = this.spillError
       ? `the full output could not be saved: ${this.spillError.message}`
-      : `full output saved to ${this.spillPath}`;
+      : this.savedCapped
+        ? `the first ${formatMegabytes(this.maxSavedBytes)} of the output saved to ${this.spillPath}`
+        : `full output saved to ${this.spillPath}`;
     const marker = `\n\n[… ${omitted} characters omitted; ${where} …]\n\n`;
     const result: CollectedOutput = {
       text: `${this.head}${marker}${tail}`,
@@ -78,18 +95,47 @@ export class OutputCollector {
       truncated: true,
     };
     if (!this.spillError) result.fullOutputPath = this.spillPath;
+    if (this.savedCapped) result.savedCapped = true;
     return result;
+  }
+
+  private keep(text: string): void {
+    if (text === "") return;
+    if (!this.cut) {
+      this.buffer += text;
+      if (this.buffer.length <= this.maxChars) return;
+      this.startSpill();
+      return;
+    }
+    this.save(text);
+    this.tail += text;
+    // Trim lazily so appends stay cheap; the tail is at most twice its budget.
+    if (this.tail.length > this.tailChars * 2) this.tail = this.tail.slice(-this.tailChars);
+  }
+
+  private save(text: string): void {
+    if (!this.spill || this.savedCapped) return;
+    const bytes = Buffer.byteLength(text);
+    if (this.savedBytes + bytes <= this.maxSavedBytes) {
+      this.spill.write(text);
+      this.savedBytes += bytes;
+      return;
+    }
+    const room = Buffer.from(text).subarray(0, this.maxSavedBytes - this.savedBytes).toString("utf8").replace(/\uFFFD$/, "");
+    this.spill.write(`${room}\n[… output saved up to ${formatMegabytes(this.maxSavedBytes)}; the rest was read but not saved …]\n`);
+    this.savedBytes = this.maxSavedBytes;
+    this.savedCapped = true;
   }
 
   private startSpill(): void {
     this.cut = true;
     try {
-      fs.mkdirSync(path.dirname(this.spillPath), { recursive: true });
-      this.spill = fs.createWriteStream(this.spillPath);
+      ensurePrivateDirectory(path.dirname(this.spillPath));
+      this.spill = fs.createWriteStream(this.spillPath, { mode: PRIVATE_FILE_MODE });
       this.spill.on("error", (error) => {
         this.spillError = error;
       });
-      this.spill.write(this.buffer);
+      this.save(this.buffer);
     } catch (error) {
       // An unwritable session directory must not lose the head and tail the model needs.
       this.spillError = error as Error;
@@ -99,4 +145,9 @@ export class OutputCollector {
     this.tail = this.buffer.slice(-this.tailChars);
     this.buffer = "";
   }
+}
+
+function formatMegabytes(bytes: number): string {
+  const megabytes = bytes / (1024 * 1024);
+  return megabytes >= 1 ? `${Number.isInteger(megabytes) ? megabytes : megabytes.toFixed(1)} MB` : `${bytes} bytes`;
 }

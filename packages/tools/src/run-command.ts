@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import { StringDecoder } from "node:string_decoder";
-import { killProcessGroup } from "./kill-process-group.js";
+import { killProcessGroup, trackProcessGroup } from "./kill-process-group.js";
 import { OutputCollector, type CollectedOutput } from "./output-collector.js";
 
 /** How to run one shell command. */
@@ -19,6 +19,12 @@ export interface RunCommandOptions {
   fullOutputPath: string;
   /** Time between SIGTERM and SIGKILL. */
   killGraceMs: number;
+  /** Applied to the output before it is kept or saved (keys and secrets). */
+  redact?: (text: string) => string;
+  /** Bytes of output saved to `fullOutputPath` at most. Default 10 MB. */
+  maxSavedBytes?: number;
+  /** Called once the shell runs, with its pid (the id of its process group, except on Windows). */
+  onSpawn?: (pid: number) => void;
   /**
    * After the shell exits, how long background processes may keep its output pipes open before
    * their group is stopped. Default 500 ms.
@@ -47,7 +53,10 @@ export interface CommandOutcome extends CollectedOutput {
  */
 export function runCommand(options: RunCommandOptions): Promise<CommandOutcome> {
   const started = Date.now();
-  const collector = new OutputCollector(options.maxOutputChars, options.fullOutputPath);
+  const collector = new OutputCollector(options.maxOutputChars, options.fullOutputPath, {
+    ...(options.redact ? { redact: options.redact } : {}),
+    ...(options.maxSavedBytes !== undefined ? { maxSavedBytes: options.maxSavedBytes } : {}),
+  });
   const windows = process.platform === "win32";
   let timedOut = false;
   let aborted = false;
@@ -78,6 +87,7 @@ export function runCommand(options: RunCommandOptions): Promise<CommandOutcome> 
       return killing;
     };
 
+    let untrack = () => {};
     let finished = false;
     const finish = async () => {
       if (finished) return;
@@ -86,6 +96,8 @@ export function runCommand(options: RunCommandOptions): Promise<CommandOutcome> 
       clearTimeout(drainTimer);
       options.signal.removeEventListener("abort", onAbort);
       await killing;
+      // Only once the group is gone (or was never killed because its shell exited on its own).
+      untrack();
       const output = await collector.finish();
       const outcome: CommandOutcome = {
         ...output,
@@ -114,6 +126,8 @@ export function runCommand(options: RunCommandOptions): Promise<CommandOutcome> 
       void finish();
       return;
     }
+    if (child.pid !== undefined && !windows) untrack = trackProcessGroup(child.pid);
+    if (child.pid !== undefined) options.onSpawn?.(child.pid);
     if (options.signal.aborted) onAbort();
     else options.signal.addEventListener("abort", onAbort, { once: true });
 

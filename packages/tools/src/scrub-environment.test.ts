@@ -1,7 +1,8 @@
 import { spawnSync } from "node:child_process";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createBashTool } from "./bash-tool.js";
-import { KNOWN_SECRET_VARIABLES, isSecretVariable, scrubEnvironment } from "./scrub-environment.js";
+import { KNOWN_SECRET_VARIABLES, isSecretVariable } from "@bridle/core";
+import { scrubEnvironment } from "./scrub-environment.js";
 import { createTempWorkspace, resultText, type TempWorkspace } from "./testing/temp-workspace.js";
 
 const secrets: Record<string, string> = {

@@ -21,7 +21,10 @@ export interface CalibrationSettings {
   smoothing: number;
 }
 
-const DEFAULT_SETTINGS: CalibrationSettings = { minTokens: 1000, smoothing: 0.3 };
+/** The default `minTokens`. */
+export const CALIBRATION_MIN_TOKENS = 1000;
+
+const DEFAULT_SETTINGS: CalibrationSettings = { minTokens: CALIBRATION_MIN_TOKENS, smoothing: 0.3 };
 
 /**
  * Folds one usage report into a calibration. The first samples average plainly, then an

@@ -20,6 +20,8 @@ export const compactionPlugin = definePlugin({
   name: NAME,
   description: "Context engine: tiered compaction, model-switch reconcile and overflow recovery.",
   options: compactionOptionsSchema,
+  // Thresholds and budgets only: a repository may tune them before its folder is trusted.
+  harmlessOptions: ["tier1", "tier2", "tier3", "target", "keepRecentTurns", "reserveOutputTokens", "pruneMinTokens", "summaryMaxTokens", "summaryWindowShare", "summarizerClipChars", "calibrate"],
   apply(kernel, options) {
     const engine = createCompactionEngine(options);
     kernel.hooks.beforeRequest.tapPromise({ name: NAME, stage: Stage.COMPACT }, (request, context) => fitRequest(request, context, engine));

@@ -58,7 +58,7 @@ describe("fitRequest", () => {
     await fitRequest(request(), context, engine);
     expect(context.replacements).toHaveLength(0);
     // The gateway counts this model's prompts at twice the local estimate.
-    const estimated = sessionState(context).pending!.estimated;
+    const estimated = sessionState(context).pending!.estimated!;
     observeUsage({ model: "m", gateway: "g", finishReason: "stop", message: { role: "assistant", content: "ok" }, usage: { inputTokens: estimated * 2, outputTokens: 1 } }, context, engine);
     expect(engine.calibrations.get("m")!.ratio).toBeCloseTo(2, 5);
     expect(context.events.at(-1)).toMatchObject({ type: "context.usage", data: { cause: "calibrated", ratio: 2 } });

@@ -1,12 +1,13 @@
-import type { ChatMessage, ChatRequest, TurnContext } from "@bridle/core";
-import { formatTokens } from "@bridle/core";
+import { type ChatMessage, type ChatRequest, formatTokens, preloadTokenizer, type TurnContext } from "@bridle/core";
 import { applyCompaction } from "./apply-compaction.js";
 import { calibrate } from "./calibration.js";
 import { type CompactionEngine, calibrationOf, ratioOf } from "./compaction-engine.js";
 import { compactToTarget } from "./compact-to-target.js";
 import { fixedTokens, leadingSystemCount } from "./fixed-tokens.js";
+import { foldDeferredUsage } from "./observe-usage.js";
 import { type CompactionThresholds, planCompaction } from "./plan-compaction.js";
 import { prunableTokens, pruneToolOutputs } from "./prune-tool-outputs.js";
+import { upperBoundTokens } from "./request-estimate.js";
 import { sameMessages } from "./same-messages.js";
 import { selectTurnsToKeep } from "./select-turns-to-keep.js";
 import { type CompactionSessionState, sessionState } from "./session-state.js";
@@ -24,6 +25,11 @@ const HARD_PROTECT_SHARE = 0.1;
  * output fit the window of the current model on the current gateway, lowering the requested
  * output when only that is short. Below tier 1 the request goes out unchanged, so the prompt
  * prefix stays byte-stable between compactions. Waits for a model switch still being reconciled.
+ *
+ * An upper bound (UTF-8 bytes) decides first: a request whose bound is below tier 1 with room for
+ * its whole output needs nothing either way, so it goes out without an exact count and without
+ * the tokenizer. Past half of tier 1 the tokenizer is loaded while that request is out.
+ *
  * Only turns are fitted; side requests pass unchanged.
  */
 export async function fitRequest(request: ChatRequest, context: TurnContext, engine: CompactionEngine): Promise<ChatRequest> {
@@ -33,13 +39,23 @@ export async function fitRequest(request: ChatRequest, context: TurnContext, eng
   if (state.reconcile) await state.reconcile.done;
   const { options } = engine;
   const counter = context.tokens;
+  const calibration = calibrationOf(engine, request.model);
+  const thresholds = thresholdsFor(options, context.limits(), request.maxOutputTokens);
+  const forced = context.compactRequested && state.forcedTurn !== context.turn;
+  const pending = { turn: context.turn, attempt: context.attempt, model: request.model, request, window: thresholds.window };
+  if (!forced) {
+    const bound = calibrate(upperBoundTokens(request), calibration);
+    if (bound < thresholds.tier1 && outputFits(request.maxOutputTokens, bound, thresholds.window)) {
+      if (bound >= thresholds.tier1 / 2) preloadTokenizer();
+      state.pending = { ...pending, estimated: undefined, maxOutputTokens: request.maxOutputTokens };
+      return request;
+    }
+  }
+  foldDeferredUsage(context, state);
   const systemCount = leadingSystemCount(request.messages);
   const fixed = fixedTokens(request.messages, systemCount, request.tools, state, counter);
   state.fixedTokens = fixed;
-  const calibration = calibrationOf(engine, request.model);
   let local = fixed + state.ledger.total(request.messages, counter, systemCount);
-  const thresholds = thresholdsFor(options, context.limits(), request.maxOutputTokens);
-  const forced = context.compactRequested && state.forcedTurn !== context.turn;
   let messages = request.messages;
   if (forced || calibrate(local, calibration) >= thresholds.tier1) {
     if (forced) state.forcedTurn = context.turn;
@@ -51,7 +67,7 @@ export async function fitRequest(request: ChatRequest, context: TurnContext, eng
   }
   const used = calibrate(local, calibration);
   const maxOutputTokens = fitOutput(request.maxOutputTokens, used, thresholds.window);
-  state.pending = { turn: context.turn, attempt: context.attempt, model: request.model, estimated: local, window: thresholds.window, maxOutputTokens };
+  state.pending = { ...pending, request: { messages, tools: request.tools }, estimated: local, maxOutputTokens };
   if (messages === request.messages && maxOutputTokens === request.maxOutputTokens) return request;
   return { ...request, messages, maxOutputTokens };
 }
@@ -62,10 +78,19 @@ export async function fitRequest(request: ChatRequest, context: TurnContext, eng
  * error then starts the recovery.
  */
 export function fitOutput(maxOutputTokens: number, used: number, window: number): number {
-  const margin = Math.max(256, Math.ceil(window * 0.01));
-  const room = window - used - margin;
+  const room = outputRoom(used, window);
   if (room >= maxOutputTokens || room < 256) return maxOutputTokens;
   return room;
+}
+
+/** True when the whole requested output fits after `used` prompt tokens: `fitOutput` changes nothing. */
+function outputFits(maxOutputTokens: number, used: number, window: number): boolean {
+  return outputRoom(used, window) >= maxOutputTokens;
+}
+
+/** Output tokens left in the window after the prompt, keeping a margin for template overhead. */
+function outputRoom(used: number, window: number): number {
+  return window - used - Math.max(256, Math.ceil(window * 0.01));
 }
 
 /** Runs the planned compaction on the session's conversation; the new conversation, or `undefined`. */

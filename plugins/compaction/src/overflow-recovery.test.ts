@@ -33,7 +33,7 @@ describe("overflowRecovery", () => {
   it("raises the model's calibration when the estimate had said the request fit", () => {
     const engine = createCompactionEngine();
     const context = createTestContext({ model: "m", gateway: "g", models: registry() });
-    sessionState(context, engine).pending = { turn: 1, attempt: 0, model: "m" as CanonicalModelId, estimated: 80_000, window: 100_000, maxOutputTokens: 8000 };
+    sessionState(context, engine).pending = { turn: 1, attempt: 0, model: "m" as CanonicalModelId, estimated: 80_000, request: { messages: [], tools: [] }, window: 100_000, maxOutputTokens: 8000 };
     overflowRecovery(overflow(), context, engine);
     expect(engine.calibrations.get("m")!.ratio).toBeGreaterThanOrEqual(92_000 / 80_000);
   });
@@ -42,7 +42,7 @@ describe("overflowRecovery", () => {
     const engine = createCompactionEngine();
     const models = registry();
     const context = createTestContext({ model: "m", gateway: "g", models });
-    sessionState(context, engine).pending = { turn: 1, attempt: 0, model: "m" as CanonicalModelId, estimated: 80_000, window: 100_000, maxOutputTokens: 8000 };
+    sessionState(context, engine).pending = { turn: 1, attempt: 0, model: "m" as CanonicalModelId, estimated: 80_000, request: { messages: [], tools: [] }, window: 100_000, maxOutputTokens: 8000 };
     models.learn("m" as CanonicalModelId, "g", 65_536);
     overflowRecovery(overflow(), context, engine);
     expect(engine.calibrations.has("m")).toBe(false);

@@ -2,6 +2,7 @@ import type { HarnessError, Recovery, TurnContext } from "@bridle/core";
 import { formatTokens } from "@bridle/core";
 import { raiseCalibrationForOverflow } from "./calibration.js";
 import { type CompactionEngine, calibratedTokens } from "./compaction-engine.js";
+import { exactTokens } from "./request-estimate.js";
 import { sessionState } from "./session-state.js";
 
 /**
@@ -18,15 +19,16 @@ export function overflowRecovery(error: HarnessError, context: TurnContext, engi
   const state = sessionState(context, engine);
   const pending = state.pending;
   const window = context.limits().contextWindow;
+  const estimated = pending ? (pending.estimated ?? exactTokens(pending.request, context.tokens)) : undefined;
   if (engine.options.calibrate && pending && pending.model === context.model.id && window >= pending.window) {
-    const raised = raiseCalibrationForOverflow(engine.calibrations.get(pending.model), pending.estimated, Math.max(1, window - pending.maxOutputTokens));
+    const raised = raiseCalibrationForOverflow(engine.calibrations.get(pending.model), estimated!, Math.max(1, window - pending.maxOutputTokens));
     if (raised) engine.calibrations.set(pending.model, raised);
   }
   if (state.overflowTurn !== context.turn) {
     state.overflowTurn = context.turn;
     return { action: "compact-and-retry", reason: `the prompt did not fit ${context.model.id}'s window on ${context.gateway}` };
   }
-  const tokens = pending ? calibratedTokens(engine, pending.model, pending.estimated) : undefined;
+  const tokens = pending ? calibratedTokens(engine, pending.model, estimated!) : undefined;
   return {
     action: "fail",
     message:

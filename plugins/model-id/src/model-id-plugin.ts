@@ -27,6 +27,8 @@ export const modelIdPlugin = definePlugin({
   name: NAME,
   description: "Canonical model ids for every gateway spelling, and the model registry with per-gateway windows.",
   options: modelIdOptionsSchema,
+  // Model facts and names only: a repository may set them before its folder is trusted.
+  harmlessOptions: ["models", "aliases", "warnUnknown", "learnFromOverflow", "cacheSize"],
   apply(kernel, options) {
     const registry = kernel.models;
     const isDefined = (id: string) => registry.has(id as CanonicalModelId);

@@ -15,6 +15,8 @@ export const toolRepairPlugin = definePlugin({
   name: "tool-repair",
   description: "Repairs malformed tool calls against their JSON Schema and parses calls leaked into text.",
   options: toolRepairOptionsSchema,
+  // Repair switches only: a repository may tune them before its folder is trusted.
+  harmlessOptions: ["extractLeakedCalls", "cosmeticFields", "schemaProfiles"],
   apply(kernel, options) {
     if (options.extractLeakedCalls) {
       kernel.hooks.afterResponse.tapPromise({ name: "tool-repair", stage: Stage.REPAIR }, async (response, context) => {

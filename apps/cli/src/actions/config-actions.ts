@@ -3,6 +3,7 @@ import { defaultPreset } from "@bridle/preset-default";
 import { cliConfigSchema, type GlobalOptions, loadCliConfig } from "../cli-config.js";
 import { ExitCode } from "../exit-codes.js";
 import { formatTable } from "../format-table.js";
+import { ignoredSettingLines } from "../trust/trust-notice.js";
 
 /** `bridle config check`: every problem with file and key path; exit 2 when there is one. */
 export async function checkConfig(global: GlobalOptions): Promise<number> {
@@ -14,6 +15,17 @@ export async function checkConfig(global: GlobalOptions): Promise<number> {
     return ExitCode.USAGE;
   }
   process.stdout.write(`configuration is valid\nsources, lowest precedence first:\n${files.map((file) => `  ${file}`).join("\n")}\n`);
+  const trust = resolved.trust;
+  if (trust.state === "trusted") {
+    process.stdout.write(`${trust.file}: trusted (${trust.via === "--trust" ? "--trust" : `${trust.folder} is in trustedFolders`}), applied in full\n`);
+  } else if (trust.state !== "none") {
+    const ignored = ignoredSettingLines(trust);
+    process.stdout.write(
+      `${trust.file}: ${trust.folder} is ${trust.state === "declined" ? "declined" : "not trusted"}; ${ignored.length === 0 ? "every setting in it applies anyway" : "these settings in it were not applied, and nothing it names was loaded or run:"}\n`,
+    );
+    for (const line of ignored) process.stdout.write(`  ${line}\n`);
+    if (ignored.length > 0) process.stdout.write(`Run \`bridle trust ${trust.folder}\` (or pass --trust) to apply them.\n`);
+  }
   return ExitCode.OK;
 }
 

@@ -1,5 +1,5 @@
 import { realpathSync } from "node:fs";
-import { formatIssue, sessionsDirectory } from "@bridle/core";
+import { fetchSameOrigin, formatIssue, sessionsDirectory } from "@bridle/core";
 import { type GlobalOptions, loadCliConfig } from "../cli-config.js";
 import { ExitCode } from "../exit-codes.js";
 import { formatTable } from "../format-table.js";
@@ -57,7 +57,7 @@ export async function runDoctor(global: GlobalOptions, options: { offline?: bool
 async function probe(baseURL: string, key: string | undefined): Promise<string> {
   const started = Date.now();
   try {
-    const response = await fetch(`${baseURL.replace(/\/$/, "")}/models`, {
+    const response = await fetchSameOrigin()(`${baseURL.replace(/\/$/, "")}/models`, {
       headers: key ? { authorization: `Bearer ${key}` } : {},
       signal: AbortSignal.timeout(PROBE_TIMEOUT_MS),
     });

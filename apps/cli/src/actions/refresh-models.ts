@@ -1,3 +1,4 @@
+import { fetchSameOrigin } from "@bridle/core";
 import type { GlobalOptions } from "../cli-config.js";
 import { catalogPath, readCatalog, writeCatalog, type CatalogFile } from "../catalog/catalog-file.js";
 import { parseModelList } from "../catalog/parse-model-list.js";
@@ -38,7 +39,7 @@ export async function refreshModels(global: GlobalOptions, options: { gateway?: 
     }
     const key = gateways.apiKey(id, process.env);
     try {
-      const response = await fetch(`${gateway.baseURL.replace(/\/$/, "")}/models`, {
+      const response = await fetchSameOrigin()(`${gateway.baseURL.replace(/\/$/, "")}/models`, {
         headers: key ? { authorization: `Bearer ${key}` } : {},
         signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
       });

@@ -4,6 +4,7 @@ import { ExitCode } from "../exit-codes.js";
 import { createTextRenderer } from "../headless/text-renderer.js";
 import { reportStartupError } from "../report-startup-error.js";
 import { createRuntime } from "../runtime/create-runtime.js";
+import { handleSignals } from "../runtime/handle-signals.js";
 
 /** Options of `bridle run`. */
 export interface RunOptions {
@@ -29,13 +30,11 @@ export async function runHeadless(task: string, global: GlobalOptions, options: 
     return reportStartupError(error, options.output);
   }
   const controller = new AbortController();
-  let interrupts = 0;
-  const onSigint = () => {
-    interrupts += 1;
-    if (interrupts > 1) process.exit(ExitCode.INTERRUPTED);
-    controller.abort(new Error("interrupted"));
-  };
-  process.on("SIGINT", onSigint);
+  const started = runtime;
+  const signals = handleSignals({
+    stop: (signal) => controller.abort(new Error(`received ${signal}`)),
+    cleanup: () => started.close(),
+  });
 
   const events: AgentEvent[] = [];
   const write = (event: AgentEvent) => process.stdout.write(`${JSON.stringify(event)}\n`);
@@ -52,9 +51,9 @@ export async function runHeadless(task: string, global: GlobalOptions, options: 
         `${JSON.stringify({ result: text, reason: result.reason, message: result.message, session: runtime.session.id, model: runtime.agent.model.id, gateway: runtime.agent.gateway, events }, null, 2)}\n`,
       );
     }
-    return result.reason === "stop" ? ExitCode.OK : result.reason === "aborted" ? ExitCode.INTERRUPTED : ExitCode.FAILURE;
+    return signals.exitCode(result.reason === "stop" ? ExitCode.OK : result.reason === "aborted" ? ExitCode.INTERRUPTED : ExitCode.FAILURE);
   } finally {
-    process.off("SIGINT", onSigint);
+    signals.dispose();
     runtime.close();
   }
 }

@@ -1,4 +1,5 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
+import { writePrivateFile } from "@bridle/core";
 import { homedir } from "node:os";
 import path from "node:path";
 import type { CatalogEntry } from "./parse-model-list.js";
@@ -25,10 +26,7 @@ export function readCatalog(file: string): CatalogFile | undefined {
   }
 }
 
-/** Writes the catalog atomically (temp file, then rename). */
+/** Writes the catalog atomically, mode 0600 in a 0700 folder. */
 export function writeCatalog(file: string, catalog: CatalogFile): void {
-  mkdirSync(path.dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, `${JSON.stringify(catalog, null, 2)}\n`);
-  renameSync(temporary, file);
+  writePrivateFile(file, `${JSON.stringify(catalog, null, 2)}\n`);
 }

@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import type { GlobalOptions } from "../cli-config.js";
 import { ExitCode } from "../exit-codes.js";
+import { drawStartingScreen } from "../interactive/starting-screen.js";
 import type { InteractiveFlags } from "../interactive/start-interactive.js";
 
 /** Root options that subcommands declare too (`bridle run -y …`); see {@link registerInteractiveCommand}. */
@@ -40,7 +41,9 @@ export function registerInteractiveCommand(program: Command, setExitCode: (code:
         const names = program.commands.map((command) => command.name()).join(", ");
         program.error(`error: unknown command '${program.args[0]}' (commands: ${names})`, { code: "commander.unknownCommand", exitCode: ExitCode.USAGE });
       }
+      // The prompt is on the screen before the screen's code and the session load.
+      const starting = process.stdin.isTTY && process.stdout.isTTY ? drawStartingScreen(process.stdout, process.stdin) : undefined;
       const { startInteractive } = await import("../interactive/start-interactive.js");
-      setExitCode(await startInteractive(program.opts<GlobalOptions & InteractiveFlags>()));
+      setExitCode(await startInteractive(program.opts<GlobalOptions & InteractiveFlags>(), starting));
     });
 }

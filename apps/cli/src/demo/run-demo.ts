@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { AgentEvent } from "@bridle/core";
@@ -33,7 +33,9 @@ export async function runDemo(options: DemoOptions): Promise<number> {
   const project = path.join(base, "project");
   writeDemoProject(project);
   const sim = await startGatewaySim({ profiles: [DEMO_GATEWAY], scenario: demoScenario });
-  const configFile = path.join(base, "bridle.config.json");
+  // The demo's own user config: Bridle wrote it, so it may point the gateway at the simulator.
+  const configFile = path.join(base, "config", "bridle", "config.json");
+  mkdirSync(path.dirname(configFile), { recursive: true });
   writeFileSync(
     configFile,
     `${JSON.stringify({ model: DEMO_MODEL, gateway: DEMO_GATEWAY, gateways: { [DEMO_GATEWAY]: { baseURL: sim.baseURL(DEMO_GATEWAY) } }, permissions: { mode: "allow-all" } }, null, 2)}\n`,
@@ -47,7 +49,7 @@ export async function runDemo(options: DemoOptions): Promise<number> {
   };
   const say = (text: string) => options.stderr.write(`${text}\n`);
   try {
-    const runtime = await createRuntime({ global: { config: configFile }, cwd: project, environment, permissionMode: "allow-all" });
+    const runtime = await createRuntime({ global: {}, cwd: project, environment, permissionMode: "allow-all" });
     if (options.output === "text") {
       say(`Bridle demo: a scripted ${DEMO_MODEL.split("/").at(-1)} on a simulated ${DEMO_GATEWAY} gateway (offline, loopback ${sim.url}).`);
       say(`Project: ${project}`);

@@ -14,7 +14,8 @@ export interface GatewayOverview {
   origin: GatewayOrigin;
   /** Config files that changed it. */
   configuredBy: readonly string[];
-  key: { variable: string | undefined; set: boolean; needed: boolean };
+  /** `refused`: the variable is set, but not bound to this gateway's host, so it is not sent. */
+  key: { variable: string | undefined; set: boolean; needed: boolean; refused: boolean };
   baseURL: string;
   /** Further endpoints, by id. */
   endpoints: string[];
@@ -40,7 +41,8 @@ export function describeGateways(input: DescribeGatewaysInput): GatewayOverview[
   const origins = new Map(input.plugins.map((plugin) => [plugin.name, plugin.origin]));
   return input.gateways.list().map((gateway) => {
     const variable = input.gateways.apiKeyVariable(gateway.id, input.environment);
-    const set = input.gateways.apiKey(gateway.id, input.environment) !== undefined;
+    const decision = input.gateways.keyDecision(gateway.id, input.environment);
+    const set = decision.kind === "granted";
     const [own, ...others] = input.gateways.endpoints(gateway.id, input.environment);
     let origin: GatewayOrigin;
     if (gateway.source.kind === "config") origin = { kind: "config", label: `config ${gateway.source.file}` };
@@ -56,7 +58,7 @@ export function describeGateways(input: DescribeGatewaysInput): GatewayOverview[
       name: gateway.name,
       origin,
       configuredBy: gateway.configuredBy,
-      key: { variable, set, needed: !gateway.local },
+      key: { variable, set, needed: !gateway.local, refused: decision.kind === "refused" },
       baseURL: own?.baseURL ?? gateway.baseURL,
       endpoints: others.map((endpoint) => endpoint.id),
       local: gateway.local,
@@ -80,5 +82,6 @@ export function formatNegotiated(entry: NegotiatedCapabilities): string {
 export function formatKey(key: GatewayOverview["key"]): string {
   if (!key.variable) return key.needed ? "no key variable" : "none needed (local)";
   if (key.set) return `${key.variable} set`;
+  if (key.refused) return `${key.variable} not sent to this host`;
   return key.needed ? `${key.variable} missing` : `${key.variable} not set (optional, local)`;
 }

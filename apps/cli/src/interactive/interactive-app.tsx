@@ -38,6 +38,8 @@ export interface InteractiveAppProps {
   rows: number;
   /** Called once, when the user leaves; the screen has cancelled any turn by then. */
   onExit(code: number): void;
+  /** Receives the function that leaves as the user would (cancelling any turn), for signals. */
+  registerStop?: (stop: (code: number, reason: string) => void) => void;
 }
 
 const PAGE = 10;
@@ -108,20 +110,22 @@ export function InteractiveApp(props: InteractiveAppProps) {
   );
 
   const exit = useCallback(
-    async (code: number) => {
+    async (code: number, reason = "the user left") => {
       if (exiting.current) return;
       exiting.current = true;
       permissions?.denyAll();
       command.current?.abort();
       const running = turn.current;
       if (running) {
-        running.controller.abort(new Error("the user left"));
+        running.controller.abort(new Error(reason));
         await running.done;
       }
       props.onExit(code);
     },
     [permissions, props],
   );
+  const { registerStop } = props;
+  useEffect(() => registerStop?.((code, reason) => void exit(code, reason)), [registerStop, exit]);
 
   const runCommand = useCallback(
     async (parsed: ParsedSlashCommand) => {

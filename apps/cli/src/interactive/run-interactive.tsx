@@ -2,6 +2,7 @@ import path from "node:path";
 import { listSessions as listSessionFiles } from "@bridle/core";
 import { render } from "ink";
 import { ExitCode } from "../exit-codes.js";
+import { handleSignals, SIGNAL_EXIT_CODES } from "../runtime/handle-signals.js";
 import { packageVersion } from "../package-version.js";
 import type { Runtime } from "../runtime/create-runtime.js";
 import { type CompactHandler, compactHandlerFor } from "./compact-handler.js";
@@ -36,6 +37,14 @@ export async function runInteractive(runtime: Runtime, options: InteractiveOptio
   const sessionsDirectory = path.dirname(runtime.session.file);
   const listSessions = options.listSessions ?? listSessionFiles;
   let exitCode: number = ExitCode.OK;
+  let stop: ((code: number, reason: string) => void) | undefined;
+  const signals = handleSignals({
+    stop: (signal) => (stop ? stop(SIGNAL_EXIT_CODES[signal], `received ${signal}`) : instance.unmount()),
+    cleanup: () => {
+      instance.unmount();
+      runtime.close();
+    },
+  });
   const instance = render(
     <InteractiveApp
       runtime={runtime}
@@ -50,12 +59,16 @@ export async function runInteractive(runtime: Runtime, options: InteractiveOptio
         exitCode = code;
         instance.unmount();
       }}
+      registerStop={(registered) => {
+        stop = registered;
+      }}
     />,
     { stdout, ...(options.stdin ? { stdin: options.stdin } : {}), exitOnCtrlC: false },
   );
   try {
     await instance.waitUntilExit();
   } finally {
+    signals.dispose();
     runtime.close();
   }
   if (runtime.agent.messages.length > 0) {

@@ -1,5 +1,9 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
 import { createInterface } from "node:readline/promises";
-import type { GlobalOptions } from "../cli-config.js";
+import { findProjectConfigFile, isFolderListed, projectConfigFolder, readTrustLists, recordTrust, userConfigFile } from "@bridle/core";
+import { type GlobalOptions, loadCliConfig } from "../cli-config.js";
+import { ignoredSettingLines } from "../trust/trust-notice.js";
 import { runDemo } from "../demo/run-demo.js";
 import { ExitCode } from "../exit-codes.js";
 import { reportStartupError } from "../report-startup-error.js";
@@ -8,6 +12,7 @@ import { loadKernel } from "../runtime/load-kernel.js";
 import { NoModelError, selectTarget } from "../runtime/select-target.js";
 import { createPermissionBridge } from "./permission-bridge.js";
 import { runInteractive } from "./run-interactive.js";
+import type { StartingScreen } from "./starting-screen.js";
 
 /** Flags of `bridle` with no subcommand. */
 export interface InteractiveFlags {
@@ -17,8 +22,11 @@ export interface InteractiveFlags {
   allowEdits?: boolean;
 }
 
-/** Starts the screen, or explains why it cannot (no terminal, no key, bad config). */
-export async function startInteractive(options: GlobalOptions & InteractiveFlags): Promise<number> {
+/**
+ * Starts the screen, or explains why it cannot (no terminal, no key, bad config). `starting` is
+ * the prompt drawn while this loaded; it gives way to the screen, or to the explanation.
+ */
+export async function startInteractive(options: GlobalOptions & InteractiveFlags, starting?: StartingScreen): Promise<number> {
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
     const missingKey = await missingKeyReason(options);
     if (missingKey) {
@@ -29,11 +37,12 @@ export async function startInteractive(options: GlobalOptions & InteractiveFlags
     process.stderr.write('bridle: the interactive screen needs a terminal; for scripts and pipes use `bridle run "<task>"`\n');
     return ExitCode.USAGE;
   }
+  if ((await askAboutTrust(options)) === "interrupted") return ExitCode.INTERRUPTED;
   const permissions = createPermissionBridge();
   let runtime;
   try {
     runtime = await createRuntime({
-      global: { config: options.config, model: options.model, gateway: options.gateway, trace: options.trace },
+      global: { config: options.config, model: options.model, gateway: options.gateway, trace: options.trace, trust: options.trust },
       cwd: process.cwd(),
       environment: process.env,
       ask: permissions.ask,
@@ -41,10 +50,38 @@ export async function startInteractive(options: GlobalOptions & InteractiveFlags
       ...(options.yes ? { permissionMode: "allow-all" as const } : options.allowEdits ? { permissionMode: "allow-edits" as const } : {}),
     });
   } catch (error) {
+    starting?.close();
     if (error instanceof NoModelError && error.reason === "no-key") return offerDemo(error, options);
     return reportStartupError(error);
   }
+  starting?.clear();
   return runInteractive(runtime, { permissions, environment: process.env });
+}
+
+/**
+ * The first time a folder's config asks for settings that need trust, asks once whether to trust
+ * the folder and remembers the answer (yes or no) in the user's config.
+ */
+async function askAboutTrust(options: GlobalOptions): Promise<"interrupted" | undefined> {
+  if (options.trust) return undefined;
+  const cwd = process.cwd();
+  const file = options.config ? path.resolve(cwd, options.config) : findProjectConfigFile(cwd);
+  if (!file || !existsSync(file)) return undefined;
+  const folder = projectConfigFolder(file);
+  const userFile = userConfigFile(process.env);
+  const lists = readTrustLists(userFile);
+  if (isFolderListed(folder, lists.trusted) || isFolderListed(folder, lists.declined)) return undefined;
+  const { trust } = await loadCliConfig(options, cwd, process.env);
+  if (trust.state !== "untrusted" || trust.ignored.length === 0) return undefined;
+  process.stderr.write(`bridle: ${file} has settings that apply only in a folder you trust:\n`);
+  for (const line of ignoredSettingLines(trust)) process.stderr.write(`  ${line}\n`);
+  process.stderr.write("Trusting the folder lets its config point gateways at other hosts, load plugins and presets (code) and widen permissions.\n");
+  const answer = await askLine(`Trust ${folder}? [y/N] `);
+  if (answer === "interrupted") return "interrupted";
+  const yes = answer !== undefined && /^\s*(y|yes)\s*$/i.test(answer);
+  recordTrust(userFile, folder, yes ? "trust" : "decline");
+  process.stderr.write(yes ? `Trusted ${folder} (undo with \`bridle trust --revoke\`).\n\n` : `Not trusted; its other settings apply. Trust it later with \`bridle trust ${folder}\`.\n\n`);
+  return undefined;
 }
 
 /** Why no gateway can be used for lack of a key, or `undefined` when one can (or config is broken). */

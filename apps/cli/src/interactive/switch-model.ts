@@ -1,5 +1,6 @@
 import type { Agent, CanonicalModelId, GatewayRegistry, Kernel } from "@bridle/core";
 import { formatTokens } from "@bridle/core";
+import { keyProblem } from "../runtime/key-problem.js";
 import type { NewTranscriptEntry } from "./screen-state.js";
 
 /**
@@ -20,9 +21,8 @@ export async function switchModel(
     const usable = gateways.usable(environment).map((entry) => entry.id);
     return [{ kind: "note", tone: "error", text: `unknown gateway "${gateway}"; usable now: ${usable.join(", ") || "none"} (see /gateways)` }];
   }
-  if (!definition.local && gateways.apiKey(gateway, environment) === undefined) {
-    return [{ kind: "note", tone: "error", text: `no key for ${definition.name}: set ${definition.apiKeyEnv ?? "its key variable"} and start bridle again (see /gateways)` }];
-  }
+  const problem = keyProblem(gateways, gateway, environment);
+  if (problem) return [{ kind: "note", tone: "error", text: `${problem} (see /gateways)` }];
   const before = `${agent.model.id} @ ${agent.gateway}`;
   try {
     await agent.switchModel(model, gateway);

@@ -1,4 +1,4 @@
-import { mkdirSync, realpathSync } from "node:fs";
+import { realpathSync } from "node:fs";
 import path from "node:path";
 import {
   Agent,
@@ -7,6 +7,7 @@ import {
   capabilitiesFile,
   collectSecrets,
   createRedactor,
+  ensurePrivateDirectory,
   type FeedEvent,
   type GatewayRegistry,
   GatewayTransport,
@@ -28,6 +29,8 @@ import { discoverTarget } from "./discover-target.js";
 import { layerTrust } from "./layer-trust.js";
 import { loadKernel } from "./load-kernel.js";
 import { NoModelError, selectTarget } from "./select-target.js";
+import { trustNotice } from "../trust/trust-notice.js";
+import { endOrphanedTools } from "./end-orphaned-tools.js";
 
 export interface RuntimeOptions {
   global: GlobalOptions;
@@ -63,9 +66,13 @@ export interface Runtime {
 export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   const { config, settings, kernel, gateways, startupFeed, stopCollecting } = await loadKernel(options.global, options.cwd, options.environment);
   const workspace = realpathSync(options.cwd);
-  const redact = createRedactor({ secrets: collectSecrets(options.environment) });
+  const notice = trustNotice(config.trust);
+  if (notice) startupFeed.push({ type: "config.untrusted", level: "warn", message: notice });
+  // Every file Bridle writes goes through this: key shapes, the configured keys' values, and the
+  // value of every variable whose name or value looks secret.
+  const redact = createRedactor({ secrets: collectSecrets(options.environment, { keyVariables: gateways.list().map((gateway) => gateway.apiKeyEnv) }) });
   const directory = options.sessionsDirectory ?? sessionsDirectory(options.environment, workspace);
-  mkdirSync(directory, { recursive: true });
+  ensurePrivateDirectory(directory);
 
   let session: Runtime["session"];
   let log: SessionLog;
@@ -75,7 +82,9 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     if (!file) throw new Error(`no session to continue in ${workspace}`);
     const opened = SessionLog.open(file, { redact });
     log = opened.log;
-    history = replaySession(opened.records);
+    const orphans = await endOrphanedTools(replaySession(opened.records).pendingToolCalls);
+    startupFeed.push(...orphans.feed);
+    history = replaySession(opened.records, { describeStarted: orphans.describe });
     for (const record of history.synthesized) log.append({ type: "message", turn: history.turn, message: record });
     for (const skipped of opened.skipped) {
       startupFeed.push({ type: "session.skipped-line", level: "warn", message: `session file line ${skipped.line} is damaged and was skipped (${skipped.reason}); the file was not changed` });
@@ -98,7 +107,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
 
   const permissions = permissionsConfigSchema.parse(settings.permissions ?? {});
   const permissionMode = options.permissionMode ?? permissions.mode;
-  const tools = createBuiltinTools({ deny: permissions.deny });
+  const tools = createBuiltinTools({ deny: permissions.deny, bash: { environment: options.environment, redact } });
   // MCP servers start now, in parallel with the screen; the first request waits for them.
   const sources = toolSourceContext(config, options.environment, workspace);
   const lateTools = kernel.toolSources.configured(sources) ? kernel.toolSources.start(sources) : undefined;
@@ -156,5 +165,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
 
 /** What tool sources (MCP servers) are started with; which layers are trusted is decided here. */
 export function toolSourceContext(config: ResolvedConfig, environment: NodeJS.ProcessEnv, workspace: string): ToolSourceContext {
-  return { layers: config.layers, isTrusted: layerTrust(config.layers, BASE_PRESETS.length), environment, workspace };
+  // A trusted folder's config may start servers like the user's own; otherwise only the user's layers may.
+  const isTrusted = config.trust.state === "trusted" ? () => true : layerTrust(config.layers, BASE_PRESETS.length);
+  return { layers: config.layers, isTrusted, environment, workspace };
 }

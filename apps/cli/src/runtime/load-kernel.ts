@@ -24,7 +24,13 @@ export async function loadKernel(global: GlobalOptions, cwd: string, environment
   const gatewaySections = config.layers
     .filter((layer) => typeof layer.value.gateways === "object" && layer.value.gateways !== null)
     .map((layer) => ({ file: layer.source, settings: layer.value.gateways as Record<string, GatewaySettings> }));
-  const kernel = createKernel({ plugins: config.plugins, trace: settings.trace === true, gateways: gatewaySections });
+  const kernel = createKernel({
+    plugins: config.plugins,
+    trace: settings.trace === true,
+    gateways: gatewaySections,
+    // Only the user's own config binds a key to a host; the project's settings still apply.
+    userGateways: { settings: config.userGateways as Record<string, GatewaySettings>, ...(config.userConfigFile ? { file: config.userConfigFile } : {}) },
+  });
   const gateways = kernel.gateways;
   const startupFeed: FeedEvent[] = [];
   let collecting = true;

@@ -1,10 +1,11 @@
 import type { GatewayRegistry } from "@bridle/core";
+import { keyProblem } from "./key-problem.js";
 
 /** Why no model can be used, in words the user can act on. */
 export class NoModelError extends Error {
   constructor(
     message: string,
-    readonly reason: "no-key" | "no-model" | "unknown-gateway",
+    readonly reason: "no-key" | "key-refused" | "no-model" | "unknown-gateway",
   ) {
     super(message);
     this.name = "NoModelError";
@@ -38,10 +39,8 @@ export function selectTarget(
       .join(", ");
     throw new NoModelError(`no API key is set for any gateway (for example ${names}); run \`bridle demo\` to see Bridle work offline`, "no-key");
   }
-  const definition = gateways.get(gateway)!;
-  if (!definition.local && !gateways.apiKey(gateway, environment)) {
-    throw new NoModelError(`no API key for ${definition.name}: set ${definition.apiKeyEnv} in the environment`, "no-key");
-  }
+  const problem = keyProblem(gateways, gateway, environment);
+  if (problem) throw new NoModelError(problem, gateways.keyDecision(gateway, environment).kind === "refused" ? "key-refused" : "no-key");
   const model = typeof settings.model === "string" ? settings.model : undefined;
   if (!model) {
     throw new NoModelError('no model configured: pass --model <model> or set "model" in bridle.config.json', "no-model");

@@ -73,7 +73,7 @@ function workspaceTools(spans: Array<{ name: string; start: number; end: number 
 function createAgent(overrides: Partial<AgentOptions> = {}, plugins: Parameters<typeof createKernel>[0]["plugins"] = []) {
   const kernel = createKernel({ plugins });
   const gateways = new GatewayRegistry();
-  gateways.define(defineGateway({ id: "groq", name: "Groq", baseURL: sim.baseURL("groq"), apiKeyEnv: "GROQ_API_KEY" }), { kind: "config", file: "test" });
+  gateways.define(defineGateway({ id: "groq", name: "Groq", baseURL: sim.baseURL("groq"), apiKeyEnv: "GROQ_API_KEY" }), { kind: "plugin", plugin: "test" });
   const log = SessionLog.create({ directory: workspace, workspace, model: SLUG, gateway: "groq" });
   const agent = new Agent({
     kernel,

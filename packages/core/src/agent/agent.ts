@@ -22,8 +22,10 @@ import { resultText, runToolCall } from "./run-tool-call.js";
 /** Where the agent writes what happens (the session log). */
 export interface SessionRecorder {
   append(record: SessionEntryInput): unknown;
-  /** Makes everything appended so far durable. */
+  /** Starts making everything appended so far durable, without waiting. */
   sync(): void;
+  /** Resolves once everything appended so far is durable (awaited at turn end). */
+  flush(): Promise<void>;
 }
 
 /** Sends one request; the gateway transport in production. */
@@ -175,9 +177,9 @@ export class Agent {
     if (this.#lateTools) await this.#adoptLateTools(options.signal);
 
     const guard = new DoomLoopGuard();
-    const end = (reason: TurnEnd, message?: string): TurnResult => {
+    const end = async (reason: TurnEnd, message?: string): Promise<TurnResult> => {
       if (reason === "aborted") recorder?.append({ type: "interrupted", turn, reason: message ?? "cancelled by the user" });
-      recorder?.sync();
+      await recorder?.flush();
       emit({ type: "done", reason, turn, ...(message ? { message } : {}) });
       this.#listener = undefined;
       return { reason, ...(message ? { message } : {}) };
@@ -208,12 +210,12 @@ export class Agent {
           return end(response.finishReason === "length" ? "length" : "stop", response.finishReason === "length" ? "the answer hit the output token limit" : undefined);
         }
         const doomed = await this.#runSettledCalls(settled, turn, options.signal, guard, emit);
-        if (options.signal.aborted) return end("aborted");
+        if (options.signal.aborted) return end("aborted", abortReason(options.signal));
         if (doomed) return end("doom-loop", doomed);
       }
       return end("max-steps", `stopped after ${maxSteps} model requests in one turn`);
     } catch (error) {
-      if (options.signal.aborted) return end("aborted");
+      if (options.signal.aborted) return end("aborted", abortReason(options.signal));
       const details = error instanceof HarnessError ? { gateway: error.gateway, status: error.status, requestId: error.requestId } : {};
       const message = error instanceof Error ? error.message : String(error);
       emit({ type: "error", message, ...details });
@@ -385,6 +387,7 @@ export class Agent {
       callId: call.id,
       sessionDirectory: this.#options.sessionDirectory,
       state: this.#toolState,
+      onProcess: (process) => this.#options.recorder?.append({ type: "tool_process", turn, callId: call.id, ...process }),
       ...(authorization.allowOutsideWorkspace ? { allowOutsideWorkspace: true } : {}),
     });
   }
@@ -432,6 +435,12 @@ export class Agent {
   #turnContext(turn: number, attempt: number, signal: AbortSignal, compactRequested: boolean): TurnContext {
     return { ...this.#sessionContext(), turn, attempt, signal, compactRequested, tools: this.#toolDefinitions };
   }
+}
+
+/** Why the turn was cancelled, from the signal's reason ("received SIGTERM"), if it gives one. */
+function abortReason(signal: AbortSignal): string | undefined {
+  const reason: unknown = signal.reason;
+  return reason instanceof Error && reason.name !== "AbortError" ? reason.message : typeof reason === "string" ? reason : undefined;
 }
 
 function toolDefinition(tool: Tool): ToolDefinition {

@@ -57,6 +57,14 @@ export const baseConfigSchema = z
       .describe("Turn plugins on (true) or off (false), tune them ({...options}), or load a third-party plugin by package name or path."),
     gateways: z.record(z.string(), gatewayConfigSchema).optional().describe("Gateway settings by gateway id."),
     trace: z.boolean().optional().describe("Record each hook tap's time and print a summary at exit."),
+    trustedFolders: z
+      .array(z.string())
+      .optional()
+      .describe("Folders whose project config applies in full (user config only; `bridle trust` edits it)."),
+    declinedFolders: z
+      .array(z.string())
+      .optional()
+      .describe("Folders the user chose not to trust; Bridle does not ask about them again (user config only)."),
   })
   .strict();
 

@@ -41,8 +41,9 @@ function write(file: string, value: unknown): string {
   return file;
 }
 
+/** Loads with the project folder trusted (`trustProject`), as the loading mechanics tests need. */
 function load(extra: Partial<Parameters<typeof loadConfig>[0]> = {}) {
-  return loadConfig({ cwd: path.join(project, "src"), environment: {}, userConfigFile: false, basePresets: [preset], ...extra });
+  return loadConfig({ cwd: path.join(project, "src"), environment: {}, userConfigFile: false, basePresets: [preset], trustProject: true, ...extra });
 }
 
 /**

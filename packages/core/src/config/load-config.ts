@@ -12,6 +12,8 @@ import { parsePluginOptions } from "./parse-plugin-options.js";
 import { isPreset, type Preset } from "./preset.js";
 import { readConfigFile } from "./read-config-file.js";
 import { joinPath, toConfigIssues } from "./zod-issues.js";
+import { type IgnoredSetting, restrictUntrustedConfig, type UntrustedKeyRule } from "../trust/restrict-untrusted-config.js";
+import { isFolderListed, projectConfigFolder, trustListsOf } from "../trust/trusted-folders.js";
 
 export interface LoadConfigOptions {
   /** Where project config discovery starts. */
@@ -29,6 +31,27 @@ export interface LoadConfigOptions {
   schema?: z.ZodObject;
   /** Top-level keys the schema adds whose value is a map merged entry by entry, like `gateways`. */
   mapKeys?: readonly string[];
+  /** Apply the project config in full this run, trusted or not (`--trust`). */
+  trustProject?: boolean;
+  /**
+   * What an untrusted project config may set of keys beyond the core ones (the CLI's
+   * `permissions`); a key without a rule is ignored in an untrusted file.
+   */
+  untrustedRules?: Readonly<Record<string, UntrustedKeyRule>>;
+}
+
+/** Whether the project config applied in full, and what was left out when it did not. */
+export interface ProjectTrust {
+  /** `none`: no project config; `untrusted`: never decided; `declined`: the user said no. */
+  state: "none" | "trusted" | "untrusted" | "declined";
+  /** The project config file. */
+  file?: string;
+  /** The folder a trust decision is about (the one holding the config). */
+  folder?: string;
+  /** How it came to be trusted. */
+  via?: "user config" | "--trust";
+  /** Settings of the project config that were not applied. */
+  ignored: IgnoredSetting[];
 }
 
 /** How one plugin ended up configured, for `bridle plugins`. */
@@ -51,6 +74,15 @@ export interface ResolvedConfig {
   layers: ConfigLayer[];
   /** Every problem found; the config is valid when this is empty. */
   issues: ConfigIssue[];
+  /** Whether the workspace's config was trusted, and what it could not set if not. */
+  trust: ProjectTrust;
+  /** The user config file that was read (or would be), when there is one. */
+  userConfigFile?: string;
+  /**
+   * `gateways` as the user's own layers set them (presets, the user's file, flags), without the
+   * project's: only these may bind a key to a host (see `GatewayRegistry.configure`).
+   */
+  userGateways: Record<string, Record<string, unknown>>;
 }
 
 const ENVIRONMENT_SOURCE = "environment";
@@ -61,6 +93,11 @@ const FLAGS_SOURCE = "command line";
  * flags, later winning. `extends` in any file pulls presets in just before that file. Plugins
  * named in `plugins` are matched to preset plugins, or loaded from a package or path. Never
  * throws for bad input: every problem is returned in `issues` with file and key path.
+ *
+ * A project config (found in the workspace or a parent, or given with `configFile`) applies in
+ * full only when its folder is in the user config's `trustedFolders` or `trustProject` is set.
+ * Otherwise only what `restrictUntrustedConfig` keeps applies, nothing it names is imported, and
+ * `trust.ignored` lists the rest.
  */
 export async function loadConfig(options: LoadConfigOptions): Promise<ResolvedConfig> {
   const schema = options.schema ?? baseConfigSchema;
@@ -70,16 +107,16 @@ export async function loadConfig(options: LoadConfigOptions): Promise<ResolvedCo
   const available = new Map<string, { plugin: BridlePlugin; origin: string }>();
   const visiting = new Set<string>();
 
-  const addPreset = (preset: Preset, source: string) => {
+  const addPreset = (preset: Preset, source: string, scope: ConfigLayer["scope"] = "user") => {
     for (const plugin of preset.plugins) {
       if (!available.has(plugin.name)) available.set(plugin.name, { plugin, origin: source });
     }
     const parsed = schema.safeParse(preset.config);
     if (!parsed.success) issues.push(...toConfigIssues(parsed.error.issues, [], () => source));
-    else layers.push({ source, kind: "preset", value: preset.config });
+    else layers.push({ source, kind: "preset", scope, value: preset.config });
   };
 
-  const addExtends = async (value: Record<string, unknown>, file: string) => {
+  const addExtends = async (value: Record<string, unknown>, file: string, scope: ConfigLayer["scope"]) => {
     const specifiers = typeof value.extends === "string" ? [value.extends] : Array.isArray(value.extends) ? value.extends : [];
     for (const [index, specifier] of specifiers.entries()) {
       if (typeof specifier !== "string") continue;
@@ -93,13 +130,13 @@ export async function loadConfig(options: LoadConfigOptions): Promise<ResolvedCo
         continue;
       }
       if (resolved.endsWith(".json")) {
-        await addFile(resolved, "preset");
+        await addFile(resolved, "preset", scope);
         continue;
       }
       try {
         const loaded = await importDefault(resolved);
-        if (isPreset(loaded)) addPreset(loaded, `preset ${loaded.name}`);
-        else if (isRecord(loaded)) addPreset({ name: specifier, plugins: [], config: loaded }, `preset ${specifier}`);
+        if (isPreset(loaded)) addPreset(loaded, `preset ${loaded.name}`, scope);
+        else if (isRecord(loaded)) addPreset({ name: specifier, plugins: [], config: loaded }, `preset ${specifier}`, scope);
         else issues.push({ file, keyPath, message: `"${specifier}" does not export a preset (definePreset) or a config object` });
       } catch (error) {
         issues.push({ file, keyPath, message: `preset "${specifier}" failed to load: ${firstLine(error)}` });
@@ -107,7 +144,8 @@ export async function loadConfig(options: LoadConfigOptions): Promise<ResolvedCo
     }
   };
 
-  const addFile = async (file: string, kind: ConfigLayer["kind"]) => {
+  const trust: ProjectTrust = { state: "none", ignored: [] };
+  const addFile = async (file: string, kind: ConfigLayer["kind"], scope: ConfigLayer["scope"], trusted = true) => {
     if (visiting.has(file)) {
       issues.push({ file, keyPath: "extends", message: "extends itself (a cycle of presets)" });
       return;
@@ -121,25 +159,43 @@ export async function loadConfig(options: LoadConfigOptions): Promise<ResolvedCo
       issues.push(...toConfigIssues(parsed.error.issues, [], () => file));
       return;
     }
-    await addExtends(read.value, file);
-    layers.push({ source: file, kind, value: read.value });
+    if (!trusted) {
+      const restricted = restrictUntrustedConfig(read.value, {
+        plugins: new Map([...available.values()].map(({ plugin }) => [plugin.name, plugin])),
+        ...(options.untrustedRules ? { rules: options.untrustedRules } : {}),
+        trusted: mergeLayers(layers, options.mapKeys).value,
+      });
+      trust.ignored.push(...restricted.ignored);
+      layers.push({ source: file, kind, scope, value: restricted.value });
+      return;
+    }
+    await addExtends(read.value, file, scope);
+    layers.push({ source: file, kind, scope, value: read.value });
   };
 
   for (const preset of options.basePresets ?? []) addPreset(preset, `preset ${preset.name}`);
   const userFile = options.userConfigFile === undefined ? userConfigFile(environment) : options.userConfigFile;
-  if (userFile && existsSync(userFile)) await addFile(userFile, "user");
+  if (userFile && existsSync(userFile)) await addFile(userFile, "user", "user");
   const projectFile = options.configFile ? path.resolve(options.cwd, options.configFile) : findProjectConfigFile(options.cwd);
   if (options.configFile && projectFile && !existsSync(projectFile)) {
     issues.push({ file: projectFile, keyPath: "", message: "config file does not exist (given with --config)" });
   } else if (projectFile) {
-    await addFile(projectFile, "project");
+    // Trust is remembered in the user's own file only; a preset or the project cannot grant it.
+    const userLayer = layers.find((layer) => layer.kind === "user");
+    const lists = trustListsOf(userLayer?.value);
+    const folder = projectConfigFolder(projectFile);
+    Object.assign(trust, { file: projectFile, folder });
+    if (options.trustProject) Object.assign(trust, { state: "trusted", via: "--trust" });
+    else if (isFolderListed(folder, lists.trusted)) Object.assign(trust, { state: "trusted", via: "user config" });
+    else trust.state = isFolderListed(folder, lists.declined) ? "declined" : "untrusted";
+    await addFile(projectFile, "project", "project", trust.state === "trusted");
   }
-  layers.push({ source: ENVIRONMENT_SOURCE, kind: "environment", value: environmentSettings(environment, issues) });
+  layers.push({ source: ENVIRONMENT_SOURCE, kind: "environment", scope: "user", value: environmentSettings(environment, issues) });
   if (options.flags) {
     const flags = Object.fromEntries(Object.entries(options.flags).filter(([, value]) => value !== undefined));
     const parsed = schema.safeParse(flags);
     if (!parsed.success) issues.push(...toConfigIssues(parsed.error.issues, [], () => FLAGS_SOURCE));
-    else if (Object.keys(flags).length > 0) layers.push({ source: FLAGS_SOURCE, kind: "flags", value: flags });
+    else if (Object.keys(flags).length > 0) layers.push({ source: FLAGS_SOURCE, kind: "flags", scope: "user", value: flags });
   }
 
   const merged = mergeLayers(layers, options.mapKeys);
@@ -180,7 +236,17 @@ export async function loadConfig(options: LoadConfigOptions): Promise<ResolvedCo
     summaries.push({ name: plugin.name, description: plugin.description, enabled, origin, decidedBy });
   }
 
-  return { settings, plugins: entries, summaries, layers, issues };
+  const userGateways = mergeLayers(layers.filter((layer) => layer.scope === "user")).value.gateways;
+  return {
+    settings,
+    plugins: entries,
+    summaries,
+    layers,
+    issues,
+    trust,
+    userGateways: isRecord(userGateways) ? (userGateways as ResolvedConfig["userGateways"]) : {},
+    ...(userFile ? { userConfigFile: userFile } : {}),
+  };
 }
 
 async function loadThirdPartyPlugin(

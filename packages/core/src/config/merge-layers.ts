@@ -3,6 +3,12 @@ export interface ConfigLayer {
   /** A file path, `preset <name>`, `environment` or `command line`. */
   source: string;
   kind: "preset" | "user" | "project" | "environment" | "flags";
+  /**
+   * Whose choice the layer is: `user` for shipped presets, the user's file and what it extends,
+   * the environment and flags; `project` for a repository's file and what it extends. The loader
+   * always sets it; a layer made elsewhere without it counts as the project's.
+   */
+  scope?: "user" | "project";
   value: Record<string, unknown>;
 }
 

@@ -40,6 +40,17 @@ describe("GatewayRegistry", () => {
     expect(registry.apiKey("acme", { OTHER_API_KEY: "x" })).toBeUndefined();
   });
 
+  it("sends a key only where a plugin's definition or the user's own config binds it", () => {
+    const registry = new GatewayRegistry();
+    registry.define(acme, byPlugin("p"));
+    const environment = { ACME_KEY: "k2" };
+    expect(registry.keyDecision("acme", environment)).toMatchObject({ kind: "granted", variable: "ACME_KEY" });
+    registry.configure({ acme: { baseURL: "http://127.0.0.1:9/v1" } }, "/p/bridle.config.json", { asUser: false });
+    expect(registry.keyDecision("acme", environment)).toMatchObject({ kind: "refused", variable: "ACME_KEY" });
+    registry.trustUserGateways({ settings: { acme: { baseURL: "http://127.0.0.1:9/v1" } }, file: "/u/config.json" });
+    expect(registry.apiKey("acme", environment)).toBe("k2");
+  });
+
   it("lists endpoints with placeholders and the base URL variable filled, and refuses unlisted ones", () => {
     const registry = new GatewayRegistry();
     registry.define(

@@ -10,6 +10,7 @@ import type {
   ResolvedGateway,
 } from "./gateway-definition.js";
 import { mergeGatewayDefaults } from "./merge-gateway-defaults.js";
+import { collectKeyBindings, decideKey, type KeyDecision, type KeyedGateway } from "../trust/key-binding.js";
 
 /** Settings a config file may give for a gateway (`gateways.<id>`). */
 export interface GatewaySettings {
@@ -22,8 +23,18 @@ export interface GatewaySettings {
   endpoints?: ReadonlyArray<string | GatewayEndpoint>;
 }
 
+/** Whose `gateways` settings bind keys to hosts: only the user's own config's. */
+export interface UserGateways {
+  /** The `gateways` settings of the user's own config files. */
+  settings: Record<string, GatewaySettings>;
+  /** The user's config file, named in refusals. */
+  file?: string;
+}
+
 interface Entry {
   definition: GatewayDefinition;
+  /** As a plugin defined it, before any config: it binds its own key variables to its own hosts. */
+  defined: GatewayDefinition | undefined;
   source: GatewaySource;
   configuredBy: string[];
 }
@@ -44,13 +55,15 @@ export function describeSource(source: GatewaySource): string {
 /**
  * The gateways of a run. Plugins define them while they are applied (`kernel.gateways.define`),
  * config adds or adjusts them (`gateways.<id>`), and everything else reads them. A key is read
- * only from the gateway's own variables and goes only to the gateway's own endpoints.
+ * only from the gateway's own variables and goes only to an origin a plugin's definition or the
+ * user's own config binds it to.
  */
 export class GatewayRegistry {
   readonly #entries = new Map<string, Entry>();
   readonly #disabled = new Set<string>();
   readonly #defaults: GatewayDefaults[] = [];
   readonly #resolved = new Map<string, ResolvedGateway>();
+  #user: UserGateways | undefined;
 
   /**
    * Adds a gateway. The same id from a second source is a {@link GatewayConflictError}: one
@@ -60,8 +73,16 @@ export class GatewayRegistry {
     const checked = defineGateway(definition);
     const existing = this.#entries.get(checked.id);
     if (existing) throw new GatewayConflictError(checked.id, existing.source, source);
-    this.#entries.set(checked.id, { definition: checked, source, configuredBy: [] });
+    this.#entries.set(checked.id, { definition: checked, defined: source.kind === "plugin" ? checked : undefined, source, configuredBy: [] });
     this.#resolved.clear();
+  }
+
+  /**
+   * Names the user's own `gateways` settings: the only config that may bind a key variable to a
+   * host (a repository's config can point a gateway elsewhere, but its key then stays home).
+   */
+  trustUserGateways(user: UserGateways): void {
+    this.#user = user;
   }
 
   /** Adds facts every gateway may show (usage names, overflow texts); each definition's own come first. */
@@ -73,9 +94,13 @@ export class GatewayRegistry {
   /**
    * Applies `gateways` from one config file. A new id needs a `baseURL` and becomes a
    * config-defined gateway; a known id gets its URL, key variable, affinity or endpoints changed.
+   * Settings given `asUser` (the default, for a registry built by hand) also bind their key
+   * variables to their hosts, as the user's own config does; the kernel applies every file's
+   * section with `asUser: false` and names the user's own with {@link trustUserGateways}.
    * @throws TypeError naming `gateways.<id>` when a new id has no `baseURL`.
    */
-  configure(settings: Record<string, GatewaySettings>, file = "config"): void {
+  configure(settings: Record<string, GatewaySettings>, file = "config", { asUser = true }: { asUser?: boolean } = {}): void {
+    if (asUser) this.#user = { settings: { ...this.#user?.settings, ...settings }, ...(this.#user?.file ? { file: this.#user.file } : { file }) };
     for (const [id, setting] of Object.entries(settings)) {
       const existing = this.#entries.get(id);
       const changes: Partial<GatewayDefinition> = {
@@ -97,7 +122,7 @@ export class GatewayRegistry {
         // local server; a known remote gateway pointed at a loopback proxy still needs its key.
         const local = isLoopback(setting.baseURL) && !setting.apiKeyEnv;
         const definition = defineGateway({ id, name: id, ...changes, baseURL: setting.baseURL, local });
-        this.#entries.set(id, { definition, source: { kind: "config", file }, configuredBy: [] });
+        this.#entries.set(id, { definition, defined: undefined, source: { kind: "config", file }, configuredBy: [] });
       }
       if (setting.enabled === false) this.#disabled.add(id);
       else this.#disabled.delete(id);
@@ -126,10 +151,49 @@ export class GatewayRegistry {
     return [...this.#entries.keys()].filter((id) => !this.#disabled.has(id)).map((id) => this.get(id)!);
   }
 
-  /** The key for a gateway, from its own variables only; never another gateway's. */
-  apiKey(id: string, environment: NodeJS.ProcessEnv = process.env): string | undefined {
+  /**
+   * Whether requests to one of a gateway's endpoints carry a key: its own variable, and only when
+   * a plugin's definition or the user's own config binds that variable to the endpoint's origin
+   * (see `decideKey`); never another gateway's key.
+   */
+  keyDecision(id: string, environment: NodeJS.ProcessEnv = process.env, endpointId?: string): KeyDecision {
+    const entry = this.#entries.get(id);
+    const endpoint = this.endpoint(id, endpointId, environment);
     const variable = this.apiKeyVariable(id, environment);
-    return variable ? environment[variable] || undefined : undefined;
+    if (!entry || !endpoint || !variable) return { kind: "none" };
+    return decideKey({ id, baseURL: endpoint.baseURL, apiKeyEnv: variable }, this.#keyBindings(environment), environment);
+  }
+
+  /** The key for a gateway when it may be sent there (see `keyDecision`). */
+  apiKey(id: string, environment: NodeJS.ProcessEnv = process.env, endpointId?: string): string | undefined {
+    const decision = this.keyDecision(id, environment, endpointId);
+    return decision.kind === "granted" ? decision.key : undefined;
+  }
+
+  /** Each plugin-defined gateway binds each of its variables to each of its endpoints; then the user's settings. */
+  #keyBindings(environment: NodeJS.ProcessEnv) {
+    const definitions: KeyedGateway[] = [];
+    for (const entry of this.#entries.values()) {
+      const defined = entry.defined;
+      if (!defined) continue;
+      const alternatives = defined.apiKeyEnvAlternatives ?? [];
+      const endpoints = endpointsOf(defined, environment);
+      // A user entry naming only a host binds every one of the gateway's variables to it.
+      const userURL = this.#user?.settings[defined.id]?.apiKeyEnv ? undefined : this.#user?.settings[defined.id]?.baseURL;
+      for (const variable of alternatives) {
+        for (const endpoint of endpoints) definitions.push({ id: defined.id, baseURL: endpoint.baseURL, apiKeyEnv: variable });
+        if (userURL) definitions.push({ id: defined.id, baseURL: userURL, apiKeyEnv: variable });
+      }
+      // The main variable at the gateway's own URL comes last: it is what the user's entries refer to.
+      if (defined.apiKeyEnv) {
+        for (const endpoint of [...endpoints].reverse()) definitions.push({ id: defined.id, baseURL: endpoint.baseURL, apiKeyEnv: defined.apiKeyEnv });
+      }
+    }
+    return collectKeyBindings({
+      definitions,
+      ...(this.#user ? { user: this.#user.settings } : {}),
+      ...(this.#user?.file ? { userConfigFile: this.#user.file } : {}),
+    });
   }
 
   /** The variable the key is read from: the first of the gateway's own that is set, else its main one. */
@@ -143,13 +207,7 @@ export class GatewayRegistry {
   /** The gateway's endpoints, its own base URL first, placeholders filled from the environment. */
   endpoints(id: string, environment: NodeJS.ProcessEnv = process.env): GatewayEndpoint[] {
     const gateway = this.#entries.get(id)?.definition;
-    if (!gateway) return [];
-    const fromEnvironment = gateway.baseURLEnv ? environment[gateway.baseURLEnv] : undefined;
-    const own = fromEnvironment ? withPath(withScheme(fromEnvironment), gateway.baseURLEnvPath) : gateway.baseURL;
-    return [{ id: gateway.id, baseURL: own }, ...(gateway.endpoints ?? [])].map((endpoint) => ({
-      id: endpoint.id,
-      baseURL: fillPlaceholders(withScheme(endpoint.baseURL), environment),
-    }));
+    return gateway ? endpointsOf(gateway, environment) : [];
   }
 
   /**
@@ -165,6 +223,16 @@ export class GatewayRegistry {
   usable(environment: NodeJS.ProcessEnv = process.env): ResolvedGateway[] {
     return this.list().filter((gateway) => gateway.local || this.apiKey(gateway.id, environment) !== undefined);
   }
+}
+
+/** A definition's endpoints, its own base URL first (or the one its URL variable names), placeholders filled. */
+function endpointsOf(gateway: GatewayDefinition, environment: NodeJS.ProcessEnv): GatewayEndpoint[] {
+  const fromEnvironment = gateway.baseURLEnv ? environment[gateway.baseURLEnv] : undefined;
+  const own = fromEnvironment ? withPath(withScheme(fromEnvironment), gateway.baseURLEnvPath) : gateway.baseURL;
+  return [{ id: gateway.id, baseURL: own }, ...(gateway.endpoints ?? [])].map((endpoint) => ({
+    id: endpoint.id,
+    baseURL: fillPlaceholders(withScheme(endpoint.baseURL), environment),
+  }));
 }
 
 function fillPlaceholders(url: string, environment: NodeJS.ProcessEnv): string {

@@ -3,15 +3,11 @@
  * the documented contract. They may change in any release.
  */
 export { callFingerprint, DOOM_LOOP_LIMIT } from "../agent/doom-loop-guard.js";
-export { findProjectConfigFile, PROJECT_CONFIG_NAMES, userConfigFile } from "../config/config-files.js";
 export { isRetryableStatus } from "../gateways/classify-wire-error.js";
 export { findRejectedFields, findReplayDemand } from "../gateways/find-rejected-fields.js";
 export { describeSource } from "../gateways/gateway-registry.js";
-export { MIN_SECRET_LENGTH } from "../session/create-redactor.js";
 export { createSessionId } from "../session/create-session-id.js";
 export { parseSessionText } from "../session/read-session-file.js";
-export { INTERRUPTED_TOOL_RESULT, NOT_RUN_TOOL_RESULT } from "../session/replay-session.js";
-export { REDACTED } from "../session/secret-patterns.js";
 export { SESSION_FORMAT_VERSION, SESSION_RECORD_TYPES } from "../session/session-record.js";
 export { workspaceSlug } from "../session/sessions-directory.js";
 export { TraceRecorder } from "../trace.js";

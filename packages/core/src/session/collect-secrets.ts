@@ -1,37 +1,33 @@
 import { MIN_SECRET_LENGTH } from "./create-redactor.js";
+import { isSecretVariable } from "./is-secret-variable.js";
 
-/** Names that hold keys without saying so in a suffix. */
-const KNOWN_KEY_NAMES = new Set([
-  "OPENAI_KEY",
-  "ANTHROPIC_AUTH_TOKEN",
-  "AWS_SECRET_ACCESS_KEY",
-  "AWS_SESSION_TOKEN",
-  "GITHUB_PAT",
-  "GH_PAT",
-  "AZURE_CLIENT_SECRET",
-  "GOOGLE_API_KEY",
-  "GEMINI_API_KEY",
-  "ZHIPUAI_API_KEY",
-  "AI_GATEWAY_API_KEY",
-]);
-
-/** `*_API_KEY`, `*_TOKEN`, `*_SECRET`, `*_KEY`, `*_PASSWORD` and friends, optionally numbered (`_2`). */
-const KEY_NAME = /(?:^|_)(?:API_?KEY|KEY|TOKEN|SECRET|SECRET_KEY|ACCESS_KEY|PASSWORD|PASSWD|PAT|AUTH)(?:_\d+)?$/i;
-/** Settings that point at a secret rather than hold one. */
+/** Names that point at a secret (a file, a URL) rather than hold one. */
 const POINTER_NAME = /_(?:FILE|PATH|DIR|URL|ENDPOINT|HEADER|NAME|ID)$/i;
 
+/** Options of `collectSecrets`. */
+export interface CollectSecretsOptions {
+  /** Variables that hold keys whatever they are called: the configured gateways' `apiKeyEnv`. */
+  keyVariables?: ReadonlyArray<string | undefined>;
+}
+
 /**
- * The values of environment variables whose names look like keys, for `createRedactor`. Values
- * shorter than 8 characters and values that are file paths are left out, since blanking them
- * everywhere would damage ordinary text. Longest first, without duplicates.
+ * The values to blank out of everything Bridle writes, for `createRedactor`: those of the
+ * configured key variables, and of every variable whose name or value looks like a secret
+ * (`isSecretVariable`). Values shorter than 8 characters, plain numbers (`MAX_TOKENS=100000`) and file paths are left out, since
+ * blanking them everywhere would damage ordinary text. Longest first, without duplicates.
  */
-export function collectSecrets(env: Readonly<Record<string, string | undefined>>): string[] {
+export function collectSecrets(env: Readonly<Record<string, string | undefined>>, options: CollectSecretsOptions = {}): string[] {
+  const keyVariables = new Set(options.keyVariables?.filter((name): name is string => typeof name === "string"));
   const secrets = new Set<string>();
   for (const [name, value] of Object.entries(env)) {
     if (value === undefined) continue;
     const trimmed = value.trim();
-    if (trimmed.length < MIN_SECRET_LENGTH || looksLikePath(trimmed)) continue;
-    if (!KNOWN_KEY_NAMES.has(name.toUpperCase()) && (!KEY_NAME.test(name) || POINTER_NAME.test(name))) continue;
+    if (trimmed.length < MIN_SECRET_LENGTH) continue;
+    if (!keyVariables.has(name)) {
+      if (looksLikePath(trimmed) || /^\d+$/.test(trimmed) || !isSecretVariable(name, value)) continue;
+      // A name like API_KEY_FILE says where a key is; only a secret-shaped value counts then.
+      if (POINTER_NAME.test(name) && !isSecretVariable("", value)) continue;
+    }
     secrets.add(trimmed);
     if (trimmed !== value) secrets.add(value);
   }

@@ -99,7 +99,7 @@ describe("createRedactor", () => {
 });
 
 describe("collectSecrets", () => {
-  it("collects long values of key-named variables and nothing else", () => {
+  it("collects the values of variables whose name or value looks secret, and of the configured key variables", () => {
     const env = {
       OPENROUTER_API_KEY: KEYS.openrouter,
       TOGETHER_API_KEY: KEYS.prefixless,
@@ -114,9 +114,25 @@ describe("collectSecrets", () => {
       HOME: "/home/me",
       MAX_TOKENS: "100000000",
       EMPTY_TOKEN: undefined,
+      // Not named like a key: found by the name word CRED, by a random-looking value, or because a gateway reads it.
+      MY_SERVICE_CREDS: "svc-user:pa55-word-ok",
+      INNOCENT: "Zq8vN2xR7kLp4Wm9Tb3Yc6Hd",
+      LLM_ACCESS: "plain-words-only-here",
+      BUILD_ID: "3f1c9e2a-7b4d-4e8a-9c1f-2d6b8a0e4f7c",
+      APP_ENV: "production-environment-1",
     };
-    expect(new Set(collectSecrets(env))).toEqual(
-      new Set([KEYS.openrouter, KEYS.prefixless, "hf_abcdefghijklmnop", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "correct horse battery", "token-value-123"]),
+    expect(new Set(collectSecrets(env, { keyVariables: ["LLM_ACCESS"] }))).toEqual(
+      new Set([
+        KEYS.openrouter,
+        KEYS.prefixless,
+        "hf_abcdefghijklmnop",
+        "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+        "correct horse battery",
+        "token-value-123",
+        "svc-user:pa55-word-ok",
+        "Zq8vN2xR7kLp4Wm9Tb3Yc6Hd",
+        "plain-words-only-here",
+      ]),
     );
     const lengths = collectSecrets(env).map((secret) => secret.length);
     expect(lengths).toEqual([...lengths].sort((a, b) => b - a));

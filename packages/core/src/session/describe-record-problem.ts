@@ -29,6 +29,8 @@ function describeBodyProblem(type: string, value: Fields): string | undefined {
         needStrings(type, value, ["callId", "name"]) ??
         (isObject(value.arguments) ? undefined : "tool_start record needs arguments (an object)")
       );
+    case "tool_process":
+      return needStrings(type, value, ["callId"]) ?? needNumbers(type, value, ["pid"]);
     case "compaction":
       return (
         needStrings(type, value, ["reason"]) ??

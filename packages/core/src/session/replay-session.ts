@@ -16,6 +16,17 @@ export interface PendingToolCall {
   turn: number;
   /** A `tool_start` was logged: the tool may have run, so it must not be run again blindly. */
   started: boolean;
+  /** The process group the call started, when one was recorded (`tool_process`). */
+  process?: { pid: number; startMarker?: string; command?: string };
+}
+
+/** Options of `replaySession`. */
+export interface ReplayOptions {
+  /**
+   * The result text for a call that started but has no result, given what is known of it (its
+   * process group, say, after checking whether it still runs). Default {@link INTERRUPTED_TOOL_RESULT}.
+   */
+  describeStarted?: (call: PendingToolCall) => string;
 }
 
 /** The conversation as it stands at the end of a session log. */
@@ -40,7 +51,7 @@ export interface ReplayedSession {
  * result gets an error result instead of being run again: "outcome unknown" if its `tool_start`
  * was logged, "not run" if not. Records must come in file order with the header first.
  */
-export function replaySession(records: readonly SessionRecord[]): ReplayedSession {
+export function replaySession(records: readonly SessionRecord[], options: ReplayOptions = {}): ReplayedSession {
   const header = records[0];
   if (header?.type !== "session") {
     throw new Error(`replaySession needs the records of a session file, header first; the first record is ${header ? `a ${header.type} record` : "missing"}`);
@@ -52,6 +63,7 @@ export function replaySession(records: readonly SessionRecord[]): ReplayedSessio
   let turns: number[] = [];
   /** Call ids with a `tool_start`, per index of the assistant message that made them. */
   let started = new Map<number, Set<string>>();
+  const processes = new Map<string, NonNullable<PendingToolCall["process"]>>();
   for (const record of records) {
     if ("turn" in record && record.turn > turn) turn = record.turn;
     switch (record.type) {
@@ -71,6 +83,13 @@ export function replaySession(records: readonly SessionRecord[]): ReplayedSessio
       case "tool_start":
         markStarted(messages, started, record.callId);
         break;
+      case "tool_process":
+        processes.set(record.callId, {
+          pid: record.pid,
+          ...(record.startMarker ? { startMarker: record.startMarker } : {}),
+          ...(record.command ? { command: record.command } : {}),
+        });
+        break;
       case "model_switch":
         model = record.to.model;
         gateway = record.to.gateway;
@@ -79,7 +98,7 @@ export function replaySession(records: readonly SessionRecord[]): ReplayedSessio
         break;
     }
   }
-  return { model, gateway, turn, ...closeToolCalls(messages, turns, started) };
+  return { model, gateway, turn, ...closeToolCalls(messages, turns, started, processes, options.describeStarted) };
 }
 
 function markStarted(messages: ChatMessage[], started: Map<number, Set<string>>, callId: string): void {
@@ -104,6 +123,8 @@ function closeToolCalls(
   messages: ChatMessage[],
   turns: number[],
   started: Map<number, Set<string>>,
+  processes: ReadonlyMap<string, NonNullable<PendingToolCall["process"]>>,
+  describeStarted: ((call: PendingToolCall) => string) | undefined,
 ): Pick<ReplayedSession, "messages" | "pendingToolCalls" | "synthesized"> {
   const output: ChatMessage[] = [];
   const pendingToolCalls: PendingToolCall[] = [];
@@ -131,10 +152,12 @@ function closeToolCalls(
         continue;
       }
       const wasStarted = started.get(index)?.has(call.id) ?? false;
-      const result = syntheticResult(call, wasStarted);
+      const group = wasStarted ? processes.get(call.id) : undefined;
+      const pending: PendingToolCall = { callId: call.id, name: call.name, turn: turns[index] ?? 0, started: wasStarted, ...(group ? { process: group } : {}) };
+      const result = syntheticResult(call, wasStarted ? (describeStarted?.(pending) ?? INTERRUPTED_TOOL_RESULT) : NOT_RUN_TOOL_RESULT);
       output.push(result);
       synthesized.push(result);
-      pendingToolCalls.push({ callId: call.id, name: call.name, turn: turns[index] ?? 0, started: wasStarted });
+      pendingToolCalls.push(pending);
     }
   }
   return { messages: output, pendingToolCalls, synthesized };
@@ -150,12 +173,6 @@ function findLaterResult(messages: ChatMessage[], consumed: Set<number>, from: n
   return undefined;
 }
 
-function syntheticResult(call: NonNullable<AssistantMessage["toolCalls"]>[number], wasStarted: boolean): ToolMessage {
-  return {
-    role: "tool",
-    toolCallId: call.id,
-    name: call.name,
-    content: wasStarted ? INTERRUPTED_TOOL_RESULT : NOT_RUN_TOOL_RESULT,
-    isError: true,
-  };
+function syntheticResult(call: NonNullable<AssistantMessage["toolCalls"]>[number], content: string): ToolMessage {
+  return { role: "tool", toolCallId: call.id, name: call.name, content, isError: true };
 }

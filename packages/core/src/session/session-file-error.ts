@@ -8,8 +8,10 @@ export type SessionFileErrorCode =
   | "SESSION_HEADER_INVALID"
   /** A record given to `append` does not have the shape of a session record. Nothing was written. */
   | "SESSION_RECORD_INVALID"
-  /** `append` or `sync` after `close`. */
-  | "SESSION_CLOSED";
+  /** `append`, `sync` or `flush` after `close`. */
+  | "SESSION_CLOSED"
+  /** The disk refused a sync of records already written (reported by `flush` or `close`). */
+  | "SESSION_SYNC_FAILED";
 
 /** A session file that cannot be read or written as asked. The message names the file. */
 export class SessionFileError extends KernelError {

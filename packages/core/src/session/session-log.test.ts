@@ -99,6 +99,32 @@ describe("append and open", () => {
   });
 });
 
+describe("syncing to the disk", () => {
+  it("commits to the disk in the background: flush waits for every record appended before it", async () => {
+    const log = createLog();
+    for (let turn = 1; turn <= 20; turn++) {
+      log.append({ type: "tool_start", turn, callId: `c${turn}`, name: "write", arguments: { path: `f${turn}` } });
+      log.sync();
+    }
+    const flushes = [log.flush(), log.flush()];
+    log.append({ type: "message", turn: 21, message: { role: "user", content: "after the first flushes" } });
+    await Promise.all([...flushes, log.flush()]);
+    expect(log.lastSeq).toBe(22);
+    const lines = readFileSync(log.file, "utf8").trimEnd().split("\n");
+    expect(lines.map((line) => JSON.parse(line).seq)).toEqual(Array.from({ length: 22 }, (_, index) => index + 1));
+  });
+
+  it("closes while a background commit is in flight, with nothing lost, and refuses a flush afterwards", async () => {
+    const log = createLog();
+    log.append({ type: "message", turn: 1, message: { role: "user", content: "hi" } });
+    log.sync();
+    log.close();
+    await expect(log.flush()).rejects.toMatchObject({ code: "SESSION_CLOSED" });
+    const reopened = track(SessionLog.open(log.file).log);
+    expect(reopened.lastSeq).toBe(2);
+  });
+});
+
 describe("damaged files", () => {
   it("skips a truncated last line, never changes the file, and appends on a new line", () => {
     const file = writeSampleSession();

@@ -1,4 +1,4 @@
-import { closeSync, fsyncSync, mkdirSync, openSync, writeSync } from "node:fs";
+import { close, closeSync, fdatasync, fsync, fsyncSync, mkdirSync, open, openSync, writeSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { collectSecrets } from "./collect-secrets.js";
 import { createRedactor } from "./create-redactor.js";
@@ -46,6 +46,11 @@ export interface OpenedSession {
  * An append-only JSONL session file: one record per line, each written straight to the OS with
  * `writeSync` on an O_APPEND descriptor, so a killed process loses nothing it appended. The file
  * is locked while open and is never rewritten or truncated, not even to drop a damaged line.
+ *
+ * Reaching the disk (for a power loss) is a group commit off the critical path: `sync` starts one
+ * `fdatasync` in the background that covers every record written before it started; records
+ * appended while it runs share the next one. `flush` waits for it (turn end), `close` syncs
+ * before it returns (exit).
  */
 export class SessionLog {
   /** The session id, also the file name without `.jsonl`. */
@@ -59,6 +64,16 @@ export class SessionLog {
   #nextSeq: number;
   /** The file ends in a partial line: the next write starts with a newline to isolate it. */
   #needsNewline: boolean;
+  /** Lines written so far, and how many of them a finished `fdatasync` covers. */
+  #written = 0;
+  #durable = 0;
+  /** The commit in flight and the one queued behind it for lines written since it started. */
+  #committing: Promise<void> | undefined;
+  #queued: Promise<void> | undefined;
+  /** A failed background commit, reported by the next `flush` or `close`. */
+  #commitError: unknown;
+  /** A new file's directory entry, made durable by the first commit. */
+  #unsyncedDirectory: string | undefined;
 
   private constructor(state: {
     file: string;
@@ -79,7 +94,10 @@ export class SessionLog {
     this.#needsNewline = state.needsNewline;
   }
 
-  /** Starts a new session: a new id, `<directory>/<id>.jsonl` with its header synced, and the lock. */
+  /**
+   * Starts a new session: a new id, `<directory>/<id>.jsonl` with its header written, and the
+   * lock. The header and the directory entry reach the disk with the first commit.
+   */
   static create(options: CreateSessionOptions): SessionLog {
     const directory = resolve(options.directory);
     mkdirSync(directory, { recursive: true, mode: 0o700 });
@@ -102,8 +120,8 @@ export class SessionLog {
       const redact = options.redact ?? defaultRedactor();
       const log = new SessionLog({ file, header, descriptor, lock, redact, lastSeq: 0, needsNewline: false });
       log.#write(header);
+      log.#unsyncedDirectory = directory;
       log.sync();
-      syncDirectory(directory);
       return log;
     } catch (error) {
       if (descriptor !== undefined) closeSync(descriptor);
@@ -151,8 +169,8 @@ export class SessionLog {
 
   /**
    * Stamps `seq` and `at`, redacts and writes the record as one line. When this returns the bytes
-   * are in the OS, so they survive the process being killed. `tool_start` and `interrupted`
-   * records are also synced to the disk; for the others call `sync` at the end of the turn.
+   * are in the OS, so they survive the process being killed. `tool_start`, `tool_process` and
+   * `interrupted` records also start a commit to the disk (`sync`); for the others the caller syncs.
    * Returns the stamped record as given (not redacted).
    */
   append<T extends SessionEntryInput>(record: T): T & RecordStamp {
@@ -168,26 +186,85 @@ export class SessionLog {
     }
     this.#write(stamped);
     // The tool is about to run, or the process is about to stop: these must survive a power loss.
-    if (record.type === "tool_start" || record.type === "interrupted") this.sync();
+    if (record.type === "tool_start" || record.type === "tool_process" || record.type === "interrupted") this.sync();
     return stamped;
   }
 
-  /** Flushes appended records to the disk (fsync). Called at turn end and before tools run. */
+  /**
+   * Starts making every record appended so far durable on the disk, without waiting: one
+   * `fdatasync` in the background, shared by all records written before it starts. A failure
+   * is thrown by the next `flush` or `close`.
+   */
   sync(): void {
-    fsyncSync(this.#openDescriptor());
+    this.#openDescriptor();
+    void this.#commit();
   }
 
-  /** Syncs, closes the file and releases the lock. Safe to call twice. */
+  /** Resolves once every record appended so far is on the disk; rejects when a commit failed. */
+  async flush(): Promise<void> {
+    this.#openDescriptor();
+    await this.#commit();
+    this.#throwCommitError();
+  }
+
+  /** Syncs (waiting for the disk), closes the file and releases the lock. Safe to call twice. */
   close(): void {
     const descriptor = this.#descriptor;
     if (descriptor === undefined) return;
     this.#descriptor = undefined;
+    const inFlight = this.#committing;
     try {
       fsyncSync(descriptor);
+      if (this.#unsyncedDirectory !== undefined) syncDirectorySync(this.#unsyncedDirectory);
+      this.#unsyncedDirectory = undefined;
+      this.#durable = this.#written;
+      this.#throwCommitError();
     } finally {
-      closeSync(descriptor);
+      // A background fdatasync may still hold the descriptor: it is closed once that returns.
+      if (inFlight) void inFlight.then(() => closeSync(descriptor));
+      else closeSync(descriptor);
       this.#lock.release();
     }
+  }
+
+  /** The commit that covers every line written so far: a finished one, the one in flight, or the next. */
+  #commit(): Promise<void> {
+    const target = this.#written;
+    if (this.#durable >= target) return this.#committing ?? Promise.resolve();
+    if (this.#committing === undefined) return this.#startCommit();
+    // The commit in flight may have started before the last lines: queue one behind it.
+    this.#queued ??= this.#committing.then(() => {
+      this.#queued = undefined;
+      return this.#durable >= this.#written ? undefined : this.#startCommit();
+    });
+    return this.#queued;
+  }
+
+  #startCommit(): Promise<void> {
+    const descriptor = this.#descriptor;
+    if (descriptor === undefined) return Promise.resolve();
+    const covers = this.#written;
+    const directory = this.#unsyncedDirectory;
+    this.#unsyncedDirectory = undefined;
+    const committing = new Promise<void>((resolve) => {
+      fdatasync(descriptor, (error) => {
+        if (error) this.#commitError ??= error;
+        else this.#durable = Math.max(this.#durable, covers);
+        if (directory === undefined) return resolve();
+        syncDirectory(directory, resolve);
+      });
+    }).finally(() => {
+      if (this.#committing === committing) this.#committing = undefined;
+    });
+    this.#committing = committing;
+    return committing;
+  }
+
+  #throwCommitError(): void {
+    const error = this.#commitError;
+    if (error === undefined) return;
+    this.#commitError = undefined;
+    throw new SessionFileError("SESSION_SYNC_FAILED", this.file, `could not sync ${this.file} to the disk: ${(error as Error).message}`, { cause: error });
   }
 
   #write(record: SessionRecord): void {
@@ -199,6 +276,7 @@ export class SessionLog {
     let offset = 0;
     while (offset < bytes.length) offset += writeSync(descriptor, bytes, offset, bytes.length - offset);
     this.#needsNewline = false;
+    this.#written += 1;
     this.#nextSeq = record.seq + 1;
   }
 
@@ -233,7 +311,16 @@ function defaultRedactor(): Redactor {
 }
 
 /** Makes the new file's directory entry durable; not possible on every platform, hence best effort. */
-function syncDirectory(directory: string): void {
+function syncDirectory(directory: string, done: () => void): void {
+  open(directory, "r", (openError, descriptor) => {
+    // Windows cannot open a directory for syncing.
+    if (openError) return done();
+    fsync(descriptor, () => close(descriptor, () => done()));
+  });
+}
+
+/** `syncDirectory`, waiting for the disk (before exit). */
+function syncDirectorySync(directory: string): void {
   let descriptor: number | undefined;
   try {
     descriptor = openSync(directory, "r");

@@ -29,6 +29,16 @@ export interface MessageRecordInput {
   message: ChatMessage;
 }
 
+/** A tool call started a process group; synced, so a resume after a crash can find it still running. */
+export interface ToolProcessRecordInput {
+  type: "tool_process";
+  turn: number;
+  callId: string;
+  pid: number;
+  startMarker?: string;
+  command?: string;
+}
+
 /** Appended and synced right before a tool runs, so a crash mid-tool is known on resume. */
 export interface ToolStartRecordInput {
   type: "tool_start";
@@ -83,6 +93,7 @@ export interface InterruptedRecordInput {
 export type SessionEntryInput =
   | MessageRecordInput
   | ToolStartRecordInput
+  | ToolProcessRecordInput
   | CompactionRecordInput
   | ModelSwitchRecordInput
   | UsageRecordInput
@@ -111,6 +122,7 @@ export const SESSION_RECORD_TYPES = [
   "session",
   "message",
   "tool_start",
+  "tool_process",
   "compaction",
   "model_switch",
   "usage",

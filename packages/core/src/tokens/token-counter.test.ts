@@ -32,4 +32,26 @@ describe("TokenCounter", () => {
     expect(counter.countMessage(message)).toBe(first);
     expect(calls).toBe(0);
   });
+
+  it("bounds every count from above without the tokenizer, in UTF-8 bytes", () => {
+    const exact = new TokenCounter();
+    const bound = TokenCounter.upperBound();
+    let seed = 7;
+    const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+    const alphabets = ["abcdefghij KLMNOP 0123456789", "{}[]();=>.,:'\"`\n\t  ", "日本語のテキスト中文字符", "🙂🚀👩‍💻é ß ø ж", "\u0000\u001b\uFFFD\u200b"];
+    const samples = [
+      "",
+      " ".repeat(4000),
+      "export const value = compute(input);\n".repeat(200),
+      ...Array.from({ length: 200 }, () => {
+        const alphabet = [...alphabets[Math.floor(random() * alphabets.length)]!];
+        return Array.from({ length: 1 + Math.floor(random() * 400) }, () => alphabet[Math.floor(random() * alphabet.length)]).join("");
+      }),
+    ];
+    for (const text of samples) expect(bound.countText(text)).toBeGreaterThanOrEqual(exact.countText(text));
+    const messages: ChatMessage[] = samples.map((content, index) => (index % 2 ? { role: "user", content } : { role: "assistant", content, toolCalls: [{ id: `${index}`, name: "write", arguments: JSON.stringify({ content }) }] }));
+    expect(bound.countMessages(messages)).toBeGreaterThanOrEqual(exact.countMessages(messages));
+    // Loose enough to be cheap, tight enough to matter: about 4 bytes per token of code.
+    expect(bound.countText(samples[2]!)).toBeLessThan(exact.countText(samples[2]!) * 8);
+  });
 });

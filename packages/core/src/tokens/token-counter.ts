@@ -3,14 +3,38 @@ import type { ChatMessage, ChatRequest, ContentPart, ToolDefinition } from "../c
 
 type CountTokens = (text: string) => number;
 let loadedCountTokens: CountTokens | undefined;
+let preloading = false;
 
 /**
- * The tokenizer's merge tables take ~140 ms to load, so they are loaded on the first count, not
- * when Bridle starts (`bridle --version` and config commands never count a token).
+ * The tokenizer's merge tables take ~150 ms of CPU to load, so they are loaded on the first exact
+ * count, or earlier by `preloadTokenizer`, never when Bridle starts.
  */
 function countTokens(text: string): number {
   loadedCountTokens ??= (createRequire(import.meta.url)("gpt-tokenizer") as { countTokens: CountTokens }).countTokens;
   return loadedCountTokens(text);
+}
+
+/** True once the tokenizer is loaded: exact counts then cost no start-up time. */
+export function tokenizerLoaded(): boolean {
+  return loadedCountTokens !== undefined;
+}
+
+/**
+ * Loads the tokenizer on a later turn of the event loop, for callers that will need exact counts
+ * soon and are about to wait (for a gateway, for the user). Does not keep the process alive.
+ */
+export function preloadTokenizer(): void {
+  if (loadedCountTokens !== undefined || preloading) return;
+  preloading = true;
+  setImmediate(() => countTokens("")).unref();
+}
+
+/**
+ * Every o200k token stands for at least one byte of UTF-8, so the byte length bounds the token
+ * count from above without loading a tokenizer (about 4× the exact count for English and code).
+ */
+function utf8Bytes(text: string): number {
+  return Buffer.byteLength(text, "utf8");
 }
 
 /** Tokens a message costs beyond its text (role markers, separators), as chat templates add. */
@@ -31,14 +55,25 @@ export interface ContextBreakdown {
 /**
  * Counts tokens with a real BPE tokenizer (o200k), caching each message by identity: messages
  * are immutable once appended, so adding one costs time proportional to that message only, not
- * to the conversation.
+ * to the conversation. `TokenCounter.upperBound()` counts the same way in UTF-8 bytes instead:
+ * never below the exact count, and free of the tokenizer.
  */
 export class TokenCounter {
   readonly #messages = new WeakMap<ChatMessage, number>();
   readonly #tools = new WeakMap<readonly ToolDefinition[], number>();
+  readonly #count: CountTokens;
+
+  /** A counter whose every count is at least the exact one, without loading the tokenizer. */
+  static upperBound(): TokenCounter {
+    return new TokenCounter(utf8Bytes);
+  }
+
+  constructor(count: CountTokens = countTokens) {
+    this.#count = count;
+  }
 
   countText(text: string): number {
-    return text.length === 0 ? 0 : countTokens(text);
+    return text.length === 0 ? 0 : this.#count(text);
   }
 
   countMessage(message: ChatMessage): number {

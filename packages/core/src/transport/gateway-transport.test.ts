@@ -24,7 +24,7 @@ beforeAll(async () => {
     const response = profile === "moonshot" ? { usagePaths: ["choices.0.usage"] } : undefined;
     gateways.define(
       defineGateway({ id: profile, name: profile, baseURL: sim.baseURL(profile), apiKeyEnv: `${profile.toUpperCase()}_API_KEY`, ...(response ? { response } : {}) }),
-      { kind: "config", file: "test" },
+      { kind: "plugin", plugin: "test" },
     );
   }
   environment = {
@@ -170,7 +170,7 @@ describe("GatewayTransport over the simulator", () => {
     const registry = new GatewayRegistry();
     registry.define(
       defineGateway({ id: "twin", name: "Twin", baseURL: "http://127.0.0.1:9/v1", apiKeyEnv: "GROQ_API_KEY", endpoints: [{ id: "node-b", baseURL: sim.baseURL("groq") }] }),
-      { kind: "config", file: "test" },
+      { kind: "plugin", plugin: "test" },
     );
     const twinModels = new ModelRegistry();
     twinModels.define({ ...models.get(KIMI)!, gateways: { twin: { slug: "moonshotai/kimi-k2-instruct-0905" } } });
@@ -186,7 +186,7 @@ describe("GatewayTransport over the simulator", () => {
 
   it("turns a 200 whose usage is above the window into an overflow where the definition says the gateway overflows silently", async () => {
     const registry = new GatewayRegistry();
-    registry.define(defineGateway({ id: "quiet", name: "Quiet", baseURL: sim.baseURL("groq"), apiKeyEnv: "GROQ_API_KEY", overflow: { silent: true } }), { kind: "config", file: "test" });
+    registry.define(defineGateway({ id: "quiet", name: "Quiet", baseURL: sim.baseURL("groq"), apiKeyEnv: "GROQ_API_KEY", overflow: { silent: true } }), { kind: "plugin", plugin: "test" });
     const tiny = new ModelRegistry();
     tiny.define({ id: KIMI, family: "kimi", contextWindow: 10, maxOutputTokens: 16, toolCalls: true, reasoning: "none", reasoningReplay: "drop", gateways: { quiet: { slug: "moonshotai/kimi-k2-instruct-0905" } } });
     sim.enqueue({ content: "an answer to a prompt that did not fit" });

@@ -10,6 +10,7 @@ import { negotiate } from "../gateways/negotiate.js";
 import { toWireRequest } from "../gateways/to-wire-request.js";
 import type { KernelHooks } from "../hooks.js";
 import type { CanonicalModelId, ModelRegistry } from "../model-registry.js";
+import { type FetchFunction, fetchSameOrigin } from "../trust/fetch-same-origin.js";
 import { DegenerateStreamError, StreamAssembler, type StreamDelta } from "./stream-assembler.js";
 import { toHarnessError } from "./to-harness-error.js";
 
@@ -230,12 +231,25 @@ export class GatewayTransport {
     }
   }
 
+  /** Keeps the raw text of error answers, which the SDK reduces to their `error` key. */
+  #keepErrorBodies(base: FetchFunction): FetchFunction {
+    return async (url, init) => {
+      const response = await base(url, init);
+      if (response.status >= 400) this.#errorBodies.set(response.headers, await response.clone().text().catch(() => ""));
+      return response;
+    };
+  }
+
   /** One client per endpoint, created with its gateway's key only. */
   #client(gateway: ResolvedGateway, endpoint: GatewayEndpoint): OpenAI {
     const clientKey = `${gateway.id}\u0000${endpoint.id}\u0000${endpoint.baseURL}`;
     const existing = this.#clients.get(clientKey);
     if (existing) return existing;
-    const apiKey = this.#options.gateways.apiKey(gateway.id, this.#options.environment);
+    const decision = this.#options.gateways.keyDecision(gateway.id, this.#options.environment, endpoint.id);
+    if (decision.kind === "refused") {
+      throw new HarnessError(decision.reason, { gateway: gateway.id, model: "", kind: "auth", retryable: false });
+    }
+    const apiKey = decision.kind === "granted" ? decision.key : undefined;
     if (!apiKey && !gateway.local) {
       throw new HarnessError(
         `no API key for ${gateway.name}: set ${gateway.apiKeyEnv ?? `gateways.${gateway.id}.apiKeyEnv`} in the environment`,
@@ -249,11 +263,8 @@ export class GatewayTransport {
       timeout: this.#options.connectTimeoutMs,
       organization: null,
       project: null,
-      fetch: async (url: string | URL | Request, init?: RequestInit) => {
-        const response = await fetch(url, init);
-        if (response.status >= 400) this.#errorBodies.set(response.headers, await response.clone().text().catch(() => ""));
-        return response;
-      },
+      // The key goes to this gateway's origin only: a redirect elsewhere is refused, not followed.
+      fetch: this.#keepErrorBodies(fetchSameOrigin()),
     });
     this.#clients.set(clientKey, client);
     return client;

@@ -1,6 +1,7 @@
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from "openai";
 import { HarnessError, type HarnessErrorKind } from "../errors/harness-error.js";
 import type { ErrorClassification, WireError } from "../gateways/gateway-definition.js";
+import { CrossOriginRedirectError } from "../trust/fetch-same-origin.js";
 import { retryAfterMilliseconds } from "./retry-after.js";
 
 interface ErrorOrigin {
@@ -35,6 +36,11 @@ export function toHarnessError(error: unknown, origin: ErrorOrigin): HarnessErro
   }
   if (error instanceof APIConnectionTimeoutError) {
     return new HarnessError(`${origin.gateway} did not answer in time`, { ...base, kind: "timeout", retryable: true });
+  }
+  const redirect = error instanceof Error && (error.cause instanceof CrossOriginRedirectError ? error.cause : error instanceof CrossOriginRedirectError ? error : undefined);
+  if (redirect) {
+    // Another try would be redirected again; the gateway's configuration is what needs a look.
+    return new HarnessError(`${origin.gateway}: ${redirect.message}`, { ...base, kind: "http", status: redirect.status, retryable: false });
   }
   if (error instanceof APIConnectionError) {
     return new HarnessError(`cannot reach ${origin.gateway}: ${origin.redact(messageOf(error.cause ?? error))}`, { ...base, kind: "network", retryable: true });

@@ -4,7 +4,7 @@ import { permissionsConfigSchema } from "./permissions-config.js";
 
 describe("permissionsConfigSchema", () => {
   it("fills every key with its default", () => {
-    expect(permissionsConfigSchema.parse({})).toEqual({ mode: "ask", allow: [], deny: [] });
+    expect(permissionsConfigSchema.parse({})).toEqual({ mode: "ask", allow: [], deny: [], sandbox: "auto" });
   });
 
   it("reports a bad mode and a bad rule at their keys", () => {

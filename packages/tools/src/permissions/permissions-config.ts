@@ -11,6 +11,12 @@ export const permissionModeSchema = z.enum(["ask", "allow-edits", "allow-all"]);
 /** A permission mode. */
 export type PermissionMode = z.infer<typeof permissionModeSchema>;
 
+/** Whether bash runs in the operating system's sandbox where one is available. */
+export const sandboxModeSchema = z.enum(["auto", "off"]);
+
+/** A sandbox setting. */
+export type SandboxMode = z.infer<typeof sandboxModeSchema>;
+
 const ruleSchema = z
   .string()
   .superRefine((value, context) => {
@@ -44,6 +50,11 @@ export const permissionsConfigSchema = z
       .array(ruleSchema)
       .default([])
       .describe('Calls that are always refused, in every mode and over any allow rule, e.g. "bash(rm -rf*)", "read(.env)".'),
+    sandbox: sandboxModeSchema
+      .default("auto")
+      .describe(
+        '"auto": run bash in the operating system\'s sandbox where there is one (bubblewrap on Linux, sandbox-exec on macOS): the workspace writable, everything else read-only, no network unless an allow rule "network" or "network(<command>)" grants it; "off": run commands unsandboxed.',
+      ),
   })
   .describe("Which tool calls run without asking, which ask, and which are refused.");
 
