@@ -19,7 +19,7 @@ beforeAll(async () => {
     profiles: [
       { profile: GATEWAY, replaceModels: true, models: SERVED },
       // Three self-hosted vLLM replicas behind one config-defined gateway.
-      ...REPLICAS.map((name) => ({ profile: "vllm", name, replaceModels: true, models: SERVED })),
+      ...REPLICAS.map((name) => ({ profile: "vllm", name, apiKey: null, replaceModels: true, models: SERVED })),
     ],
   });
 });
@@ -39,6 +39,8 @@ function session(plugins: BridlePlugin[], gateway = GATEWAY, settings: Record<st
   const kernel = createKernel({
     plugins: plugins.map((plugin) => ({ plugin })),
     gateways: [{ file: "bridle.config.json", settings }],
+    // The user's own config: the only one that may send a key to the simulator's loopback host.
+    userGateways: { file: "bridle.config.json", settings },
   });
   kernel.models.define({ id: MODEL, family: "other", contextWindow: 1_000_000, maxOutputTokens: 16_000, toolCalls: true, reasoning: "none", reasoningReplay: "drop" });
   const feed: FeedEvent[] = [];
@@ -128,7 +130,11 @@ test("a 50-turn session on 4 nodes reaches at least 0.9 of the oracle's cached t
   }
 }, 120_000);
 
-const ask = (current: ReturnType<typeof session>, text: string) => current.agent.runTurn(text, { signal: new AbortController().signal });
+const ask = async (current: ReturnType<typeof session>, text: string) => {
+  const result = await current.agent.runTurn(text, { signal: new AbortController().signal });
+  if (result.reason !== "stop") throw new Error(`turn ended with ${result.reason}: ${result.message}`);
+  return result;
+};
 
 test("the affinity value survives a compaction, and the summary request carries it to the same node", async () => {
   const current = session([compactionPlugin, cacheRoutingPlugin]);
@@ -201,6 +207,25 @@ test("a system prompt that changes mid-session is a warning in the feed; an unch
     const warnings = current.feed.filter((event) => event.type === "cache.prefix-changed");
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatchObject({ level: "warn", data: { changed: ["system"], turn: 3 } });
+  } finally {
+    current.close();
+  }
+});
+
+test("a sudden drop of the cached share on an unchanged prefix is a feed warning (the node lost the session's cache)", async () => {
+  const current = session([cacheRoutingPlugin]);
+  try {
+    for (let turn = 1; turn <= 3; turn += 1) await ask(current, `Step ${turn}: ${"keep reading. ".repeat(40)}`);
+    expect(current.feed.filter((event) => event.type === "cache.dropped")).toHaveLength(0);
+    sim.resetCaches(GATEWAY);
+    await ask(current, "Step 4");
+    const drops = current.feed.filter((event) => event.type === "cache.dropped");
+    expect(drops).toHaveLength(1);
+    expect(drops[0]).toMatchObject({ level: "warn", data: { turn: 4, ratio: 0, gateway: GATEWAY } });
+    expect(Number(drops[0]!.data?.previous)).toBeGreaterThan(0.5);
+    // The next turn hits again on the same node, and is no drop.
+    await ask(current, "Step 5");
+    expect(current.feed.filter((event) => event.type === "cache.dropped")).toHaveLength(1);
   } finally {
     current.close();
   }
