@@ -9,7 +9,10 @@
  * tail, compaction above 192k tokens (a 256k-window model) to an 8k summary; 400k tokens of
  * prefix cache per node.
  * Rows per case: `cached-ratio:<policy>` (Σcached / Σprompt tokens) and `max-mean-load:<policy>`
- * (busiest node's busy time over the mean), and the acceptance checks for `bridle`.
+ * (busiest node's busy time over the mean), and the acceptance checks for `bridle`
+ * (`bridle-cached-vs-oracle`, `bridle-cached-vs-random`). The oracle routes on the true cache
+ * state but also weighs load (Dynamo's cost), so a policy that keeps sessions home can beat it on
+ * cached tokens while losing to it on balance.
  */
 import { generateWorkload, simulate } from "./routing-simulation.mjs";
 import { policies } from "./routing-policies.mjs";
