@@ -44,7 +44,8 @@ export async function run() {
   try {
     const project = path.join(root, "project");
     mkdirSync(project, { recursive: true });
-    writeFileSync(path.join(project, "bridle.config.json"), JSON.stringify({ model: "moonshotai/kimi-k2-instruct-0905", gateway: "groq", gateways: { groq: { baseURL: sim.baseURL("groq") } } }));
+    // Everything in the user's own config: a repository's could not point a gateway anywhere.
+    const userConfig = { model: "moonshotai/kimi-k2-instruct-0905", gateway: "groq", gateways: { groq: { baseURL: sim.baseURL("groq") } } };
     const environment = (config) => ({
       PATH: process.env.PATH ?? "",
       HOME: root,
@@ -54,8 +55,10 @@ export async function run() {
     });
     // Two stdio servers in the user's config (trusted), none in the other.
     const servers = { mcp: { everything: { command: process.execPath, args: [everythingServer(), "stdio"] }, files: { command: process.execPath, args: [filesystemServer(), project] } } };
-    mkdirSync(path.join(root, "with-mcp", "bridle"), { recursive: true });
-    writeFileSync(path.join(root, "with-mcp", "bridle", "config.json"), JSON.stringify(servers));
+    for (const [folder, config] of [["without-mcp", userConfig], ["with-mcp", { ...userConfig, ...servers }]]) {
+      mkdirSync(path.join(root, folder, "bridle"), { recursive: true });
+      writeFileSync(path.join(root, folder, "bridle", "config.json"), JSON.stringify(config));
+    }
     const plain = environment("without-mcp");
     const withMcp = environment("with-mcp");
 

@@ -36,7 +36,9 @@ function workspace(gatewayURL) {
   const directory = mkdtempSync(path.join(tmpdir(), "bridle-bench-start-"));
   mkdirSync(path.join(directory, "project"));
   const project = path.join(directory, "project");
-  writeFileSync(path.join(project, "bridle.config.json"), JSON.stringify({ model, gateway: "groq", gateways: { groq: { baseURL: gatewayURL } } }));
+  // The gateway's address is the user's setting (a repository's config may not move a key).
+  mkdirSync(path.join(directory, "config", "bridle"), { recursive: true });
+  writeFileSync(path.join(directory, "config", "bridle", "config.json"), JSON.stringify({ model, gateway: "groq", gateways: { groq: { baseURL: gatewayURL } } }));
   writeFileSync(path.join(project, "floor.config.json"), JSON.stringify({ model, gateway: "groq", baseURL: gatewayURL, keyVariable: "GROQ_API_KEY" }));
   const environment = {
     PATH: process.env.PATH ?? "",

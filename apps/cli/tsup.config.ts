@@ -9,6 +9,9 @@ import { packageBuild } from "../../tsup.shared.js";
  */
 export default packageBuild(["src/index.ts", "src/bin.ts"], {
   noExternal: [/./],
+  // Less to parse on every start; names are kept for error names and stack traces.
+  minify: true,
+  keepNames: true,
   esbuildPlugins: [
     {
       name: "optional-peers",

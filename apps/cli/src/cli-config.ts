@@ -10,8 +10,6 @@ export const cliConfigSchema = baseConfigSchema.extend({
   mcp: mcpConfigSchema.optional(),
 });
 
-/** Presets every command starts from, before any config file. */
-export const BASE_PRESETS = [defaultPreset] as const;
 
 /** Options every command understands. */
 export interface GlobalOptions {
@@ -35,7 +33,7 @@ export function loadCliConfig(
     environment,
     schema,
     configFile: options.config,
-    basePresets: BASE_PRESETS,
+    basePresets: [defaultPreset],
     // Servers merge one by one across files, as gateways do.
     mapKeys: ["mcp"],
     flags: { model: options.model, gateway: options.gateway, trace: options.trace },

@@ -156,6 +156,16 @@ describe("MCP servers in a session (bridle as a process, against the simulator)"
     await until(() => serverPids().length === 0, 5_000, "the servers to end");
   });
 
+  it("starts a repository's servers once its folder is trusted", async () => {
+    project = await startSimProject({
+      config: { mcp: { repo: { ...everything(), args: [...everything().args, "repo"] } } },
+    });
+    const trusted = await runCliToEnd(["mcp", "list", "--json"], project);
+    expect(trusted.code).toBe(0);
+    expect((JSON.parse(trusted.stdout) as { servers: Array<{ name: string; state: string }> }).servers).toEqual([expect.objectContaining({ name: "repo", state: "ready" })]);
+    expect(serverPids()).toEqual([]);
+  });
+
   it("bridle mcp list shows the user's servers and leaves a repository's servers unstarted", async () => {
     project = await startSimProject({
       trusted: false,

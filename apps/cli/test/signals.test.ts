@@ -1,8 +1,7 @@
-import { spawnSync } from "node:child_process";
 import { existsSync, rmSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { readRecords, runCliToEnd, type SimProject, startCli, startSimProject, until } from "./sim-project.js";
+import { readRecords, runCliToEnd, runningInGroup, type SimProject, startCli, startSimProject, until } from "./sim-project.js";
 
 let project: SimProject | undefined;
 afterEach(async () => {
@@ -12,15 +11,6 @@ afterEach(async () => {
     project = undefined;
   }
 });
-
-/** Processes of a group that still run (zombies aside), as `ps` lists them. */
-function runningInGroup(group: number): string[] {
-  const listing = spawnSync("ps", ["-eo", "pgid=,stat=,args="], { encoding: "utf8" }).stdout;
-  return listing.split("\n").filter((line) => {
-    const [pgid, stat] = line.trim().split(/\s+/);
-    return Number(pgid) === group && stat !== undefined && !stat.startsWith("Z");
-  });
-}
 
 describe("a signal during a long tool", () => {
   for (const [signal, code] of [["SIGTERM", 143], ["SIGHUP", 129], ["SIGINT", 130]] as const) {

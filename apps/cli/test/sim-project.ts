@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { type GatewaySim, type ProfileSpec, type ScenarioInput, startGatewaySim } from "@bridle/gateway-sim";
@@ -143,4 +143,13 @@ export function readRecords(file: string): Array<Record<string, any>> {
     .split("\n")
     .filter((line) => line.trim())
     .map((line) => JSON.parse(line) as Record<string, any>);
+}
+
+/** Processes of a process group that still run (zombies, which run nothing, aside), as `ps` lists them. */
+export function runningInGroup(group: number): string[] {
+  const listing = spawnSync("ps", ["-eo", "pgid=,stat=,args="], { encoding: "utf8" }).stdout;
+  return listing.split("\n").filter((line) => {
+    const [pgid, stat] = line.trim().split(/\s+/);
+    return Number(pgid) === group && stat !== undefined && !stat.startsWith("Z");
+  });
 }

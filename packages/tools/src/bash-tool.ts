@@ -3,7 +3,11 @@ import { z } from "zod";
 import { collectSecrets, createRedactor, type Tool, type ToolResult } from "@bridle/core";
 import { defineTool } from "./define-tool.js";
 import { limits } from "./limits.js";
+import type { SandboxMode } from "./permissions/permissions-config.js";
 import { processStartMarker } from "./process-group.js";
+import { allowsNetwork } from "./sandbox/allows-network.js";
+import { detectSandbox, type SandboxStatus } from "./sandbox/detect-sandbox.js";
+import { bubblewrapCommand, sandboxExecCommand, type WrappedCommand } from "./sandbox/sandbox-command.js";
 import { runCommand, type CommandOutcome } from "./run-command.js";
 import { sanitizeTerminalOutput } from "./sanitize-terminal-output.js";
 import { scrubEnvironment } from "./scrub-environment.js";
@@ -45,6 +49,12 @@ export interface BashToolOptions {
   redact?: (text: string) => string;
   /** Bytes of a call's output saved to its file at most. Default 10 MB. */
   maxSavedOutputBytes?: number;
+  /**
+   * `auto` runs each command in the operating system's sandbox when there is one (see
+   * `detectSandbox`): the workspace writable, the rest read-only, no network unless an allow rule
+   * `network` / `network(<command>)` grants it. Default `off`.
+   */
+  sandbox?: { mode: SandboxMode; allow?: readonly string[]; status?: SandboxStatus };
 }
 
 const description =
@@ -63,6 +73,7 @@ const NON_INTERACTIVE = { GIT_TERMINAL_PROMPT: "0", GIT_PAGER: "cat", PAGER: "ca
  */
 export function createBashTool(options: BashToolOptions = {}): Tool<typeof parameters> {
   const maxTimeoutMs = options.maxTimeoutMs ?? limits.bashMaxTimeoutMs;
+  const sandbox = sandboxWrapper(options.sandbox);
   const redact = options.redact ?? createRedactor({ secrets: collectSecrets(options.environment ?? process.env) });
   const defaultTimeoutMs = Math.min(options.defaultTimeoutMs ?? limits.bashDefaultTimeoutMs, maxTimeoutMs);
   return defineTool({
@@ -90,6 +101,7 @@ export function createBashTool(options: BashToolOptions = {}): Tool<typeof param
         killGraceMs: options.killGraceMs ?? limits.bashKillGraceMs,
         redact,
         maxSavedBytes: options.maxSavedOutputBytes ?? limits.bashSavedOutputBytes,
+        ...(sandbox ? { wrap: (shell: string, command: string) => sandbox(shell, command, context.workspace) } : {}),
         onSpawn: (pid) => {
           const startMarker = processStartMarker(pid);
           context.onProcess?.({ pid, command: args.command, ...(startMarker ? { startMarker } : {}) });
@@ -134,6 +146,17 @@ function formatOutcome(outcome: CommandOutcome, timeoutMs: number, clampedTo: nu
   return {
     content: `${body}\n\n[${notes.join("; ")}]`,
     isError: outcome.timedOut || outcome.aborted,
+  };
+}
+
+/** How to wrap each command for the sandbox, or `undefined` when commands run unsandboxed. */
+function sandboxWrapper(settings: BashToolOptions["sandbox"]): ((shell: string, command: string, workspace: string) => WrappedCommand) | undefined {
+  if (!settings || settings.mode === "off") return undefined;
+  const status = settings.status ?? detectSandbox();
+  if (!status.available) return undefined;
+  return (shell, command, workspace) => {
+    const policy = { workspace, network: allowsNetwork(command, settings.allow) };
+    return status.kind === "bubblewrap" ? bubblewrapCommand(status.executable, shell, command, policy) : sandboxExecCommand(status.executable, shell, command, policy);
   };
 }
 

@@ -37,6 +37,11 @@ export { restrictUntrustedPermissions } from "./permissions/restrict-untrusted-p
 export { splitShellCommand } from "./permissions/split-shell-command.js";
 export { endOrphanedProcessGroup, isProcessGroupRunning, processStartMarker } from "./process-group.js";
 export type { OrphanOutcome } from "./process-group.js";
+export { allowsNetwork } from "./sandbox/allows-network.js";
+export { detectSandbox } from "./sandbox/detect-sandbox.js";
+export type { DetectSandboxOptions, SandboxStatus } from "./sandbox/detect-sandbox.js";
+export { bubblewrapCommand, sandboxExecCommand, seatbeltProfile } from "./sandbox/sandbox-command.js";
+export type { SandboxPolicy, WrappedCommand } from "./sandbox/sandbox-command.js";
 export { createReadTool } from "./read-tool.js";
 export type { ReadArguments } from "./read-tool.js";
 export { READ_STAMPS_KEY, assertFreshRead, hashContent, readStamps, recordReadStamp } from "./read-stamps.js";

@@ -3,6 +3,7 @@ import fs from "node:fs";
 import { StringDecoder } from "node:string_decoder";
 import { killProcessGroup, trackProcessGroup } from "./kill-process-group.js";
 import { OutputCollector, type CollectedOutput } from "./output-collector.js";
+import type { WrappedCommand } from "./sandbox/sandbox-command.js";
 
 /** How to run one shell command. */
 export interface RunCommandOptions {
@@ -23,6 +24,8 @@ export interface RunCommandOptions {
   redact?: (text: string) => string;
   /** Bytes of output saved to `fullOutputPath` at most. Default 10 MB. */
   maxSavedBytes?: number;
+  /** Runs the shell through a sandbox: the command line to spawn instead of `<shell> -c <command>`. */
+  wrap?: (shell: string, command: string) => WrappedCommand;
   /** Called once the shell runs, with its pid (the id of its process group, except on Windows). */
   onSpawn?: (pid: number) => void;
   /**
@@ -69,9 +72,10 @@ export function runCommand(options: RunCommandOptions): Promise<CommandOutcome> 
     if (!windows && !fs.existsSync(options.cwd)) {
       spawnError = new Error(`working directory ${options.cwd} does not exist`);
     }
+    const wrapped = !windows && options.wrap ? options.wrap(options.shell, options.command) : undefined;
     const child = spawnError
       ? undefined
-      : spawn(windows ? options.command : options.shell, windows ? [] : ["-c", options.command], {
+      : spawn(wrapped ? wrapped.file : windows ? options.command : options.shell, wrapped ? wrapped.args : windows ? [] : ["-c", options.command], {
           cwd: options.cwd,
           env: options.env,
           detached: !windows,

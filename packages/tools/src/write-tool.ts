@@ -1,4 +1,4 @@
-import fs from "node:fs/promises";
+import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import type { Tool, ToolResult } from "@bridle/core";
@@ -41,14 +41,15 @@ export function createWriteTool(): Tool<typeof parameters> {
       const display = target.relative;
 
       return withPathLock(target.absolute, async () => {
-        const stat = await fs.stat(target.absolute).catch(() => undefined);
+        // Synchronous: short system calls, cheaper than a thread-pool hop each (see writeFileAtomic).
+        const stat = fs.statSync(target.absolute, { throwIfNoEntry: false });
         if (stat && !stat.isFile()) throw new ToolError(`${display} exists and is not a regular file (a directory?).`);
 
         let before = "";
         let text = args.content;
         let bom = false;
         if (stat) {
-          const bytes = await fs.readFile(target.absolute);
+          const bytes = fs.readFileSync(target.absolute);
           const decoded = decodeUtf8Text(bytes);
           if (!decoded) {
             const label = describeNonText(bytes);
@@ -61,12 +62,11 @@ export function createWriteTool(): Tool<typeof parameters> {
             text = applyLineEnding(text, "\r\n");
           }
         } else {
-          await fs.mkdir(path.dirname(target.absolute), { recursive: true });
+          fs.mkdirSync(path.dirname(target.absolute), { recursive: true });
         }
 
         const bytes = Buffer.concat([bom ? UTF8_BOM : new Uint8Array(), Buffer.from(text, "utf8")]);
-        await writeFileAtomic(target.absolute, bytes);
-        const written = await fs.stat(target.absolute);
+        const written = await writeFileAtomic(target.absolute, bytes);
         recordReadStamp(context.state, target.absolute, {
           hash: hashContent(bytes),
           size: bytes.byteLength,

@@ -1,5 +1,6 @@
 import { realpathSync } from "node:fs";
 import { fetchSameOrigin, formatIssue, sessionsDirectory } from "@bridle/core";
+import { detectSandbox, permissionsConfigSchema } from "@bridle/tools";
 import { type GlobalOptions, loadCliConfig } from "../cli-config.js";
 import { ExitCode } from "../exit-codes.js";
 import { formatTable } from "../format-table.js";
@@ -28,6 +29,15 @@ export async function runDoctor(global: GlobalOptions, options: { offline?: bool
   } else {
     out("! model: none configured (set \"model\" in bridle.config.json or pass --model)");
   }
+  const sandboxMode = permissionsConfigSchema.parse(settings.permissions ?? {}).sandbox;
+  const sandbox = sandboxMode === "auto" ? detectSandbox() : undefined;
+  out(
+    sandbox === undefined
+      ? '! sandbox: off (permissions.sandbox is "off"): bash commands can write anywhere and use the network'
+      : sandbox.available
+        ? `✓ sandbox: ${sandbox.kind} (${sandbox.executable}): bash writes only in the workspace, no network unless a "network" allow rule grants it`
+        : `! sandbox: unavailable, bash runs unsandboxed: ${sandbox.reason}`,
+  );
   const rows: string[][] = [];
   let reachable = 0;
   let failed = 0;

@@ -22,11 +22,10 @@ import {
   type ToolSourceContext,
 } from "@bridle/core";
 import { defaultPreset } from "@bridle/preset-default";
-import { createBuiltinTools, type PermissionMode, permissionsConfigSchema } from "@bridle/tools";
-import { BASE_PRESETS, type GlobalOptions } from "../cli-config.js";
+import { createBuiltinTools, detectSandbox, type PermissionMode, permissionsConfigSchema } from "@bridle/tools";
+import type { GlobalOptions } from "../cli-config.js";
 import { createAuthorizer, type PermissionPrompt } from "./authorize.js";
 import { discoverTarget } from "./discover-target.js";
-import { layerTrust } from "./layer-trust.js";
 import { loadKernel } from "./load-kernel.js";
 import { NoModelError, selectTarget } from "./select-target.js";
 import { trustNotice } from "../trust/trust-notice.js";
@@ -107,7 +106,12 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
 
   const permissions = permissionsConfigSchema.parse(settings.permissions ?? {});
   const permissionMode = options.permissionMode ?? permissions.mode;
-  const tools = createBuiltinTools({ deny: permissions.deny, bash: { environment: options.environment, redact } });
+  const sandbox = permissions.sandbox === "auto" ? detectSandbox() : undefined;
+  if (sandbox && !sandbox.available) startupFeed.push({ type: "sandbox.unavailable", level: "warn", message: `bash runs without a sandbox: ${sandbox.reason}` });
+  const tools = createBuiltinTools({
+    deny: permissions.deny,
+    bash: { environment: options.environment, redact, sandbox: { mode: permissions.sandbox, allow: permissions.allow, ...(sandbox ? { status: sandbox } : {}) } },
+  });
   // MCP servers start now, in parallel with the screen; the first request waits for them.
   const sources = toolSourceContext(config, options.environment, workspace);
   const lateTools = kernel.toolSources.configured(sources) ? kernel.toolSources.start(sources) : undefined;
@@ -165,7 +169,8 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
 
 /** What tool sources (MCP servers) are started with; which layers are trusted is decided here. */
 export function toolSourceContext(config: ResolvedConfig, environment: NodeJS.ProcessEnv, workspace: string): ToolSourceContext {
-  // A trusted folder's config may start servers like the user's own; otherwise only the user's layers may.
-  const isTrusted = config.trust.state === "trusted" ? () => true : layerTrust(config.layers, BASE_PRESETS.length);
-  return { layers: config.layers, isTrusted, environment, workspace };
+  // A trusted folder's config may start servers like the user's own; otherwise only the user's
+  // layers may (a layer without a scope counts as the project's).
+  const trustedFolder = config.trust.state === "trusted";
+  return { layers: config.layers, isTrusted: (layer) => trustedFolder || layer.scope === "user", environment, workspace };
 }

@@ -69,6 +69,8 @@ export class SessionLog {
   #durable = 0;
   /** The commit in flight and the one queued behind it for lines written since it started. */
   #committing: Promise<void> | undefined;
+  /** Lines the commit in flight covers. */
+  #committingCovers = 0;
   #queued: Promise<void> | undefined;
   /** A failed background commit, reported by the next `flush` or `close`. */
   #commitError: unknown;
@@ -232,6 +234,7 @@ export class SessionLog {
     const target = this.#written;
     if (this.#durable >= target) return this.#committing ?? Promise.resolve();
     if (this.#committing === undefined) return this.#startCommit();
+    if (this.#committingCovers >= target) return this.#committing;
     // The commit in flight may have started before the last lines: queue one behind it.
     this.#queued ??= this.#committing.then(() => {
       this.#queued = undefined;
@@ -245,18 +248,22 @@ export class SessionLog {
     if (descriptor === undefined) return Promise.resolve();
     const covers = this.#written;
     const directory = this.#unsyncedDirectory;
-    this.#unsyncedDirectory = undefined;
     const committing = new Promise<void>((resolve) => {
       fdatasync(descriptor, (error) => {
         if (error) this.#commitError ??= error;
         else this.#durable = Math.max(this.#durable, covers);
         if (directory === undefined) return resolve();
-        syncDirectory(directory, resolve);
+        syncDirectory(directory, () => {
+          // Until then `close` syncs the directory itself.
+          if (this.#unsyncedDirectory === directory) this.#unsyncedDirectory = undefined;
+          resolve();
+        });
       });
     }).finally(() => {
       if (this.#committing === committing) this.#committing = undefined;
     });
     this.#committing = committing;
+    this.#committingCovers = covers;
     return committing;
   }
 

@@ -13,6 +13,7 @@ import type { CanonicalModelId, ModelRegistry } from "../model-registry.js";
 import { type FetchFunction, fetchSameOrigin } from "../trust/fetch-same-origin.js";
 import { DegenerateStreamError, StreamAssembler, type StreamDelta } from "./stream-assembler.js";
 import { toHarnessError } from "./to-harness-error.js";
+import { nodeHttpFetch } from "./node-http-fetch.js";
 
 /** At most this many field fixes for one request, whatever the gateway keeps rejecting. */
 const MAX_NEGOTIATIONS = 3;
@@ -264,7 +265,7 @@ export class GatewayTransport {
       organization: null,
       project: null,
       // The key goes to this gateway's origin only: a redirect elsewhere is refused, not followed.
-      fetch: this.#keepErrorBodies(fetchSameOrigin()),
+      fetch: this.#keepErrorBodies(fetchSameOrigin(nodeHttpFetch)),
     });
     this.#clients.set(clientKey, client);
     return client;
