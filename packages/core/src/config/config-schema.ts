@@ -10,11 +10,12 @@ export const gatewayConfigSchema = z
     affinity: z
       .union([
         z.enum(AFFINITY_NAMES).describe("The one mechanism the gateway honours, by name; none sends no affinity key."),
-        z.object({
-        bodyField: z.string().min(1).optional().describe("Body field that carries the session's affinity key (prompt_cache_key, session_id)."),
-        header: z.string().min(1).optional().describe("Header that carries the session's affinity key (x-session-affinity)."),
-      })
-      .strict(),
+        z
+          .object({
+            bodyField: z.string().min(1).optional().describe("Body field that carries the session's affinity key (prompt_cache_key, session_id)."),
+            header: z.string().min(1).optional().describe("Header that carries the session's affinity key (x-session-affinity)."),
+          })
+          .strict(),
       ])
       .optional()
       .describe("How this gateway keeps a session on one cache."),
