@@ -62,7 +62,8 @@ export function createHooks() {
      * turn's, or a side request (`purpose` says which: `turn`, `summary`, …). Taps return a new
      * request: compaction fits a turn to the window (COMPACT), tool-repair shapes tool schemas
      * for the gateway (GATEWAY), model-id warns once about an unknown model (OBSERVE).
-     * `endpoint` and `affinityKey` are the fields for choosing where a request goes (ROUTE).
+     * `endpoint` and `affinityKey` are the fields for choosing where a request goes: cache-routing
+     * sets them and puts the tools in a stable order (ROUTE).
      * `model` and `gateway` are read-only here (a tap that changes them fails); the transport
      * turns the result into the gateway's wire shape.
      */
@@ -104,7 +105,8 @@ export function createHooks() {
      * **AsyncSeriesWaterfallHook<[ChatResponse, TurnContext]>** — a complete answer, after the
      * stream ended properly, with reasoning and usage already normalized by the transport. Taps
      * return a new response: tool-repair turns leaked tool-call grammars into structured calls
-     * (REPAIR), compaction calibrates its token estimates against reported usage (OBSERVE).
+     * (REPAIR), compaction calibrates its token estimates against reported usage and cache-routing
+     * reads the turn's cached share (OBSERVE).
      */
     afterResponse: new AsyncSeriesWaterfallHook<[ChatResponse, TurnContext], ChatResponse, TapAttribution>(
       ["response", "context"],
@@ -159,8 +161,8 @@ export function createHooks() {
 
     /**
      * **SyncHook<[FeedEvent]>** — the feed: what the harness did on the user's behalf. Taps only
-     * observe (the agent records each event in the session log and shows it); return values
-     * are ignored.
+     * observe (the agent records each event in the session log and shows it; cache-routing learns
+     * from `breaker.*` events which endpoints are out); return values are ignored.
      */
     onEvent: new SyncHook<[FeedEvent], void, TapAttribution>(["event"], "onEvent"),
   });

@@ -1,4 +1,5 @@
 import { definePreset, type BridlePlugin } from "@bridle/core";
+import { cacheRoutingPlugin } from "@bridle/plugin-cache-routing";
 import { compactionPlugin } from "@bridle/plugin-compaction";
 import { fallbackPlugin } from "@bridle/plugin-fallback";
 import { gatewaysPlugin } from "@bridle/plugin-gateways";
@@ -7,7 +8,7 @@ import { modelIdPlugin } from "@bridle/plugin-model-id";
 import { toolRepairPlugin } from "@bridle/plugin-tool-repair";
 
 /** The plugins the CLI ships with. Their taps are ordered by stage, not by this list. */
-const plugins: BridlePlugin[] = [gatewaysPlugin, modelIdPlugin, compactionPlugin, toolRepairPlugin, mcpPlugin, fallbackPlugin];
+const plugins: BridlePlugin[] = [gatewaysPlugin, modelIdPlugin, compactionPlugin, toolRepairPlugin, mcpPlugin, cacheRoutingPlugin, fallbackPlugin];
 
 /**
  * The preset the `bridle` CLI starts from: every harness plugin on, with defaults tuned for

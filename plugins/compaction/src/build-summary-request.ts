@@ -1,4 +1,4 @@
-import type { ChatRequest } from "@bridle/core";
+import type { ChatMessage, ChatRequest, ToolDefinition } from "@bridle/core";
 
 /** Words the summary system prompt starts with; simulators and tests can recognise the request by them. */
 export const SUMMARY_PROMPT_OPENING = "You write handoff briefs for a coding agent";
@@ -72,6 +72,41 @@ export function buildSummaryRequest(input: SummaryRequestInput): ChatRequest {
       { role: "user", content: parts.join("\n\n") },
     ],
     tools: [],
+    maxOutputTokens: input.maxOutputTokens,
+    body: {},
+    headers: {},
+  };
+}
+
+/** What a summary request sent as a continuation of the session's own prefix is made of. */
+export interface ContinuationSummaryInput {
+  model: string;
+  gateway: string;
+  /** The session's request as it stands: system prompt, conversation and tools, unchanged. */
+  messages: readonly ChatMessage[];
+  tools: readonly ToolDefinition[];
+  focus?: string;
+  maxOutputTokens: number;
+}
+
+/**
+ * The summary request as a continuation of the current prefix: the same system prompt, messages
+ * and tools the session's next turn would send, with the brief's instructions appended as one
+ * user message. Everything before that message is already in the serving node's prefix cache,
+ * so the summary reads the whole history at the cached price.
+ */
+export function buildContinuationSummaryRequest(input: ContinuationSummaryInput): ChatRequest {
+  const instruction = [
+    "Stop the task here: before the conversation continues, write a handoff brief of everything above.",
+    summarySystemPrompt(input.maxOutputTokens),
+    ...(input.focus ? [`The user asked this brief to pay special attention to: ${input.focus}`] : []),
+    "Write the brief now.",
+  ].join("\n\n");
+  return {
+    model: input.model,
+    gateway: input.gateway,
+    messages: [...input.messages, { role: "user", content: instruction }],
+    tools: [...input.tools],
     maxOutputTokens: input.maxOutputTokens,
     body: {},
     headers: {},

@@ -1,5 +1,6 @@
 import type { GatewaySim, RecordedRequest } from "@bridle/gateway-sim";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { SUMMARY_PROMPT_OPENING } from "./build-summary-request.js";
 import { isSummaryMessage } from "./summary-message.js";
 import { createSimSession, nextRequestTokens, SIM_MODELS, type SimSession, startSim } from "../test/sim-session.js";
 import { syntheticConversation } from "../test/synthetic-conversation.js";
@@ -25,7 +26,12 @@ afterEach(() => {
 });
 
 const completions = () => sim.requests.all().filter((request) => request.path.endsWith("/chat/completions"));
-const isSummaryRequest = (request: RecordedRequest) => !Array.isArray((request.body as { tools?: unknown }).tools) || ((request.body as { tools: unknown[] }).tools.length === 0);
+/** A summary request: the transcript form (no tools) or a continuation of the session's prefix (the brief's instructions last). */
+const isSummaryRequest = (request: RecordedRequest) => {
+  const body = request.body as { tools?: unknown[]; messages?: Array<{ content?: unknown }> };
+  const last = body.messages?.at(-1)?.content;
+  return !Array.isArray(body.tools) || body.tools.length === 0 || (typeof last === "string" && last.includes(SUMMARY_PROMPT_OPENING));
+};
 const turnRun = () => ({ signal: new AbortController().signal, onEvent: () => {} });
 const compactionRecords = (current: SimSession) => current.records().filter((record) => record.type === "compaction");
 

@@ -59,7 +59,7 @@ export async function fitRequest(request: ChatRequest, context: TurnContext, eng
   let messages = request.messages;
   if (forced || calibrate(local, calibration) >= thresholds.tier1) {
     if (forced) state.forcedTurn = context.turn;
-    const compacted = await compactForRequest(context, state, engine, thresholds, calibrate(local, calibration), forced);
+    const compacted = await compactForRequest(context, state, engine, thresholds, calibrate(local, calibration), forced, request);
     if (compacted) {
       messages = [...request.messages.slice(0, systemCount), ...compacted];
       local = fixed + state.ledger.total(messages, counter, systemCount);
@@ -106,6 +106,7 @@ async function compactForRequest(
   thresholds: CompactionThresholds,
   used: number,
   forced: boolean,
+  request: ChatRequest,
 ): Promise<ChatMessage[] | undefined> {
   const { options } = engine;
   const counter = context.tokens;
@@ -145,7 +146,9 @@ async function compactForRequest(
     messages: conversation,
     target: { thresholds, fixedTokens: state.fixedTokens, ratio },
     settings: options,
-    summarizers: [summarizerFor(context, { model: context.model.id, gateway: context.gateway }, engine, context.signal)],
+    // The summary continues this very request (same system prompt and tools), so it reads the
+    // history from the prefix cache; after an overflow the request is known not to fit, so not then.
+    summarizers: [summarizerFor(context, { model: context.model.id, gateway: context.gateway }, engine, context.signal, forced ? undefined : { messages: request.messages, tools: request.tools, promptTokens: used })],
     counter,
     pruneFirst: false,
     signal: context.signal,

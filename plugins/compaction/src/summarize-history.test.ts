@@ -88,4 +88,27 @@ describe("summarizeHistory", () => {
     await expect(summarizeHistory({ items, summaryTokens: 2000, counter, signal: controller.signal }, [aborting, next.summarizer])).rejects.toThrow(/cancelled/);
     expect(next.seen).toHaveLength(0);
   });
+
+  it("summarizes as a continuation of the session's own request when it fits, else with the transcript passes", async () => {
+    const conversation = syntheticConversation(20);
+    const tools = [{ name: "read", description: "Read a file", parameters: { type: "object", properties: { path: { type: "string" } } } }];
+    const messages = [{ role: "system" as const, content: "You are a coding agent." }, ...conversation];
+    const items = transcriptItems(conversation, { clipChars: 2000 }, counter);
+    const promptTokens = counter.countMessages(messages);
+    const { summarizer, seen } = windowChecked(200_000, () => "## Task\ncontinued");
+    const outcome = await summarizeHistory({ items, summaryTokens: 4000, counter, focus: "the parser" }, [{ ...summarizer, continuation: { messages, tools, promptTokens } }]);
+    expect(outcome).toMatchObject({ brief: "## Task\ncontinued", passes: 1 });
+    const request = seen[0]!.request;
+    expect(request.tools).toEqual(tools);
+    // The prefix is the session's request, unchanged and in order; only the instructions are new.
+    expect(request.messages.slice(0, messages.length)).toEqual(messages);
+    expect(request.messages).toHaveLength(messages.length + 1);
+    expect(request.messages.at(-1)).toMatchObject({ role: "user", content: expect.stringContaining("the parser") });
+
+    // A prefix too large for the window: the transcript form, without tools.
+    const small = windowChecked(200_000, () => "## Task\nfrom the transcript");
+    const tooLarge = await summarizeHistory({ items, summaryTokens: 4000, counter }, [{ ...small.summarizer, continuation: { messages, tools, promptTokens: 199_000 } }]);
+    expect(tooLarge.brief).toBe("## Task\nfrom the transcript");
+    expect(small.seen[0]!.request.tools).toEqual([]);
+  });
 });

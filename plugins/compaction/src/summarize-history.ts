@@ -1,5 +1,5 @@
-import type { ChatRequest, ChatResponse } from "@bridle/core";
-import { buildSummaryRequest, summarySystemPrompt } from "./build-summary-request.js";
+import type { ChatMessage, ChatRequest, ChatResponse, ToolDefinition } from "@bridle/core";
+import { buildContinuationSummaryRequest, buildSummaryRequest, summarySystemPrompt } from "./build-summary-request.js";
 import type { MessageCounter } from "./message-counter.js";
 import { splitForSummarizer } from "./split-for-summarizer.js";
 import type { TranscriptItem } from "./transcript-items.js";
@@ -15,6 +15,15 @@ export interface Summarizer {
   ratio: number;
   /** Sends the request (the session's side channel, past `beforeRequest`). */
   complete(request: ChatRequest): Promise<ChatResponse>;
+  /** The session's own request, when this summarizer is the session's model: summarize as its continuation. */
+  continuation?: SummaryContinuation;
+}
+
+/** The request a summary can continue: its messages (system prompt first) and tools, and its calibrated size. */
+export interface SummaryContinuation {
+  messages: readonly ChatMessage[];
+  tools: readonly ToolDefinition[];
+  promptTokens: number;
 }
 
 /** The history to summarize and the size the brief may take. */
@@ -42,6 +51,12 @@ export interface SummaryOutcome {
 
 /** Share of a summarizer's window a request may fill: the rest absorbs estimate error. */
 const WINDOW_SHARE = 0.9;
+/**
+ * Share of the window a continuation may fill: its prompt is the turn's own, estimated the way the
+ * turn is, so it needs only a small margin; a gateway that still refuses it costs one request,
+ * after which the transcript passes run.
+ */
+const CONTINUATION_WINDOW_SHARE = 0.97;
 /** Tokens for the wrapper text around the transcript (tags, the update note, the focus line). */
 const WRAPPER_TOKENS = 300;
 /** A chunk smaller than this would need absurdly many passes: the summarizer is too small. */
@@ -91,6 +106,8 @@ async function summarizeWith(summarizer: Summarizer, input: SummarizeInput): Pro
   if (chunkTokens < MIN_CHUNK_TOKENS) {
     throw new Error(`its ${summarizer.contextWindow.toLocaleString("en-US")}-token window leaves too little room for the history`);
   }
+  const continued = await summarizeAsContinuation(summarizer, input, outputTokens);
+  if (continued !== undefined) return { brief: continued, passes: 1 };
   let brief = input.previousBrief ? fitBrief(input.previousBrief, outputTokens, input.counter) : undefined;
   const chunks = input.items.length > 0 ? splitForSummarizer(input.items, chunkTokens) : [];
   for (const [index, chunk] of chunks.entries()) {
@@ -110,6 +127,34 @@ async function summarizeWith(summarizer: Summarizer, input: SummarizeInput): Pro
   }
   if (brief === undefined) throw new Error("there was nothing to summarize");
   return { brief, passes: chunks.length };
+}
+
+/**
+ * One summary request that continues the session's own prefix (so it hits the prefix cache), when
+ * the prefix, the instructions and the brief fit the window. `undefined` when it does not fit or
+ * the answer was unusable: the transcript passes take over.
+ */
+async function summarizeAsContinuation(summarizer: Summarizer, input: SummarizeInput, outputTokens: number): Promise<string | undefined> {
+  const continuation = summarizer.continuation;
+  if (!continuation) return undefined;
+  const instructionTokens = Math.ceil((input.counter.countText(summarySystemPrompt(outputTokens)) + WRAPPER_TOKENS) * summarizer.ratio);
+  if (continuation.promptTokens + instructionTokens + outputTokens > summarizer.contextWindow * CONTINUATION_WINDOW_SHARE) return undefined;
+  const request = buildContinuationSummaryRequest({
+    model: summarizer.model,
+    gateway: summarizer.gateway,
+    messages: continuation.messages,
+    tools: continuation.tools,
+    ...(input.focus ? { focus: input.focus } : {}),
+    maxOutputTokens: outputTokens,
+  });
+  try {
+    const response = await summarizer.complete(request);
+    const text = (response.message.content ?? "").trim();
+    return text === "" ? undefined : fitBrief(text, outputTokens, input.counter);
+  } catch (error) {
+    if (input.signal?.aborted) throw error;
+    return undefined;
+  }
 }
 
 /** A brief cut to the output budget, so the next pass's request stays inside the window. */

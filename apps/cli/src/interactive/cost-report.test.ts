@@ -36,7 +36,12 @@ describe("costReport", () => {
       ["unpriced @ groq", "1", "5k", "?", "200", "n/a"],
       ["total", "3", "31k", "20k+?", "1.7k", "≥ $0.0140"],
     ]);
-    expect(report.notes).toEqual(["n/a: the model registry lists no prices for that model", "?: the gateway did not report cached tokens for some requests"]);
+    expect(report.notes).toEqual([
+      "cached per request, priced @ fireworks (latest last): 8k / 12k · 12k / 14k",
+      "cached per request, unpriced @ groq (latest last): ? / 5k",
+      "n/a: the model registry lists no prices for that model",
+      "?: the gateway did not report cached tokens for some requests",
+    ]);
   });
 
   it("says so when nothing was sent yet", () => {

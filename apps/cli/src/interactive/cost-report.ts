@@ -39,7 +39,7 @@ export function costReport(totals: UsageTotals, models: Pick<ModelRegistry, "get
       tone: "current",
     });
   }
-  const notes: string[] = [];
+  const notes: string[] = entries.filter((total) => (total.recent?.length ?? 0) > 0).map((total) => `cached per request, ${total.model} @ ${total.gateway} (latest last): ${recentCached(total)}`);
   if (!sum.priced) notes.push("n/a: the model registry lists no prices for that model");
   if (sum.cachedUnknown > 0) notes.push("?: the gateway did not report cached tokens for some requests");
   const ratio = sum.input > 0 ? Math.round((sum.cached / sum.input) * 100) : 0;
@@ -50,6 +50,13 @@ export function costReport(totals: UsageTotals, models: Pick<ModelRegistry, "get
     rows,
     notes,
   };
+}
+
+/** `0 / 12.3k · 11.9k / 13.1k · ? / 14k`: cached over prompt tokens of each recent request. */
+function recentCached(total: UsageTotal): string {
+  return (total.recent ?? [])
+    .map((request) => `${request.cachedInputTokens === undefined ? "?" : formatTokens(Math.min(request.cachedInputTokens, request.inputTokens))} / ${formatTokens(request.inputTokens)}`)
+    .join(" · ");
 }
 
 function cachedCell(cached: number, unknown: number, requests: number): string {

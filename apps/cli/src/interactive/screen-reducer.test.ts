@@ -132,7 +132,16 @@ describe("screenReducer: cancelling and errors", () => {
 describe("screenReducer: usage, feed, compaction, switches", () => {
   it("sums usage per model and gateway and tracks the last context size", () => {
     const state = run(events(usage(1_000, 100, 600), usage(2_000, 50)));
-    expect(state.totals["m @ g"]).toEqual({ model: "m", gateway: "g", requests: 2, inputTokens: 3_000, outputTokens: 150, cachedInputTokens: 600, cachedUnknown: 1 });
+    expect(state.totals["m @ g"]).toEqual({
+      model: "m",
+      gateway: "g",
+      requests: 2,
+      inputTokens: 3_000,
+      outputTokens: 150,
+      cachedInputTokens: 600,
+      cachedUnknown: 1,
+      recent: [{ inputTokens: 1_000, cachedInputTokens: 600 }, { inputTokens: 2_000 }],
+    });
     expect(state.reportedTokens).toBe(2_050);
   });
 

@@ -10,7 +10,12 @@ export interface UsageTotal {
   cachedInputTokens: number;
   /** Requests whose gateway did not say how many prompt tokens were cached. */
   cachedUnknown: number;
+  /** The latest requests' prompt and cached tokens, oldest first (`cached` absent: not reported). */
+  recent?: ReadonlyArray<{ inputTokens: number; cachedInputTokens?: number }>;
 }
+
+/** Requests per model @ gateway whose cached share `/cost` lists one by one. */
+export const RECENT_REQUESTS = 8;
 
 /** Totals keyed by `model @ gateway`, in the order first used. */
 export type UsageTotals = Readonly<Record<string, UsageTotal>>;
@@ -28,6 +33,10 @@ export function addUsage(totals: UsageTotals, model: string, gateway: string, us
       outputTokens: previous.outputTokens + usage.outputTokens,
       cachedInputTokens: previous.cachedInputTokens + (usage.cachedInputTokens ?? 0),
       cachedUnknown: previous.cachedUnknown + (usage.cachedInputTokens === undefined ? 1 : 0),
+      recent: [
+        ...(previous.recent ?? []),
+        { inputTokens: usage.inputTokens, ...(usage.cachedInputTokens !== undefined ? { cachedInputTokens: usage.cachedInputTokens } : {}) },
+      ].slice(-RECENT_REQUESTS),
     },
   };
 }

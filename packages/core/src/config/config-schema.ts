@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { AFFINITY_NAMES } from "../gateways/affinity-setting.js";
 
 /** Options for one gateway: where it is and which environment variable holds its key. */
 export const gatewayConfigSchema = z
@@ -7,21 +8,28 @@ export const gatewayConfigSchema = z
     apiKeyEnv: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/).optional().describe("Environment variable that holds this gateway's API key."),
     enabled: z.boolean().default(true).describe("Offer this gateway for routing and fallback."),
     affinity: z
-      .object({
-        bodyField: z.string().min(1).optional().describe("Body field that carries the session's affinity key (prompt_cache_key, session_id)."),
-        header: z.string().min(1).optional().describe("Header that carries the session's affinity key (x-session-affinity)."),
-      })
-      .strict()
+      .union([
+        z.enum(AFFINITY_NAMES).describe("The one mechanism the gateway honours, by name; none sends no affinity key."),
+        z
+          .object({
+            bodyField: z.string().min(1).optional().describe("Body field that carries the session's affinity key (prompt_cache_key, session_id)."),
+            header: z.string().min(1).optional().describe("Header that carries the session's affinity key (x-session-affinity)."),
+          })
+          .strict(),
+      ])
       .optional()
       .describe("How this gateway keeps a session on one cache."),
     endpoints: z
       .array(
-        z
-          .object({
-            id: z.string().regex(/^[a-z][a-z0-9-]*$/).describe("Endpoint id, unique within the gateway."),
-            baseURL: z.string().url().describe("Base URL of this endpoint."),
-          })
-          .strict(),
+        z.union([
+          z.string().url().describe("Base URL of an endpoint; its id is endpoint-<n>, n its place in this list."),
+          z
+            .object({
+              id: z.string().regex(/^[a-z][a-z0-9-]*$/).describe("Endpoint id, unique within the gateway."),
+              baseURL: z.string().url().describe("Base URL of this endpoint."),
+            })
+            .strict(),
+        ]),
       )
       .optional()
       .describe("Further endpoints of this gateway (regions, nodes); its key goes to these too."),

@@ -71,3 +71,16 @@ describe("GatewayRegistry", () => {
     expect(registry.get("acme")?.overflow?.patterns).toHaveLength(1);
   });
 });
+
+it("config names an affinity mechanism, takes one away with none, and lists endpoints as bare URLs", () => {
+  const registry = new GatewayRegistry();
+  registry.configure({
+    fleet: { baseURL: "http://127.0.0.1:8000/v1", affinity: "x-session-affinity", endpoints: ["http://127.0.0.1:8001/v1", "http://127.0.0.1:8002/v1"] },
+    keyed: { baseURL: "https://api.example.test/v1", apiKeyEnv: "EXAMPLE_KEY", affinity: "prompt_cache_key" },
+  });
+  expect(registry.get("fleet")?.affinity).toEqual({ header: "x-session-affinity" });
+  expect(registry.endpoints("fleet").map((endpoint) => endpoint.id)).toEqual(["fleet", "endpoint-1", "endpoint-2"]);
+  expect(registry.get("keyed")?.affinity).toEqual({ bodyField: "prompt_cache_key" });
+  registry.configure({ keyed: { affinity: "none" } });
+  expect(registry.get("keyed")?.affinity).toBeUndefined();
+});

@@ -1,5 +1,6 @@
 import type { EndpointHealth, EndpointHealthSource } from "./endpoint-health.js";
 import { KernelError } from "../errors/kernel-error.js";
+import { affinityFromSetting, endpointsFromSetting, type AffinityName } from "./affinity-setting.js";
 import { defineGateway } from "./define-gateway.js";
 import type {
   AffinityMechanism,
@@ -17,8 +18,10 @@ export interface GatewaySettings {
   baseURL?: string;
   apiKeyEnv?: string;
   enabled?: boolean;
-  affinity?: AffinityMechanism;
-  endpoints?: GatewayEndpoint[];
+  /** A mechanism, or the name of the one the gateway honours (`none`: no affinity key). */
+  affinity?: AffinityMechanism | AffinityName;
+  /** Further endpoints: `{ id, baseURL }`, or a bare URL (id `endpoint-<n>`). */
+  endpoints?: ReadonlyArray<string | GatewayEndpoint>;
 }
 
 /** Whose `gateways` settings bind keys to hosts: only the user's own config's. */
@@ -105,8 +108,8 @@ export class GatewayRegistry {
       const changes: Partial<GatewayDefinition> = {
         ...(setting.baseURL ? { baseURL: setting.baseURL } : {}),
         ...(setting.apiKeyEnv ? { apiKeyEnv: setting.apiKeyEnv } : {}),
-        ...(setting.affinity ? { affinity: setting.affinity } : {}),
-        ...(setting.endpoints ? { endpoints: setting.endpoints } : {}),
+        ...(setting.affinity ? { affinity: affinityFromSetting(setting.affinity) ?? undefined } : {}),
+        ...(setting.endpoints ? { endpoints: endpointsFromSetting(setting.endpoints) } : {}),
       };
       if (existing) {
         if (Object.keys(changes).length > 0) {

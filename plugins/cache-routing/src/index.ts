@@ -1,0 +1,12 @@
+export { AFFINITY_PREFIX, affinityValue } from "./affinity-value.js";
+export { cacheTurn, isCacheDrop } from "./cache-turn.js";
+export type { CacheTurn } from "./cache-turn.js";
+export { cacheRoutingOptionsSchema } from "./cache-routing-options.js";
+export type { CacheRoutingOptions } from "./cache-routing-options.js";
+export { cacheRoutingPlugin, cacheRoutingPlugin as default } from "./cache-routing-plugin.js";
+export { chooseHome } from "./choose-home.js";
+export type { HomeChoice, HomeChoiceInput } from "./choose-home.js";
+export { EndpointAvailability } from "./endpoint-availability.js";
+export { prefixChanges, prefixFingerprint, stableStringify, stableTools } from "./prefix-fingerprint.js";
+export type { PrefixFingerprint } from "./prefix-fingerprint.js";
+export { rendezvousOrder } from "./rendezvous-order.js";
