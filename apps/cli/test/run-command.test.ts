@@ -214,7 +214,8 @@ describe("the headless one-shot and --output json", () => {
     const result = await runCliToEnd(["run", "hello"], project, { GROQ_API_KEY: "gsk-wrong-key-000000" });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("groq · HTTP 401");
-    expect(result.stderr).toContain("the key was refused: check GROQ_API_KEY");
+    // The variable to check is named once, by whichever line says it first.
+    expect(result.stderr.match(/check GROQ_API_KEY/g)).toHaveLength(1);
     expect(result.stderr.match(/Invalid API Key/g)).toHaveLength(1);
     expect(result.stderr).not.toContain('{"');
   });

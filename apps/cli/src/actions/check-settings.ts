@@ -1,28 +1,25 @@
-import { type ConfigIssue, type ConfigLayer, didYouMean, GatewayRegistry } from "@bridle/core";
+import { type ConfigIssue, type ConfigLayer, didYouMean, type GatewayRegistry } from "@bridle/core";
 import { createBuiltinTools, parsePermissionRule } from "@bridle/tools";
 
 /** Names a permission rule may use besides a tool's own: the groups and `*`. */
 const RULE_GROUPS = ["read", "edit", "bash", "shell", "*"];
 
 /**
- * Problems the schema cannot see because they depend on what exists: a `gateway` that is not
- * built in nor configured, and permission rules naming a tool that does not exist (a rule that
+ * Problems the schema cannot see because they depend on what exists: a `gateway` that no plugin
+ * defines nor config adds, and permission rules naming a tool that does not exist (a rule that
  * can never match is a rule the user thinks protects them). Each names the file that set it.
+ * `gateways` is the registry the config's plugins and `gateways` sections built; absent when it
+ * could not be built (that problem is reported on its own).
  */
-export function checkSettings(settings: Record<string, unknown>, layers: readonly ConfigLayer[]): ConfigIssue[] {
+export function checkSettings(settings: Record<string, unknown>, layers: readonly ConfigLayer[], gateways: GatewayRegistry | undefined): ConfigIssue[] {
   const issues: ConfigIssue[] = [];
   const fileFor = (key: string, inner?: (value: unknown) => boolean) =>
     layers.findLast((layer) => layer.value[key] !== undefined && (inner?.(layer.value[key]) ?? true))?.source ?? "config";
 
-  const gateways = new GatewayRegistry();
-  try {
-    gateways.configure((settings.gateways ?? {}) as Parameters<GatewayRegistry["configure"]>[0]);
-  } catch (error) {
-    issues.push({ file: fileFor("gateways"), keyPath: "gateways", message: (error as Error).message });
-  }
-  const gateway = settings.gateway;
-  if (typeof gateway === "string" && !gateways.get(gateway)) {
-    const known = gateways.list().map((entry) => entry.id);
+  const requested = typeof settings.gateway === "string" ? [settings.gateway] : Array.isArray(settings.gateway) ? settings.gateway : [];
+  for (const gateway of gateways ? requested : []) {
+    if (typeof gateway !== "string" || gateways!.get(gateway)) continue;
+    const known = gateways!.list().map((entry) => entry.id);
     const hint = didYouMean(gateway, known);
     issues.push({ file: fileFor("gateway"), keyPath: "gateway", message: `unknown gateway "${gateway}"${hint ? `; ${hint}` : ""} (known: ${known.join(", ")}; add others under "gateways")` });
   }

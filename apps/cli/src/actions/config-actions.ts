@@ -1,8 +1,9 @@
-import { buildConfigJsonSchema, formatIssue } from "@bridle/core";
+import { buildConfigJsonSchema, type ConfigIssue, formatIssue, type GatewayRegistry } from "@bridle/core";
 import { defaultPreset } from "@bridle/preset-default";
 import { cliConfigSchema, type GlobalOptions, loadCliConfig } from "../cli-config.js";
 import { ExitCode } from "../exit-codes.js";
 import { formatTable } from "../format-table.js";
+import { buildKernel } from "../runtime/load-kernel.js";
 import { checkSettings } from "./check-settings.js";
 import { ignoredSettingLines } from "../trust/trust-notice.js";
 
@@ -12,7 +13,17 @@ export async function checkConfig(global: GlobalOptions): Promise<number> {
   const files = resolved.layers.filter((layer) => layer.kind !== "environment").map((layer) => layer.source);
   // What exists (gateways, tools) is checked too, except where the schema already found a problem.
   const reported = new Set(resolved.issues.map((issue) => issue.keyPath));
-  const issues = [...resolved.issues, ...checkSettings(resolved.settings, resolved.layers).filter((issue) => !reported.has(issue.keyPath))];
+  // The gateways that exist are the ones the config's plugins define and its `gateways` add.
+  const built: ConfigIssue[] = [];
+  let gateways: GatewayRegistry | undefined;
+  if (resolved.issues.length === 0) {
+    try {
+      gateways = buildKernel(resolved, process.env).gateways;
+    } catch (error) {
+      built.push({ file: resolved.layers.findLast((layer) => layer.value.gateways !== undefined)?.source ?? "config", keyPath: "gateways", message: (error as Error).message });
+    }
+  }
+  const issues = [...resolved.issues, ...built, ...checkSettings(resolved.settings, resolved.layers, gateways).filter((issue) => !reported.has(issue.keyPath))];
   if (issues.length > 0) {
     process.stderr.write(`bridle: invalid configuration (${issues.length} problem${issues.length === 1 ? "" : "s"}):\n`);
     for (const issue of issues) process.stderr.write(`  ${formatIssue(issue)}\n`);

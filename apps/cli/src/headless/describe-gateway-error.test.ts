@@ -17,4 +17,21 @@ describe("describeGatewayError", () => {
     });
     expect(describeGatewayError({ message: "the session log could not be written" })).toEqual({ message: "the session log could not be written", details: undefined });
   });
+
+  it("drops a body quoted mid-message, where advice follows it, and says the variable once", () => {
+    const error = {
+      message: 'groq answered 401: Invalid API Key {"message":"Invalid {brace} \\"quoted\\"","code":"invalid_api_key"} (no request id sent); check GROQ_API_KEY; not retried',
+      gateway: "groq",
+      status: 401,
+    };
+    expect(describeGatewayError(error, () => "GROQ_API_KEY")).toEqual({
+      message: "groq answered 401: Invalid API Key (no request id sent); check GROQ_API_KEY; not retried",
+      details: "groq · HTTP 401",
+    });
+  });
+
+  it("keeps a message that is only a body, and braces that are not JSON", () => {
+    expect(describeGatewayError({ message: '{"error":"boom"}' }).message).toBe('{"error":"boom"}');
+    expect(describeGatewayError({ message: "template {name} is missing" }).message).toBe("template {name} is missing");
+  });
 });

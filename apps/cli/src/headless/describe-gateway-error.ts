@@ -14,24 +14,54 @@ export interface TurnError {
  * @param keyVariable the environment variable of a gateway's key, when it has one
  */
 export function describeGatewayError(error: TurnError, keyVariable: (gateway: string) => string | undefined = () => undefined): { message: string; details: string | undefined } {
-  const body = /^(.*?)\s+(\{[\s\S]*\})\s*$/.exec(error.message);
-  let message = error.message;
-  if (body && isJson(body[2]!) && body[1]!.trim() !== "") message = body[1]!.trim();
+  const message = withoutJsonBodies(error.message);
   const variable = error.gateway && (error.status === 401 || error.status === 403) ? keyVariable(error.gateway) : undefined;
   const details = [
     error.gateway,
     error.status !== undefined ? `HTTP ${error.status}` : undefined,
     error.requestId ? `request ${error.requestId}` : undefined,
-    variable ? `the key was refused: check ${variable}` : undefined,
+    // Said once: a message that already names the variable needs no second mention.
+    variable && !message.includes(variable) ? `the key was refused: check ${variable}` : undefined,
   ].filter(Boolean);
   return { message, details: details.length > 0 ? details.join(" · ") : undefined };
 }
 
-function isJson(text: string): boolean {
-  try {
-    JSON.parse(text);
-    return true;
-  } catch {
-    return false;
+/**
+ * The message without the raw JSON bodies quoted in it (wherever they stand: plugins add their
+ * advice after the gateway's own words), unless the body is all there is.
+ */
+function withoutJsonBodies(message: string): string {
+  let text = message;
+  for (let start = text.indexOf("{"); start !== -1; start = text.indexOf("{", start + 1)) {
+    const end = jsonObjectEnd(text, start);
+    if (end === undefined) continue;
+    const rest = `${text.slice(0, start).trimEnd()} ${text.slice(end).trimStart()}`.trim();
+    if (rest === "") break;
+    text = rest.replace(/\s+([;,.)])/g, "$1");
+    start = -1;
   }
+  return text;
+}
+
+/** Where the JSON object starting at `start` ends (exclusive), when it is one. */
+function jsonObjectEnd(text: string, start: number): number | undefined {
+  let depth = 0;
+  let inString = false;
+  for (let index = start; index < text.length; index += 1) {
+    const character = text[index];
+    if (inString) {
+      if (character === "\\") index += 1;
+      else if (character === '"') inString = false;
+    } else if (character === '"') inString = true;
+    else if (character === "{") depth += 1;
+    else if (character === "}" && --depth === 0) {
+      try {
+        JSON.parse(text.slice(start, index + 1));
+        return index + 1;
+      } catch {
+        return undefined;
+      }
+    }
+  }
+  return undefined;
 }

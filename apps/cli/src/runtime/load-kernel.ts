@@ -19,6 +19,11 @@ export interface LoadedKernel {
 export async function loadKernel(global: GlobalOptions, cwd: string, environment: NodeJS.ProcessEnv): Promise<LoadedKernel> {
   const config = await loadCliConfig(global, cwd, environment);
   if (config.issues.length > 0) throw new ConfigError(config.issues);
+  return buildKernel(config, environment);
+}
+
+/** Builds the kernel of a loaded config (valid against its schema): plugins applied, gateways defined and configured. */
+export function buildKernel(config: ResolvedConfig, environment: NodeJS.ProcessEnv): LoadedKernel {
   const settings = config.settings as LoadedKernel["settings"];
   // Each file's `gateways` section, in layer order, so `bridle gateways` can say which file defined what.
   const gatewaySections = config.layers
