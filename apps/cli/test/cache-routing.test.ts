@@ -1,15 +1,10 @@
-import { rmSync } from "node:fs";
 import path from "node:path";
 import { afterEach, expect, it } from "vitest";
-import { readRecords, runCliToEnd, type SimProject, startSimProject } from "./sim-project.js";
+import { disposeSimProject, readRecords, runCliToEnd, type SimProject, startSimProject } from "./sim-project.js";
 
 let project: SimProject | undefined;
 afterEach(async () => {
-  if (project) {
-    await project.close();
-    rmSync(path.dirname(project.directory), { recursive: true, force: true });
-    project = undefined;
-  }
+  project = await disposeSimProject(project);
 });
 
 it("bridle -c sends the same opaque affinity value as the run it continues, on one node (read from the simulator's log)", async () => {

@@ -2,16 +2,12 @@ import { existsSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { makeProjectDirectory, runCli } from "./run-cli.js";
-import { runCliToEnd, type SimProject, startCli, startSimProject } from "./sim-project.js";
+import { disposeSimProject, runCliToEnd, type SimProject, startCli, startSimProject } from "./sim-project.js";
 
 let project: SimProject | undefined;
 let directory: string | undefined;
 afterEach(async () => {
-  if (project) {
-    await project.close();
-    rmSync(path.dirname(project.directory), { recursive: true, force: true });
-    project = undefined;
-  }
+  project = await disposeSimProject(project);
   if (directory) rmSync(directory, { recursive: true, force: true });
   directory = undefined;
 });

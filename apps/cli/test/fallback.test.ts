@@ -1,16 +1,11 @@
-import { rmSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { runCli } from "./run-cli.js";
-import { readRecords, runCliToEnd, type SimProject, startCli, startSimProject } from "./sim-project.js";
+import { disposeSimProject, readRecords, runCliToEnd, type SimProject, startCli, startSimProject } from "./sim-project.js";
 
 let project: SimProject | undefined;
 afterEach(async () => {
-  if (project) {
-    await project.close();
-    rmSync(path.dirname(project.directory), { recursive: true, force: true });
-    project = undefined;
-  }
+  project = await disposeSimProject(project);
 });
 
 /** Kimi K2 0905, served by OpenRouter and Together under their own slugs. */

@@ -1,17 +1,13 @@
-import { chmodSync, existsSync, readFileSync, rmSync } from "node:fs";
+import { chmodSync, existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { RecordedRequest } from "@bridle/gateway-sim";
 import { afterEach, describe, expect, it } from "vitest";
 import { writeFile, writeUserConfig } from "./run-cli.js";
-import { readRecords, runCliToEnd, type SimProject, startSimProject } from "./sim-project.js";
+import { disposeSimProject, readRecords, runCliToEnd, type SimProject, startSimProject } from "./sim-project.js";
 
 let project: SimProject | undefined;
 afterEach(async () => {
-  if (project) {
-    await project.close();
-    rmSync(path.dirname(project.directory), { recursive: true, force: true });
-    project = undefined;
-  }
+  project = await disposeSimProject(project);
 });
 
 type WireMessage = { role: string; content?: unknown; tool_calls?: Array<{ id: string }>; tool_call_id?: string; reasoning_content?: unknown; reasoning?: unknown };

@@ -1,20 +1,16 @@
-import { existsSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { everythingServer, filesystemServer, type HttpServerProcess, processesWith, startHttpServer } from "@bridle/plugin-mcp/testing";
 import { afterEach, describe, expect, it } from "vitest";
 import { writeFile, writeUserConfig as writeUserConfigFile } from "./run-cli.js";
-import { readRecords, runCliToEnd, type SimProject, startCli, startSimProject, until } from "./sim-project.js";
+import { disposeSimProject, readRecords, runCliToEnd, type SimProject, startCli, startSimProject, until } from "./sim-project.js";
 
 let project: SimProject | undefined;
 let http: HttpServerProcess | undefined;
 afterEach(async () => {
   await http?.close();
   http = undefined;
-  if (project) {
-    await project.close();
-    rmSync(path.dirname(project.directory), { recursive: true, force: true });
-    project = undefined;
-  }
+  project = await disposeSimProject(project);
 });
 
 /** A marker on the servers' command lines finds this file's processes among those of other tests. */

@@ -1,19 +1,15 @@
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { type AddressInfo, createServer } from "node:net";
 import path from "node:path";
 import { detectSandbox } from "@bridle/tools";
 import { afterEach, describe, expect, it } from "vitest";
 import { binPath } from "./run-cli.js";
-import { runCliToEnd, type SimProject, startSimProject } from "./sim-project.js";
+import { disposeSimProject, runCliToEnd, type SimProject, startSimProject } from "./sim-project.js";
 
 let project: SimProject | undefined;
 afterEach(async () => {
-  if (project) {
-    await project.close();
-    rmSync(path.dirname(project.directory), { recursive: true, force: true });
-    project = undefined;
-  }
+  project = await disposeSimProject(project);
 });
 
 const bubblewrap = detectSandbox();

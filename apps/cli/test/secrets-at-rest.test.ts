@@ -1,17 +1,13 @@
-import { readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { PLANTED_ENVIRONMENT, PLANTED_PATTERNS, PLANTED_PEM } from "./planted-secrets.js";
 import { scanWrittenFiles } from "./scan-written-files.js";
-import { runCliToEnd, type SimProject, startSimProject } from "./sim-project.js";
+import { disposeSimProject, runCliToEnd, type SimProject, startSimProject } from "./sim-project.js";
 
 let project: SimProject | undefined;
 afterEach(async () => {
-  if (project) {
-    await project.close();
-    rmSync(path.dirname(project.directory), { recursive: true, force: true });
-    project = undefined;
-  }
+  project = await disposeSimProject(project);
 });
 
 /** Every tool-output file under the data home. */

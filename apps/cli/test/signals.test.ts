@@ -1,15 +1,11 @@
-import { existsSync, rmSync } from "node:fs";
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { readRecords, runCliToEnd, runningInGroup, type SimProject, startCli, startSimProject, until } from "./sim-project.js";
+import { disposeSimProject, readRecords, runCliToEnd, runningInGroup, type SimProject, startCli, startSimProject, until } from "./sim-project.js";
 
 let project: SimProject | undefined;
 afterEach(async () => {
-  if (project) {
-    await project.close();
-    rmSync(path.dirname(project.directory), { recursive: true, force: true });
-    project = undefined;
-  }
+  project = await disposeSimProject(project);
 });
 
 describe("a signal during a long tool", () => {

@@ -1,9 +1,9 @@
-import { readFileSync, rmSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { EXITED, startBridleInPane, statusLine, TmuxPane, tmuxAvailable } from "./interactive-tmux.js";
 import { binPath } from "./run-cli.js";
-import { type SimProject, startSimProject } from "./sim-project.js";
+import { disposeSimProject, type SimProject, startSimProject } from "./sim-project.js";
 
 const tmux = tmuxAvailable();
 let project: SimProject | undefined;
@@ -11,11 +11,7 @@ let pane: TmuxPane | undefined;
 afterEach(async () => {
   pane?.kill();
   pane = undefined;
-  if (project) {
-    await project.close();
-    rmSync(path.dirname(project.directory), { recursive: true, force: true });
-    project = undefined;
-  }
+  project = await disposeSimProject(project);
 });
 
 describe.skipIf(!tmux.ok)("the trust question in a terminal", () => {

@@ -6,7 +6,7 @@ import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { type GatewaySim, startGatewaySim } from "@bridle/gateway-sim";
 import { writeFile, writeUserConfig } from "./run-cli.js";
-import { GROQ_KIMI, readRecords, runCliToEnd, type SimProject, startSimProject } from "./sim-project.js";
+import { disposeSimProject, GROQ_KIMI, readRecords, runCliToEnd, type SimProject, startSimProject } from "./sim-project.js";
 
 /** A key of the user's that no gateway owns: a repository must never get it sent anywhere. */
 const GITHUB_TOKEN = "ghp_userGithubToken0123456789abcdefWXYZ";
@@ -20,11 +20,7 @@ afterEach(async () => {
   redirector = undefined;
   await evil?.close();
   evil = undefined;
-  if (project) {
-    await project.close();
-    rmSync(path.dirname(project.directory), { recursive: true, force: true });
-    project = undefined;
-  }
+  project = await disposeSimProject(project);
 });
 
 /** The simulator hosts groq (the user's); `evil` is another origin that records what reaches it. */

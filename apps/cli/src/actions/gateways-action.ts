@@ -3,7 +3,7 @@ import { defaultPreset } from "@bridle/preset-default";
 import type { GlobalOptions } from "../cli-config.js";
 import { ExitCode } from "../exit-codes.js";
 import { formatTable } from "../format-table.js";
-import { describeGateways, formatHealth, formatKey, formatNegotiated } from "../gateways/describe-gateways.js";
+import { describeGateways, GATEWAY_COLUMNS, gatewayCells } from "../gateways/describe-gateways.js";
 import { probeGateway, type ProbeResult } from "../gateways/probe-gateway.js";
 import { reportStartupError } from "../report-startup-error.js";
 import { loadKernel } from "../runtime/load-kernel.js";
@@ -37,16 +37,8 @@ export async function listGateways(global: GlobalOptions, options: { json?: bool
     const data = overview.map((gateway) => ({ ...gateway, ...(probes.has(gateway.id) ? { check: probes.get(gateway.id) } : {}) }));
     process.stdout.write(`${JSON.stringify(data, null, 2)}\n`);
   } else {
-    const rows = overview.map((gateway) => [
-      gateway.id,
-      gateway.origin.label,
-      formatKey(gateway.key),
-      gateway.baseURL,
-      gateway.negotiated.map((entry) => `${entry.model}: ${formatNegotiated(entry)}`).join("; ") || "-",
-      formatHealth(gateway.health),
-      ...(options.check ? [probes.get(gateway.id)?.summary ?? "-"] : []),
-    ]);
-    process.stdout.write(formatTable(["gateway", "defined by", "key", "base URL", "negotiated", "breaker", ...(options.check ? ["check"] : [])], rows));
+    const rows = overview.map((gateway) => [...gatewayCells(gateway), ...(options.check ? [probes.get(gateway.id)?.summary ?? "-"] : [])]);
+    process.stdout.write(formatTable([...GATEWAY_COLUMNS, ...(options.check ? ["check"] : [])], rows));
   }
   const failed = [...probes.values()].some((probe) => !probe.ok && !probe.summary.startsWith("not probed"));
   return failed ? ExitCode.FAILURE : ExitCode.OK;

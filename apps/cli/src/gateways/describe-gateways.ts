@@ -99,3 +99,18 @@ export function formatHealth(health: GatewayOverview["health"], now = Date.now()
     })
     .join("; ");
 }
+
+/** The columns every gateway table shows, in order: `bridle gateways` and `/gateways` alike. */
+export const GATEWAY_COLUMNS = ["gateway", "defined by", "key", "base URL", "negotiated", "breaker"] as const;
+
+/** One gateway's cells under {@link GATEWAY_COLUMNS}. */
+export function gatewayCells(gateway: GatewayOverview): string[] {
+  return [
+    gateway.id,
+    gateway.origin.label,
+    formatKey(gateway.key),
+    gateway.baseURL,
+    gateway.negotiated.map((entry) => `${entry.model}: ${formatNegotiated(entry)}`).join("; ") || "-",
+    formatHealth(gateway.health),
+  ];
+}

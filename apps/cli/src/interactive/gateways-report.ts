@@ -1,4 +1,4 @@
-import { formatHealth, formatKey, formatNegotiated, type GatewayOverview } from "../gateways/describe-gateways.js";
+import { GATEWAY_COLUMNS, gatewayCells, type GatewayOverview } from "../gateways/describe-gateways.js";
 import type { Report } from "./report.js";
 
 /**
@@ -8,21 +8,13 @@ import type { Report } from "./report.js";
  */
 export function gatewaysReport(overview: readonly GatewayOverview[], current: string): Report {
   const rows = overview.map((gateway) => ({
-    cells: [
-      gateway.id === current ? "●" : gateway.usable ? "·" : " ",
-      gateway.id,
-      gateway.origin.label,
-      formatKey(gateway.key),
-      gateway.baseURL,
-      gateway.negotiated.map((entry) => `${entry.model}: ${formatNegotiated(entry)}`).join("; ") || "-",
-      formatHealth(gateway.health),
-    ],
+    cells: [gateway.id === current ? "●" : gateway.usable ? "·" : " ", ...gatewayCells(gateway)],
     tone: gateway.id === current ? ("current" as const) : gateway.usable ? ("normal" as const) : ("dim" as const),
   }));
   const usableCount = overview.filter((gateway) => gateway.usable).length;
   return {
     title: `gateways · in use: ${current} · ${usableCount} of ${rows.length} usable`,
-    columns: ["", "gateway", "defined by", "key", "base URL", "negotiated", "breaker"],
+    columns: ["", ...GATEWAY_COLUMNS],
     rows,
     notes: ["set a gateway's key variable in the environment to use it; switch with /model <model> <gateway>; `bridle gateways --check` probes each"],
   };
