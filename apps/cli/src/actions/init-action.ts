@@ -57,7 +57,7 @@ async function chooseModel(global: GlobalOptions): Promise<{ model: string; gate
   const { askLine } = await import("../interactive/start-interactive.js");
   const { pickStartModel, servedChoices } = await import("../interactive/first-start.js");
   if (process.stdin.isTTY && process.stdout.isTTY) {
-    const chosen = await pickStartModel(global, askLine, (text) => process.stderr.write(text));
+    const chosen = await pickStartModel(global, askLine, (text) => process.stderr.write(text), "config");
     return chosen ? { ...chosen, how: "chosen: " } : undefined;
   }
   const first = (await servedChoices(global))[0];

@@ -6,14 +6,21 @@ describe("describeGatewayError", () => {
     const error = { message: 'groq answered 401: Invalid API Key {"message":"Invalid API Key","type":"invalid_request_error"}', gateway: "groq", status: 401, requestId: "req_1" };
     expect(describeGatewayError(error, (gateway) => (gateway === "groq" ? "GROQ_API_KEY" : undefined))).toEqual({
       message: "groq answered 401: Invalid API Key",
-      details: "groq · HTTP 401 · request req_1 · the key was refused: check GROQ_API_KEY",
+      details: "request req_1 · the key was refused: check GROQ_API_KEY",
     });
+  });
+
+  it("gives the gateway, status and request id on the details line when the message does not say them", () => {
+    const error = { message: "the connection closed before the answer ended", gateway: "fireworks", status: 502, requestId: "req_9" };
+    expect(describeGatewayError(error)).toEqual({ message: error.message, details: "fireworks · HTTP 502 · request req_9" });
+    // A number in the message is not the status unless it is stated as one.
+    expect(describeGatewayError({ message: "groq: prompt of 400 tokens refused", gateway: "groq", status: 400 }).details).toBe("HTTP 400");
   });
 
   it("keeps a message without a body whole, and names no key for other statuses", () => {
     expect(describeGatewayError({ message: "fireworks answered 500: overloaded", gateway: "fireworks", status: 500 }, () => "FIREWORKS_API_KEY")).toEqual({
       message: "fireworks answered 500: overloaded",
-      details: "fireworks · HTTP 500",
+      details: undefined,
     });
     expect(describeGatewayError({ message: "the session log could not be written" })).toEqual({ message: "the session log could not be written", details: undefined });
   });
@@ -26,7 +33,7 @@ describe("describeGatewayError", () => {
     };
     expect(describeGatewayError(error, () => "GROQ_API_KEY")).toEqual({
       message: "groq answered 401: Invalid API Key (no request id sent); check GROQ_API_KEY; not retried",
-      details: "groq · HTTP 401",
+      details: undefined,
     });
   });
 
