@@ -78,7 +78,7 @@ describe("LiveTurnView", () => {
   it("shows the tail of the reasoning, the answer so far and running calls", () => {
     const live = { text: "Looking", lineBreaks: 0, committed: "", reasoning: "a\nb\nc\nd\ne", reasoningPrinted: false, tools: [{ id: "1", call: "read src/a.ts", repairs: [] }], cancelling: false };
     const text = plain(renderToString(<LiveTurnView live={live} reasoningExpanded={false} />, { columns: 80 }));
-    expect(text.split("\n")).toEqual(["∴ thinking (2 earlier lines hidden; ctrl-o shows more)", "  c", "  d", "  e", "Looking", "• read src/a.ts …"]);
+    expect(text.split("\n")).toEqual(["∴ thinking (2 earlier lines hidden; ctrl-t shows more)", "  c", "  d", "  e", "Looking", "• read src/a.ts …"]);
   });
 });
 
