@@ -56,6 +56,7 @@ describe("bridle models", () => {
     const extra = runCli(["models", "resolve", "kimi-k2", "groq"], { cwd: directory });
     expect(extra.code).toBe(2);
     expect(extra.stderr).toMatch(/too many arguments/);
+    expect(runCli(["config", "chek"], { cwd: directory }).stderr).toContain("Did you mean check?");
   });
 });
 

@@ -85,6 +85,11 @@ describe.skipIf(!tmux.ok)("keys of the interactive screen in a terminal", () => 
     bridle.press("Tab");
     await bridle.until("the completed file", (text) => /› look at src\/components\/button\.tsx\s*$/m.test(text));
     bridle.press("C-u");
+    await bridle.until("an empty prompt again", (text) => text.includes("ask anything"));
+    // A mistyped command is not sent to the model: the screen says what was meant.
+    bridle.send("/modle");
+    await bridle.until("the hint", (text) => text.includes("unknown command /modle: did you mean /model?"));
+    expect(project.sim.requests.completions().filter((request) => JSON.stringify(request.body).includes("modle"))).toHaveLength(0);
     bridle.send("/exit");
     expect(await bridle.exitCode()).toBe(0);
   });
@@ -128,12 +133,13 @@ describe.skipIf(!tmux.ok)("keys of the interactive screen in a terminal", () => 
   });
 
   it("a gateway error is printed once: gateway, status, request id, and for a refused key its variable", async () => {
-    const { bridle } = await open([
+    const { bridle, project } = await open([
       {
         id: "refused",
         when: { lastUserContains: "refused" },
         error: { kind: "http", status: 403, headers: { "x-request-id": "req_refused_7" }, body: { error: { message: "This key may not use this model", type: "permission_denied" } } },
       },
+      { id: "overloaded", repeat: true, when: { lastUserContains: "overloaded" }, error: { kind: "server_error", status: 503, message: "Service overloaded" } },
       { id: "bad", when: { lastUserContains: "malformed" }, error: { kind: "http", status: 400, headers: { "x-request-id": "req_bad_8" }, body: { error: { message: "Field foo is not allowed", type: "invalid_request_error" } } } },
     ]);
     bridle.send("a refused request");
@@ -154,6 +160,14 @@ describe.skipIf(!tmux.ok)("keys of the interactive screen in a terminal", () => 
     expect(count(second, "400")).toBe(1);
     // Not a key problem: no variable to check.
     expect(second).not.toContain("GROQ_API_KEY");
+
+    // Retried, then given up: each retry notice and the final error without the raw body.
+    bridle.send("an overloaded gateway");
+    screen = await bridle.until("the last error", (text) => /✗ .*Service overloaded/.test(text) && idle(text), 60_000);
+    const third = screen.slice(screen.indexOf("› an overloaded gateway"));
+    expect(third).toMatch(/retrying in \d+ ms/);
+    expect(third).not.toContain('{"');
+    expect(project.sim.requests.completions().filter((request) => request.step === "overloaded").length).toBeGreaterThan(1);
     bridle.send("/exit");
     expect(await bridle.exitCode()).toBe(0);
   });
@@ -184,6 +198,45 @@ describe.skipIf(!tmux.ok)("keys of the interactive screen in a terminal", () => 
     screen = await bridle.until("the end of the turn", (text) => text.includes("Tidied up.") && idle(text));
     expect(screen).toMatch(/• bash ls -l\n {2}✓/);
     expect(readFileSync(path.join(project.directory, "notes.txt"), "utf8")).toBe("one\nTWO\n");
+    bridle.send("/exit");
+    expect(await bridle.exitCode()).toBe(0);
+  });
+
+  it("shift-tab cycles the mode the next calls run under: allow-edits writes without asking, allow-all runs commands, ask asks again", async () => {
+    const round = (name: string) => ({ lastRole: "tool" as const, lastUserContains: name });
+    const { bridle, project } = await open([
+      { id: "write-1", when: { lastRole: "user", lastUserContains: "first round" }, toolCalls: [write("a.md", "a\n")] },
+      { id: "ls-1", when: round("first round"), toolCalls: [bash("ls")] },
+      { id: "done-1", when: round("first round"), content: "First round done." },
+      { id: "ls-2", when: { lastRole: "user", lastUserContains: "second round" }, toolCalls: [bash("ls -a")] },
+      { id: "done-2", when: round("second round"), content: "Second round done." },
+      { id: "write-3", when: { lastRole: "user", lastUserContains: "third round" }, toolCalls: [write("b.md", "b\n")] },
+      { id: "done-3", when: round("third round"), content: "Third round done." },
+    ]);
+    bridle.press("BTab");
+    let screen = await bridle.until("allow-edits", (text) => statusLine(text).includes("· allow-edits ·"));
+    expect(screen).toContain("permission mode: allow-edits (edits without asking, asks before commands; shift-tab changes it)");
+    bridle.send("the first round");
+    // The write goes through unasked; the command asks.
+    await bridle.until("the command prompt", (text) => text.includes("allow bash ls") && text.includes("[y]es"));
+    expect(readFileSync(path.join(project.directory, "a.md"), "utf8")).toBe("a\n");
+    bridle.press("y");
+    await bridle.until("the first round", (text) => text.includes("First round done.") && idle(text));
+
+    bridle.press("BTab");
+    await bridle.until("allow-all", (text) => statusLine(text).includes("· allow-all ·"));
+    bridle.send("the second round");
+    screen = await bridle.until("the second round", (text) => text.includes("Second round done.") && idle(text));
+    expect(screen).toMatch(/• bash ls -a\n {2}✓/);
+
+    bridle.press("BTab");
+    await bridle.until("ask", (text) => statusLine(text).includes("· ask ·"));
+    bridle.send("the third round");
+    await bridle.until("the write prompt", (text) => text.includes("allow write b.md") && text.includes("[y]es"));
+    bridle.press("Escape");
+    await bridle.until("the third round", (text) => text.includes("Third round done.") && idle(text));
+    expect(existsSync(path.join(project.directory, "b.md"))).toBe(false);
+    expect(project.sim.requests.completions().map((request) => request.step)).toEqual(["write-1", "ls-1", "done-1", "ls-2", "done-2", "write-3", "done-3"]);
     bridle.send("/exit");
     expect(await bridle.exitCode()).toBe(0);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeGatewayError } from "./describe-gateway-error.js";
+import { describeGatewayError, feedMessage } from "./describe-gateway-error.js";
 
 describe("describeGatewayError", () => {
   it("drops the raw body the message already says, and names the key variable for a refused key", () => {
@@ -40,5 +40,12 @@ describe("describeGatewayError", () => {
   it("keeps a message that is only a body, and braces that are not JSON", () => {
     expect(describeGatewayError({ message: '{"error":"boom"}' }).message).toBe('{"error":"boom"}');
     expect(describeGatewayError({ message: "template {name} is missing" }).message).toBe("template {name} is missing");
+  });
+
+  it("drops the raw body from a retry notice, and leaves other notices whole", () => {
+    const retry = { type: "request.retry", message: 'groq answered 503: Service overloaded {"message":"Service overloaded","type":"server_error"}; retrying in 124 ms (attempt 2 of 3)' };
+    expect(feedMessage(retry)).toBe("groq answered 503: Service overloaded; retrying in 124 ms (attempt 2 of 3)");
+    const repair = { type: "tool.repair", message: 'repaired the arguments of read: {"path":"a.ts"}' };
+    expect(feedMessage(repair)).toBe(repair.message);
   });
 });

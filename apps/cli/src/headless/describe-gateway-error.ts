@@ -68,3 +68,11 @@ function jsonObjectEnd(text: string, start: number): number | undefined {
   }
   return undefined;
 }
+
+/**
+ * A feed line as printed: a notice about a failed request (a retry, a fallback) quotes the
+ * gateway's error, whose raw body the message already says in words; other notices are kept whole.
+ */
+export function feedMessage(event: { type: string; message: string }): string {
+  return event.type.startsWith("request.") ? withoutJsonBodies(event.message) : event.message;
+}
