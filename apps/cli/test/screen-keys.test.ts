@@ -246,7 +246,7 @@ describe.skipIf(!tmux.ok)("keys of the interactive screen in a terminal", () => 
     const { bridle } = await open(
       [
         { id: "story", when: { lastUserContains: "story" }, contentChunks: story, stream: { chunkDelayMs: 250 } },
-        { id: "wait", when: { lastRole: "user", lastUserContains: "wait" }, toolCalls: [bash("sleep 3")] },
+        { id: "wait", when: { lastRole: "user", lastUserContains: "wait" }, toolCalls: [bash("sleep 4")] },
         { id: "waited", when: { lastRole: "tool", lastUserContains: "wait" }, content: "Waited." },
       ],
       { columns: 80, rows: 30 },
