@@ -1,4 +1,4 @@
-import { readFileSync, realpathSync, rmSync } from "node:fs";
+import { existsSync, readFileSync, realpathSync, rmSync } from "node:fs";
 import path from "node:path";
 import { type GatewaySim, startGatewaySim } from "@bridle/gateway-sim";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -61,5 +61,21 @@ describe.skipIf(!tmux.ok)("a key but no model, in a terminal", () => {
     expect(bridle.capture()).toContain("chosen: model qwen/qwen3-32b @ groq; next: run `bridle`");
     const config = JSON.parse(readFileSync(path.join(project, "bridle.config.json"), "utf8")) as Record<string, unknown>;
     expect(config).toMatchObject({ model: "qwen/qwen3-32b", gateway: "groq" });
+  });
+
+  it("ctrl-c at the question leaves with 130, and bridle init then writes nothing", async () => {
+    bridle.start();
+    await bridle.until("the choice", (text) => text.includes("Start on which? [1-3]"));
+    bridle.press("C-c");
+    expect(await bridle.exitCode()).toBe(130);
+    bridle.kill();
+    bridle = new BridlePane(project, bridle.environment, bridle.size);
+    bridle.start(["init"]);
+    await bridle.until("the init choice", (text) => text.includes("Use which? [1-3]"));
+    bridle.press("C-c");
+    expect(await bridle.exitCode()).toBe(130);
+    expect(existsSync(path.join(project, "bridle.config.json"))).toBe(false);
+    expect(existsSync(path.join(project, ".bridle"))).toBe(false);
+    expect(sim.requests.completions()).toHaveLength(0);
   });
 });

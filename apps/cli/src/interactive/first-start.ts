@@ -56,14 +56,14 @@ const PICK_WORDS: Readonly<Record<PickPurpose, { intro: string; question: string
 /**
  * A key is set (or a local server runs) but no model is configured: lists what the usable
  * gateways serve and asks for a number, again after one that is not on the list. Undefined when
- * nothing is served or no answer is given.
+ * nothing is served or no answer is given; "interrupted" on Ctrl-C.
  */
 export async function pickStartModel(
   options: GlobalOptions,
   ask: (question: string) => Promise<string | undefined>,
   write: (text: string) => void,
   purpose: PickPurpose = "start",
-): Promise<StartTarget | undefined> {
+): Promise<StartTarget | "interrupted" | undefined> {
   const choices = await servedChoices(options);
   if (choices.length === 0) return undefined;
   const words = PICK_WORDS[purpose];
@@ -72,8 +72,9 @@ export async function pickStartModel(
   if (choices.length > shown.length) write(`  (${choices.length - shown.length} more: pass --model <model>)\n`);
   for (;;) {
     const answer = (await ask(`${words.question} [1-${shown.length}] `))?.trim();
-    // End of input, Ctrl-C or an empty line: nothing chosen.
-    if (answer === undefined || answer === "" || answer === "interrupted") return undefined;
+    if (answer === "interrupted") return answer;
+    // End of input or an empty line: nothing chosen.
+    if (answer === undefined || answer === "") return undefined;
     const chosen = /^\d+$/.test(answer) ? shown[Number(answer) - 1] : undefined;
     if (chosen) {
       write(`${words.chosen} ${chosen.model} @ ${chosen.gateway}.\n`);

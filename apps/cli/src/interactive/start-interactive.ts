@@ -68,6 +68,7 @@ export async function startInteractive(options: GlobalOptions & InteractiveFlags
           : error instanceof NoModelError && error.reason === "no-model"
             ? await pickStartModel(options, askLine, write)
             : undefined;
+      if (target === "interrupted") return ExitCode.INTERRUPTED;
       if (!target) {
         if (error instanceof NoModelError && error.reason === "no-key") return offerDemo(error, options);
         return reportStartupError(error);
