@@ -327,6 +327,7 @@ export class GatewaySimulator {
       chunkDelayMs: streamOptions?.chunkDelayMs ?? profile.latency.chunkMs,
       disconnectAfterChunks: streamOptions?.disconnectAfterChunks,
       omitDone: streamOptions?.omitDone ?? false,
+      endAfterChunks: streamOptions?.endAfterChunks,
       insertRaw: streamOptions?.insertRaw ?? [],
       stall: streamOptions?.stallAfterChunks,
       errorAfter: errorAfter === undefined ? undefined : { after: errorAfter.after, event: profile.errors.streamError(errorAfter.message, errorAfter.status) },
@@ -424,11 +425,18 @@ export class GatewaySimulator {
       case "unauthorized":
         return profile.errors.unauthorized(key);
       case "http":
-        return { status: error.status, headers: error.headers, body: error.body };
+        // Sent as written: a scripted content type (an HTML page served with 200) is kept.
+        return { status: error.status, headers: error.headers, body: error.body, ...contentTypeOf(error.headers) };
       default:
         return profile.errors.serverError(500);
     }
   }
+}
+
+/** A `content-type` among scripted headers, in any case, as the response's content type. */
+function contentTypeOf(headers: Readonly<Record<string, string>> | undefined): { contentType?: string } {
+  const found = Object.entries(headers ?? {}).find(([name]) => name.toLowerCase() === "content-type");
+  return found ? { contentType: found[1] } : {};
 }
 
 /** The output limit under the parameter name the gateway reads; other names are ignored. */
