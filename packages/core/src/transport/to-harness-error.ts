@@ -80,7 +80,7 @@ export function toHarnessError(error: unknown, origin: ErrorOrigin): HarnessErro
 
 /**
  * The error of an answer that is not JSON, where JSON or a stream was expected:
- * "openrouter: non-JSON response from 127.0.0.1:8080 (status 502, text/html): 502 Bad Gateway …".
+ * "acme: non-JSON response from 127.0.0.1:8080 (status 502, text/html): 502 Bad Gateway …".
  * `text` is already redacted.
  */
 export function nonJsonMessage(origin: Pick<ErrorOrigin, "gateway" | "host">, status: number, contentType: string, text: string, requestId?: string): string {
