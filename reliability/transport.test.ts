@@ -61,7 +61,7 @@ function turn(runtime: Runtime, input = "Fix the bug in src/app.ts", signal = ne
 }
 
 /** The chat requests a profile received (all profiles when none is named). */
-function received(sim: GatewaySim, profile?: string): RecordedRequest[] {
+function received(sim: GatewaySim, profile?: string): readonly RecordedRequest[] {
   return sim.requests.completions(profile);
 }
 
