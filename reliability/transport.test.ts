@@ -266,6 +266,10 @@ describe("5. A context overflow (each known wording, a bodiless 400/413, usage a
     ["Kimi", http400("Invalid request: Your request exceeded model token limit: 262144")],
     ["MiniMax", http400("invalid params, context window exceeds limit (2013)")],
     ["Groq", http400("Please reduce the length of the messages or completion.")],
+    ["Amazon Bedrock", http400("Input is too long for requested model.")],
+    ["xAI", http400("This model's maximum prompt length is 131072 but the request contains 300000 tokens.")],
+    ["Google Gemini", http400("The input token count (300000) exceeds the maximum number of tokens allowed (262144).")],
+    ["GitHub Copilot", http400("prompt token count of 300000 exceeds the limit of 262144")],
     ["generic", http400("context_length_exceeded")],
     ["413 without a body", { error: { kind: "http", status: 413, body: "" } }],
   ];
@@ -499,18 +503,16 @@ describe("36. A text/html answer (200 or 5xx): a typed \"non-JSON response from 
   const page = (key: string) => `<html><head><title>Sign in</title></head><body><h1>Wi-Fi login</h1><p>token ${key}</p></body></html>`;
 
   it("a 200 HTML page is sent once and ends the turn with the host, the status and no key", async () => {
-    const ws0 = await setUp();
-    const key = ws0.environment[keyVariable(A)]!;
-    ws0.sim.enqueue({ error: { kind: "http", status: 200, headers: { "content-type": "text/html; charset=utf-8" }, body: page(key) } });
-    const result = await turn(await ws0.runtime());
+    const { sim, ...ws } = await setUp();
+    const key = ws.environment[keyVariable(A)]!;
+    sim.enqueue({ error: { kind: "http", status: 200, headers: { "content-type": "text/html; charset=utf-8" }, body: page(key) } });
+    const result = await turn(await ws.runtime());
     expect(result.reason).toBe("error");
-    const host = new URL(ws0.sim.baseURL(A)).host;
-    expect(result.message).toContain(`openrouter: non-JSON response from ${host} (status 200, text/html): Sign in Wi-Fi login token`);
+    expect(result.message).toContain(`openrouter: non-JSON response from ${new URL(sim.baseURL(A)).host} (status 200, text/html): Sign in Wi-Fi login token`);
     expect(result.message).not.toContain(key);
-    expect(received(ws0.sim)).toHaveLength(1);
-    const records = ws0.records();
-    expect(assistantContents(records)).toEqual([]);
-    expect(readFileSync(ws0.sessionFiles()[0]!, "utf8")).not.toContain(key);
+    expect(received(sim)).toHaveLength(1);
+    expect(assistantContents(ws.records())).toEqual([]);
+    expect(readFileSync(ws.sessionFiles()[0]!, "utf8")).not.toContain(key);
   });
 
   it("a 502 page from the CDN is retried, and the answer that follows is kept", async () => {
