@@ -13,7 +13,7 @@ import type { CanonicalModelId, ModelRegistry } from "../model-registry.js";
 import { type FetchFunction, fetchSameOrigin } from "../trust/fetch-same-origin.js";
 import { countBytes, ON_BYTES } from "./count-bytes.js";
 import { DegenerateStreamError, StreamAssembler, type StreamDelta } from "./stream-assembler.js";
-import { nonJsonMessage, toHarnessError } from "./to-harness-error.js";
+import { isJsonContentType, nonJsonMessage, toHarnessError } from "./to-harness-error.js";
 import { nodeHttpFetch } from "./node-http-fetch.js";
 
 /** At most this many field fixes for one request, whatever the gateway keeps rejecting. */
@@ -183,7 +183,7 @@ export class GatewayTransport {
       const contentType = response.headers.get("content-type") ?? "";
       if (!contentType.includes("text/event-stream")) {
         const text = redact(await response.text().catch(() => ""));
-        if (!/json/i.test(contentType)) {
+        if (!isJsonContentType(contentType)) {
           // An HTML page or plain text with a 2xx (a captive portal, a wrong base URL): asking
           // again gets the same page; only a status worth retrying is retried.
           throw new HarnessError(nonJsonMessage(origin, response.status, contentType, text, requestId), {

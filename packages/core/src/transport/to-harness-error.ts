@@ -65,7 +65,7 @@ export function toHarnessError(error: unknown, origin: ErrorOrigin): HarnessErro
     const answered = error.status !== undefined ? ` answered ${error.status}` : ` sent an error${inStream ? ` (${inStream}) in the stream` : ""}`;
     const where = `${origin.gateway}${answered}${requestId ? ` (request ${requestId})` : ""}`;
     const contentType = error.headers?.get("content-type") ?? "";
-    if (error.status !== undefined && raw?.trim() && !/json/i.test(contentType)) {
+    if (error.status !== undefined && raw?.trim() && !isJsonContentType(contentType)) {
       // An HTML page from a proxy or CDN, or plain text: say so, with the status and a short, redacted piece.
       const message = nonJsonMessage(origin, error.status, contentType, origin.redact(raw), requestId);
       return new HarnessError(message, { ...base, kind, status, requestId, retryable, retryAfterMs, body, classification });
@@ -85,7 +85,12 @@ export function toHarnessError(error: unknown, origin: ErrorOrigin): HarnessErro
  */
 export function nonJsonMessage(origin: Pick<ErrorOrigin, "gateway" | "host">, status: number, contentType: string, text: string, requestId?: string): string {
   const type = contentType.split(";")[0]!.trim() || "no content type";
-  return `${origin.gateway}: non-JSON response from ${origin.host ?? origin.gateway} (status ${status}, ${type}${requestId ? `, request ${requestId}` : ""}): ${summarize(text).slice(0, 200)}`;
+  return `${origin.gateway}: non-JSON response from ${origin.host ?? origin.gateway} (status ${status}, ${type}${requestId ? `, request ${requestId}` : ""}): ${summarize(text)}`;
+}
+
+/** True for a JSON media type (`application/json`, `application/problem+json`, …). */
+export function isJsonContentType(contentType: string): boolean {
+  return /json/i.test(contentType);
 }
 
 /** The HTTP status an in-stream error payload names (`code` or `status`, 400–599), if any. */
