@@ -5,7 +5,7 @@ import { gatewaysPlugin } from "./gateways-plugin.js";
 import { sharedGatewayFacts } from "./shared-gateway-facts.js";
 
 const REQUIRED = [
-  "openrouter", "together", "fireworks", "groq", "deepinfra", "cerebras", "novita", "siliconflow", "moonshot", "deepseek", "zai", "dashscope", "minimax",
+  "openrouter", "together", "fireworks", "groq", "deepinfra", "cerebras", "novita", "siliconflow", "moonshot", "deepseek", "zai", "zai-coding", "dashscope", "minimax",
   "baseten", "chutes", "nebius", "vercel", "cloudflare", "huggingface", "hyperbolic", "ollama", "lmstudio", "vllm", "sglang", "llamacpp",
 ];
 
