@@ -15,6 +15,8 @@ export interface CliProject {
   run(args: string[]): Promise<CliRun>;
   /** Starts `bridle <args>` without waiting for it. */
   start(args: string[]): RunningCli;
+  /** The one session file written so far; `undefined` before there is one (throws when there are several). */
+  sessionFile(): string | undefined;
   /** The records of the one session file written so far (throws when there is not exactly one). */
   sessionRecords(): SessionLine[];
   close(): Promise<void>;
@@ -38,8 +40,9 @@ export type SessionLine = Record<string, any> & { type: string };
 
 /**
  * Starts a simulator and a trusted project using it, as a user who set Bridle up would: the
- * user's config points each profile's gateway at the simulator, each key is in its own variable,
- * and the project config names the model and gateway. Nothing reaches outside 127.0.0.1.
+ * user's config points each profile's gateway at the simulator (a profile with overrides stands
+ * in for the built-in gateway it was made from), each key is in its own variable, and the project
+ * config names the model and gateway. Nothing reaches outside 127.0.0.1.
  */
 export async function startCliProject(options: {
   profiles: ProfileSpec[];
@@ -48,6 +51,8 @@ export async function startCliProject(options: {
   gateway: string;
   files?: Record<string, string>;
   config?: Record<string, unknown>;
+  /** Key variable per gateway where it is not `<GATEWAY>_API_KEY` (`vercel`: `AI_GATEWAY_API_KEY`). */
+  keyVariables?: Record<string, string>;
 }): Promise<CliProject> {
   const sim = await startGatewaySim({ profiles: options.profiles, ...(options.scenario ? { scenario: options.scenario } : {}) });
   const home = mkdtempSync(path.join(tmpdir(), "bridle-reliability-"));
@@ -55,11 +60,13 @@ export async function startCliProject(options: {
   const homes = { config: path.join(home, "config"), data: path.join(home, "data"), cache: path.join(home, "cache") };
   for (const [file, content] of Object.entries(options.files ?? {})) write(path.join(workspace, file), content);
   write(path.join(workspace, "bridle.config.json"), JSON.stringify({ model: options.model, gateway: options.gateway, ...options.config }));
+  // Each profile stands in for the built-in gateway it was made from (a renamed copy included).
+  const hosted = options.profiles.map((spec) => (typeof spec === "string" ? { gateway: spec, profile: spec } : { gateway: spec.profile, profile: spec.name ?? spec.profile }));
   write(
     path.join(homes.config, "bridle", "config.json"),
-    JSON.stringify({ gateways: Object.fromEntries(sim.profiles.map((profile) => [profile, { baseURL: sim.baseURL(profile) }])), trustedFolders: [workspace] }),
+    JSON.stringify({ gateways: Object.fromEntries(hosted.map(({ gateway, profile }) => [gateway, { baseURL: sim.baseURL(profile) }])), trustedFolders: [workspace] }),
   );
-  const keys = Object.fromEntries(Object.entries(sim.keys).map(([profile, key]) => [`${profile.toUpperCase().replace(/-/g, "_")}_API_KEY`, key]));
+  const keys = Object.fromEntries(hosted.map(({ gateway, profile }) => [options.keyVariables?.[gateway] ?? `${gateway.toUpperCase()}_API_KEY`, sim.apiKey(profile)]));
   const environment = { PATH: process.env.PATH ?? "", HOME: home, XDG_CONFIG_HOME: homes.config, XDG_DATA_HOME: homes.data, XDG_CACHE_HOME: homes.cache, ...keys };
   const start = (args: string[]): RunningCli & { output: { stdout: string; stderr: string } } => {
     const child = spawn(process.execPath, [bridleBinary, ...args], { cwd: workspace, env: environment, stdio: ["ignore", "pipe", "pipe"] });
@@ -68,6 +75,11 @@ export async function startCliProject(options: {
     child.stderr!.on("data", (chunk: Buffer) => (output.stderr += chunk.toString()));
     const exited = new Promise<number | string>((resolve) => child.on("exit", (code, signal) => resolve(code ?? signal ?? "unknown")));
     return { child, exited, output };
+  };
+  const sessionFile = (): string | undefined => {
+    const files = findFiles(homes.data, ".jsonl");
+    if (files.length > 1) throw new Error(`expected one session file, found ${files.length}: ${files.join(", ")}`);
+    return files[0];
   };
   return {
     sim,
@@ -84,10 +96,11 @@ export async function startCliProject(options: {
         .map((line) => JSON.parse(line) as Record<string, any>);
       return { code, stdout, stderr, events };
     },
+    sessionFile,
     sessionRecords() {
-      const files = findFiles(homes.data, ".jsonl");
-      if (files.length !== 1) throw new Error(`expected one session file, found ${files.length}: ${files.join(", ")}`);
-      return readFileSync(files[0]!, "utf8")
+      const file = sessionFile();
+      if (file === undefined) throw new Error("no session file was written");
+      return readFileSync(file, "utf8")
         .split("\n")
         .filter((line) => line.trim() !== "")
         .map((line) => JSON.parse(line) as SessionLine);
