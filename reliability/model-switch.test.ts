@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
 import { type CliProject, loggedMessages, startCliProject } from "./support/cli-project.js";
 
@@ -72,10 +71,8 @@ describe("model switches", () => {
 
     // Turn 1 on A: a read with a 450-character id, then a command; killed while the command runs, so its call is left without a result.
     const first = project.start(["run", "-y", "--output", "stream-json", "look at a.txt"]);
-    const started = () => {
-      const file = project!.sessionFile();
-      return file !== undefined && readFileSync(file, "utf8").includes(`"callId":"${LONG_BASH}"`);
-    };
+    // Killed once the command's process is recorded as running.
+    const started = () => project!.sessionFile() !== undefined && project!.sessionRecords().some((record) => record.type === "tool_process" && record.callId === LONG_BASH);
     await waitFor(started, "the command to start");
     first.child.kill("SIGKILL");
     await first.exited;
