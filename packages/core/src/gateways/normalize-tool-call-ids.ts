@@ -99,6 +99,19 @@ function functionsId(name: string, index: number): string {
 }
 
 function hashed(id: string, rule: ToolCallIdRule): string {
-  const digest = createHash("sha256").update(id).digest("base64url").replace(/[^A-Za-z0-9]/g, "");
-  return digest.slice(0, rule.maxLength ?? HASHED_LENGTH);
+  return digest(id).slice(0, rule.maxLength ?? HASHED_LENGTH);
+}
+
+/** Digests already computed: every request of a session hashes the same foreign ids again. */
+const DIGESTS = new Map<string, string>();
+const MAX_DIGESTS = 4_096;
+
+function digest(id: string): string {
+  let value = DIGESTS.get(id);
+  if (value === undefined) {
+    value = createHash("sha256").update(id).digest("base64url").replace(/[^A-Za-z0-9]/g, "");
+    if (DIGESTS.size >= MAX_DIGESTS) DIGESTS.delete(DIGESTS.keys().next().value!);
+    DIGESTS.set(id, value);
+  }
+  return value;
 }
