@@ -12,9 +12,11 @@ const MESSAGE_KEYS = new Set(["role", "content", "name", "tool_calls", "tool_cal
  * wording: a call id longer than `maxLength` ("string too long", what OpenAI itself and routers in
  * front of it answer); with `strict`, also an id two calls share, a tool message that answers no
  * open call, a call left without its result, and message keys the API does not know (a foreign
- * model's reasoning signature or redacted thinking sent back).
+ * model's reasoning signature or redacted thinking sent back). An empty or missing id counts
+ * as a problem whenever either check is on.
  */
 export function checkToolCalls(messages: readonly unknown[], rules: { maxLength: number | undefined; strict: boolean }): ToolCallProblem | undefined {
+  if (!rules.strict && rules.maxLength === undefined) return undefined;
   const seen = new Set<string>();
   let open: string[] = [];
   let openAt = -1;

@@ -3,9 +3,9 @@ import type { GatewayDefaults, GatewayDefinition } from "./gateway-definition.js
 type Section = Record<string, unknown>;
 
 /**
- * A definition with shared facts added: in `response`, `overflow`, `errors` and `toolCallIds`, lists are
- * appended after the definition's own (its own patterns and paths are tried first) and other
- * values are filled only where the definition has none.
+ * A definition with shared facts added: in `response`, `overflow`, `errors` and `toolCallIds`,
+ * lists are appended after the definition's own (its own patterns and paths are tried first) and
+ * other values are filled only where the definition has none.
  */
 export function mergeGatewayDefaults(definition: GatewayDefinition, defaults: readonly GatewayDefaults[]): GatewayDefinition {
   if (defaults.length === 0) return definition;

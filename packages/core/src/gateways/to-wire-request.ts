@@ -18,8 +18,8 @@ const WIRE_REASONING_FIELDS = new Set(["reasoning_content", "reasoning", "reason
  * The wire step, as a pure function of a gateway definition and a request: the slug instead of
  * the canonical id, the gateway's name for the output limit, usage in the stream, reasoning
  * replayed as the model family requires on this gateway, tool-call ids kept verbatim unless the
- * gateway cannot take them for this model (`normalizeToolCallIds`), reasoning wishes and the affinity key spelled the gateway's way,
- * plugin fields, what negotiation learned (dropped and renamed fields), the fields the gateway
+ * gateway cannot take them for this model (`normalizeToolCallIds`), reasoning wishes and the
+ * affinity key spelled the gateway's way, plugin fields, what negotiation learned (dropped and renamed fields), the fields the gateway
  * never takes, then the definition's own `wire` code. Usable without the agent loop (a proxy).
  */
 export function toWireRequest(gateway: GatewayDefinition, request: ChatRequest, target: WireTarget, context?: Omit<WireContext, "request" | "slug" | "model" | "capabilities">): WireRequest {
