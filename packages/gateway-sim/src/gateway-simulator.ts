@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { buildCompletion, wireContent, wireToolCall } from "./build-completion.js";
 import { buildModelReply } from "./build-model-reply.js";
 import { buildStreamEvents } from "./build-stream-events.js";
+import { checkToolCalls } from "./check-tool-calls.js";
 import { ChatRequestView } from "./chat-request-view.js";
 import { findAffinityKey } from "./find-affinity-key.js";
 import { reasoningFields, type GatewayErrorResponse, type GatewayProfile, type ResponseContext, type ServerEndpoint, type SimModel, type UsageNumbers } from "./gateway-profile.js";
@@ -229,6 +230,11 @@ export class GatewaySimulator {
     const model = profile.models.find((candidate) => candidate.slug === slug) ?? (profile.acceptsAnyModel ? profile.models[0] : undefined);
     if (model === undefined) {
       fail(profile.errors.unknownModel(slug), "unknown_model");
+      return;
+    }
+    const idProblem = checkToolCalls(body.messages, { maxLength: profile.toolCallIdMaxLength, strict: profile.strictToolCalls });
+    if (idProblem !== undefined) {
+      fail(profile.errors.badRequest(idProblem.message, idProblem.param), "rejected");
       return;
     }
     const rejection = profile.rejectRequest(body, model);

@@ -36,6 +36,13 @@ test("the plugin puts them in the kernel's registry, with the shared facts behin
   expect(groq?.overflow?.patterns?.length).toBeGreaterThan(20);
 });
 
+test("every gateway gives Kimi its functions.NAME:INDEX ids; only the routers in front of OpenAI limit the length", () => {
+  const kernel = createKernel({ plugins: [{ plugin: gatewaysPlugin }] });
+  for (const gateway of kernel.gateways.list()) expect(gateway.toolCallIds?.families?.kimi, gateway.id).toBe("functions");
+  const limited = kernel.gateways.list().filter((gateway) => gateway.toolCallIds?.maxLength !== undefined);
+  expect(limited.map((gateway) => [gateway.id, gateway.toolCallIds?.maxLength])).toEqual([["openrouter", 40], ["vercel", 40]]);
+});
+
 test("`skip` leaves a built-in gateway to another plugin and names an unknown id", () => {
   const kernel = createKernel({ plugins: [{ plugin: gatewaysPlugin, options: { skip: ["groq"] } }] });
   const ids = kernel.gateways.list().map((gateway) => gateway.id);
