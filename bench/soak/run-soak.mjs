@@ -7,11 +7,10 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { Agent, createKernel, GatewayTransport, readSessionFile, replaySession, SessionLog } from "@bridle/core";
 import { parseSessionText } from "@bridle/core/internal";
-import { startGatewaySim } from "@bridle/gateway-sim";
+import { createSeededRandom, startGatewaySim } from "@bridle/gateway-sim";
 import { defaultPreset } from "@bridle/preset-default";
 import { createBuiltinTools } from "@bridle/tools";
 import { FAULT_KINDS, FAULT_NAMES, IDLE_TIMEOUT_MS, LEAKED_CALLS, MALFORMED_CALLS } from "./soak-faults.mjs";
-import { seededRandom } from "./seeded-random.mjs";
 
 const MODEL = "soak-coder";
 /** Two real gateway definitions of the preset, pointed at the simulator by the user's config. */
@@ -147,7 +146,8 @@ function turnSteps(turn, tag, kinds, random, gateway) {
  * went wrong), never throwing for a failed turn.
  */
 export async function runSoak({ turns = 1000, seed = 1, log: print = () => {} } = {}) {
-  const random = seededRandom(seed);
+  const draws = createSeededRandom(seed);
+  const random = { ...draws, pick: (items) => items[draws.int(items.length)] };
   const started = performance.now();
   const root = mkdtempSync(path.join(tmpdir(), "bridle-soak-"));
   const workspace = path.join(root, "workspace");
