@@ -18,6 +18,8 @@ const GATEWAYS = {
   openrouter: { slug: "acme/soak-coder", keyEnv: "OPENROUTER_API_KEY" },
   fireworks: { slug: "accounts/acme/models/soak-coder", keyEnv: "FIREWORKS_API_KEY" },
 };
+/** Short enough that a soak turn never waits long for an open breaker. */
+const BREAKER_COOLDOWN_MS = 20;
 /** A small window, so that a long soak session compacts many times. */
 const WINDOW = 32_000;
 const MAX_OUTPUT = 4_000;
@@ -118,7 +120,12 @@ function sameJson(left, right) {
   return JSON.stringify(left) === JSON.stringify(right);
 }
 
-/** The steps of one turn: the scripted work (real tool calls), with the turn's faults in among it. */
+/**
+ * The steps of one turn: the scripted work (real tool calls) in four stages, and the turn's faults,
+ * each striking at a random stage. A stage answers by what the conversation already holds (the
+ * previous tool's output), so a retried request gets the same answer again, as from a model; the
+ * most advanced stage is listed first and wins.
+ */
 function turnSteps(turn, tag, kinds, random, gateway) {
   // One folder per turn: listings and searches stay the size of a turn, however long the soak.
   const folder = `work/t${turn}`;
@@ -128,17 +135,18 @@ function turnSteps(turn, tag, kinds, random, gateway) {
   if (extra === 0) second.push({ name: "bash", arguments: JSON.stringify({ command: `grep -c edited ${file} || true` }) });
   if (extra === 1) second.push({ name: "grep", arguments: JSON.stringify({ pattern: `turn ${turn}\\b`, path: folder }) });
   if (extra === 2) second.push({ name: "ls", arguments: JSON.stringify({ path: folder }) });
-  const work = [
-    { toolCalls: [{ name: "write", arguments: JSON.stringify({ path: file, content: `turn ${turn}\n` }) }] },
-    { toolCalls: [{ name: "read", arguments: JSON.stringify({ path: file }) }] },
-    { toolCalls: second },
-    { content: `done ${tag}` },
+  const stages = [
+    { when: {}, answer: { toolCalls: [{ name: "write", arguments: JSON.stringify({ path: file, content: `turn ${turn}\n` }) }] } },
+    { when: { anyMessageContains: `${file} (1 line)` }, answer: { toolCalls: [{ name: "read", arguments: JSON.stringify({ path: file }) }] } },
+    { when: { anyMessageContains: `1\tturn ${turn}\n` }, answer: { toolCalls: second } },
+    { when: { anyMessageContains: `Edited ${file}` }, answer: { content: `done ${tag}` } },
   ];
-  for (const kind of kinds) {
-    const at = random.int(work.length);
-    work.splice(at, 0, ...FAULT_KINDS[kind].steps(random, gateway));
-  }
-  return work.map((step) => ({ ...step, when: { ...step.when, lastUserContains: tag, hasTools: true } }));
+  const faults = kinds.flatMap((kind) => {
+    const stage = stages[random.int(stages.length)];
+    return FAULT_KINDS[kind].steps(random, gateway).map((step) => ({ ...step, when: { ...stage.when, ...step.when } }));
+  });
+  const work = stages.toReversed().map((stage) => ({ ...stage.answer, repeat: 3, when: stage.when }));
+  return [...faults, ...work].map((step) => ({ ...step, when: { ...step.when, lastUserContains: tag, hasTools: true } }));
 }
 
 /**
@@ -177,7 +185,6 @@ export async function runSoak({ turns = 1000, seed = 1, log: print = () => {} } 
     fallbacks: 0,
     retries: 0,
     toolRuns: 0,
-    requests: 0,
   };
   const problems = [];
   /** The first message a turn ended with, per combination of faults: what the user was told. */
@@ -190,7 +197,7 @@ export async function runSoak({ turns = 1000, seed = 1, log: print = () => {} } 
     const settings = Object.fromEntries(Object.keys(GATEWAYS).map((id) => [id, { baseURL: sim.baseURL(id) }]));
     const configFile = path.join(root, "config.json");
     const pluginOptions = {
-      fallback: { breakerFile: "off", baseDelayMs: 1, maxBackoffMs: 4, maxDelayMs: 2_000, idleTimeoutMs: IDLE_TIMEOUT_MS, breakerCooldownMs: 20 },
+      fallback: { breakerFile: "off", baseDelayMs: 1, maxBackoffMs: 4, maxDelayMs: 2_000, idleTimeoutMs: IDLE_TIMEOUT_MS, breakerCooldownMs: BREAKER_COOLDOWN_MS },
     };
     const kernel = createKernel({
       plugins: defaultPreset.plugins.map((plugin) => ({ plugin, options: pluginOptions[plugin.name] ?? {} })),
@@ -305,11 +312,12 @@ export async function runSoak({ turns = 1000, seed = 1, log: print = () => {} } 
         figures.replayMismatches += 1;
         problems.push({ turn, kinds, problem: "the session log does not replay to the live conversation" });
       }
+      // The next turn comes as a stopped turn's message says: after the breakers' cooldown.
+      if (result?.reason === "error") await new Promise((resolve) => setTimeout(resolve, BREAKER_COOLDOWN_MS + 5));
       if (turn % 100 === 0) print(`soak: ${turn} turns, ${figures.faults} faults, ${figures.recoveries} recovered, ${problems.length} problems, ${((performance.now() - started) / 1000).toFixed(0)} s`);
     }
     figures.compactions = written.filter((record) => record.type === "compaction").length;
     figures.toolRuns = written.filter((record) => record.type === "tool_start").length + runs.length;
-    figures.requests = sim.requests.total ?? figures.requests;
   } finally {
     process.off("unhandledRejection", onCrash);
     process.off("uncaughtException", onCrash);
