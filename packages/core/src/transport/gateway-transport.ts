@@ -303,6 +303,8 @@ export class GatewayTransport {
       timeout: this.#options.connectTimeoutMs,
       organization: null,
       project: null,
+      // The SDK prints a malformed event's raw text to the console; the error carries what is needed.
+      logLevel: "off",
       // The key goes to this gateway's origin only: a redirect elsewhere is refused, not followed.
       fetch: this.#keepErrorBodies(countBytes(fetchSameOrigin(nodeHttpFetch))),
     });
