@@ -1,4 +1,4 @@
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -265,6 +265,110 @@ describe("file edits", () => {
       const result = await workspace.call("edit", { path: "mixed.txt", old_string: "first\nsecond", new_string: "1st\n2nd\n3rd" });
       expect(result.isError, result.text).toBeFalsy();
       expect(workspace.readBytes("mixed.txt").toString()).toBe("head\n1st\r\n2nd\r\n3rd\r\ntail");
+    });
+  });
+
+  describe("25. a Latin-1 or NUL-containing file: read, edit and write refuse it unless the encoding is explicit; never a round trip through U+FFFD", () => {
+    const latin1 = Buffer.from("caf\xe9 cr\xe8me\r\nna\x00me: \xff\n", "latin1");
+    const withNul = Buffer.from("header\x00\x01\nplain line\n", "latin1");
+    const replacementCharacter = Buffer.from("\ufffd");
+
+    it("25a. without an encoding every file tool refuses, says how to go on, and leaves the bytes alone", async () => {
+      workspace = createWorkspaceTools();
+      workspace.write("latin1.txt", latin1);
+      workspace.write("nul.txt", withNul);
+      for (const [name, bytes] of [["latin1.txt", latin1], ["nul.txt", withNul]] as const) {
+        const read = await workspace.call("read", { path: name });
+        expect(read.isError).toBe(true);
+        expect(read.text).toMatch(/is not a text file: (non-UTF-8 text|binary data).*encoding: "latin1"/);
+        const edit = await workspace.call("edit", { path: name, old_string: "e", new_string: "E" });
+        expect(edit.isError).toBe(true);
+        expect(edit.text).toMatch(/is not UTF-8 text .*edit refuses to change it.*encoding: "latin1"/);
+        const write = await workspace.call("write", { path: name, content: "replaced\n" });
+        expect(write.isError).toBe(true);
+        expect(write.text).toMatch(/write refuses to overwrite it/);
+        expect(workspace.readBytes(name).equals(bytes)).toBe(true);
+      }
+    });
+
+    it("25b. with encoding latin1 the model reads and edits the file byte for byte: NUL, CRLF and 0xFF survive, no U+FFFD appears", async () => {
+      workspace = createWorkspaceTools();
+      workspace.write("latin1.txt", latin1);
+      workspace.write("nul.txt", withNul);
+      const read = await workspace.call("read", { path: "latin1.txt", encoding: "latin1" });
+      expect(read.text).toContain("1\tcaf\u00e9 cr\u00e8me");
+      const edit = await workspace.call("edit", { path: "latin1.txt", old_string: "cr\u00e8me", new_string: "cr\u00e8me br\u00fbl\u00e9e", encoding: "latin1" });
+      expect(edit.isError, edit.text).toBeFalsy();
+      expect(workspace.readBytes("latin1.txt").equals(Buffer.from("caf\xe9 cr\xe8me br\xfbl\xe9e\r\nna\x00me: \xff\n", "latin1"))).toBe(true);
+      await workspace.call("read", { path: "nul.txt", encoding: "latin1" });
+      expect((await workspace.call("edit", { path: "nul.txt", old_string: "plain", new_string: "edited", encoding: "latin1" })).isError).toBeFalsy();
+      expect(workspace.readBytes("nul.txt").equals(Buffer.from("header\x00\x01\nedited line\n", "latin1"))).toBe(true);
+      for (const name of ["latin1.txt", "nul.txt"]) expect(workspace.readBytes(name).includes(replacementCharacter)).toBe(false);
+      // A character Latin-1 cannot hold is refused rather than replaced.
+      const euro = await workspace.call("edit", { path: "nul.txt", old_string: "edited", new_string: "\u20ac", encoding: "latin1" });
+      expect(euro.isError).toBe(true);
+      expect(euro.text).toMatch(/U\+20AC.*nothing was written/);
+      expect(workspace.readBytes("nul.txt").equals(Buffer.from("header\x00\x01\nedited line\n", "latin1"))).toBe(true);
+    });
+  });
+
+  describe("26. two parallel edits of one file are serialised by a per-path lock: no lost update", () => {
+    it("26a. twenty edits of different lines started at once, half through a link to the file: all twenty land", async () => {
+      workspace = createWorkspaceTools();
+      const lines = Array.from({ length: 20 }, (_, index) => `line ${index}`);
+      workspace.write("shared.txt", `${lines.join("\n")}\n`);
+      fs.symlinkSync("shared.txt", path.join(workspace.root, "alias.txt"));
+      await workspace.call("read", { path: "shared.txt" });
+      const results = await Promise.all(
+        lines.map((text, index) => workspace!.call("edit", { path: index % 2 === 0 ? "shared.txt" : "alias.txt", old_string: `${text}\n`, new_string: `${text.toUpperCase()}\n` })),
+      );
+      for (const result of results) expect(result.isError, result.text).toBeFalsy();
+      expect(workspace.readBytes("shared.txt").toString()).toBe(`${lines.map((text) => text.toUpperCase()).join("\n")}\n`);
+    });
+  });
+
+  describe("27. a 100 MB file and a 5 MB single line: read returns at most 2,000 lines / 50 KB with an offset hint, in bounded memory", () => {
+    const PROBE = `
+import { createReadTool } from "@bridle/tools";
+const [workspace, file] = process.argv.slice(1);
+const result = await createReadTool().run({ path: file }, { workspace, signal: new AbortController().signal, callId: "c", sessionDirectory: workspace, state: new Map() });
+console.log(JSON.stringify({ content: result.content, isError: result.isError ?? false, maxRssKb: process.resourceUsage().maxRSS }));
+`;
+    /** Reads a file with the built read tool in a fresh process, and reports what it returned and its peak memory. */
+    function readInFreshProcess(root: string, file: string): { content: string; isError: boolean; maxRssKb: number } {
+      const run = spawnSync(process.execPath, ["--input-type=module", "-e", PROBE, root, file], { cwd: suiteDirectory, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+      expect(run.status, run.stderr).toBe(0);
+      return JSON.parse(run.stdout) as { content: string; isError: boolean; maxRssKb: number };
+    }
+
+    it("27a. 100 MB: one window with the continue hint; peak memory grows by far less than the file", { timeout: 60_000 }, () => {
+      workspace = createWorkspaceTools();
+      workspace.write("small.txt", "a\n");
+      const fd = fs.openSync(path.join(workspace.root, "big.txt"), "w");
+      const block = `${"x".repeat(99)}\n`.repeat(10_000);
+      for (let index = 0; index < 100; index += 1) fs.writeSync(fd, block);
+      fs.closeSync(fd);
+      const baseline = readInFreshProcess(workspace.root, "small.txt");
+      const big = readInFreshProcess(workspace.root, "big.txt");
+      expect(big.isError).toBe(false);
+      const [body, footer] = big.content.split("\n\n");
+      const shown = body!.split("\n").map((line) => line.slice(line.indexOf("\t") + 1));
+      expect(shown.length).toBeLessThanOrEqual(2000);
+      // 50 KB of file text, stopping at the end of the line that reaches it.
+      expect(Buffer.byteLength(shown.join("\n"))).toBeLessThanOrEqual(50 * 1024 + 100);
+      expect(footer).toBe(`(file has 1000000 lines, showing 1–${shown.length}; continue with offset=${shown.length + 1})`);
+      // The file is 100 MB; reading it whole would add at least that much.
+      expect(big.maxRssKb - baseline.maxRssKb).toBeLessThan(32 * 1024);
+    });
+
+    it("27b. a 5 MB single line is cut to 2,000 characters with a note; the lines after it are still shown", { timeout: 60_000 }, () => {
+      workspace = createWorkspaceTools();
+      workspace.write("small.txt", "a\n");
+      workspace.write("minified.js", `${"y".repeat(5 * 1024 * 1024)}\nshort\n`);
+      const baseline = readInFreshProcess(workspace.root, "small.txt");
+      const line = readInFreshProcess(workspace.root, "minified.js");
+      expect(line.content).toMatch(/^1\ty{2000} … \[line truncated; 5\.0 MB in total\]\n2\tshort\n\n\(file has 2 lines, showing 1–2; 1 long line truncated\)$/);
+      expect(line.maxRssKb - baseline.maxRssKb).toBeLessThan(16 * 1024);
     });
   });
 });
