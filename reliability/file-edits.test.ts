@@ -38,8 +38,9 @@ const context = () => ({ workspace, signal: new AbortController().signal, callId
 const read = createReadTool(), edit = createEditTool();
 let [from, to] = readFileSync(path.join(workspace, file), "utf8").startsWith("version: OLD") ? ["version: OLD", "version: NEW"] : ["version: NEW", "version: OLD"];
 let said = false;
+// The edits' own writes keep the read stamp fresh, so one read is enough.
+await read.run({ path: file, limit: 1 }, context());
 for (;;) {
-  await read.run({ path: file, limit: 1 }, context());
   const result = await edit.run({ path: file, old_string: from, new_string: to }, context());
   if (result.isError) { console.error(result.content); process.exit(1); }
   [from, to] = [to, from];
