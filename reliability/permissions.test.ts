@@ -24,7 +24,7 @@ const tools = new Map(createBuiltinTools().map((tool) => [tool.name, tool]));
 const toolNamed = (name: string) => tools.get(name)!;
 
 /** The tool results the model was sent in the last request, by call id. */
-function lastToolResults(requests: Array<{ body: unknown }>): Map<string, string> {
+function lastToolResults(requests: ReadonlyArray<{ body: unknown }>): Map<string, string> {
   const body = requests.at(-1)!.body as { messages: Array<{ role: string; content: unknown; tool_call_id?: string }> };
   return new Map(body.messages.filter((message) => message.role === "tool").map((message) => [message.tool_call_id!, JSON.stringify(message.content)]));
 }
@@ -213,7 +213,7 @@ describe("permissions and the workspace boundary", () => {
           (subject, mode, position, order, otherDenies) => {
             // Every allow rule of the case, shuffled; the deny rule put at a random place among other denies.
             const allow = subject.allows.map((rule, index) => ({ rule, key: order[index % order.length]! + index })).sort((a, b) => a.key - b.key).map((entry) => entry.rule);
-            const deny = [...otherDenies];
+            const deny: string[] = [...otherDenies];
             deny.splice(Math.min(position, deny.length), 0, subject.deny);
             const verdict = decidePermission(subject.call, toolNamed(subject.call.name), { mode, allow, deny, workspace: root });
             expect(verdict.decision).toBe("deny");
