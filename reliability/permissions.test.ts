@@ -6,6 +6,7 @@ import { createBuiltinTools, decidePermission, type PermissionMode } from "@brid
 import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
 import { disposeSimProject, readRecords, runCliToEnd, type SimProject, startSimProject, startSimRuntime, type SimRuntime } from "./support/sim-runtime.js";
+import { wireToolResult } from "./support/wire-tool-results.js";
 import { createWorkspaceTools, type WorkspaceTools } from "./support/workspace-tools.js";
 
 let workspace: WorkspaceTools | undefined;
@@ -23,10 +24,10 @@ const MODES: readonly PermissionMode[] = ["ask", "allow-edits", "allow-all"];
 const tools = new Map(createBuiltinTools().map((tool) => [tool.name, tool]));
 const toolNamed = (name: string) => tools.get(name)!;
 
-/** The tool results the model was sent in the last request, by call id. */
-function lastToolResults(requests: ReadonlyArray<{ body: unknown }>): Map<string, string> {
-  const body = requests.at(-1)!.body as { messages: Array<{ role: string; content: unknown; tool_call_id?: string }> };
-  return new Map(body.messages.filter((message) => message.role === "tool").map((message) => [message.tool_call_id!, JSON.stringify(message.content)]));
+/** The tool results the last request sent the gateway, by the scripted call's id (found by its arguments). */
+function lastToolResults(requests: ReadonlyArray<{ body: unknown }>, calls: ReadonlyArray<{ id: string; arguments: string }>): Map<string, string> {
+  const body = requests.at(-1)!.body;
+  return new Map(calls.map((call) => [call.id, wireToolResult(body, call.arguments)]));
 }
 
 /** Tool-result records of a session file, by call id. */
@@ -79,7 +80,7 @@ describe("permissions and the workspace boundary", () => {
       const result = await runCliToEnd(["run", "--yes", "look around"], project);
       expect(result.code, result.stderr).toBe(0);
       expect(project.sim.requests.completions()).toHaveLength(2);
-      const sent = lastToolResults(project.sim.requests.completions());
+      const sent = lastToolResults(project.sim.requests.completions(), calls);
       for (const id of ["call_dots", "call_abs", "call_ssh"]) expect(sent.get(id), id).toMatch(/Permission denied for read: .* is outside the workspace/);
       expect(sent.get("call_inside")).toContain("inside notes");
       const everything = JSON.stringify(project.sim.requests.completions().map((request) => request.body));
@@ -93,16 +94,14 @@ describe("permissions and the workspace boundary", () => {
     });
 
     it("28c. the CLI with an allow rule naming the outside folder: that read runs, the others stay refused", { timeout: 60_000 }, async () => {
+      const calls = [
+        { id: "call_allowed", name: "read", arguments: JSON.stringify({ path: "~/shared/readme.txt" }) },
+        { id: "call_ssh", name: "read", arguments: JSON.stringify({ path: "~/.ssh/id_rsa" }) },
+      ];
       project = await startSimProject({
         scenario: {
           steps: [
-            {
-              when: { lastRole: "user" },
-              toolCalls: [
-                { id: "call_allowed", name: "read", arguments: JSON.stringify({ path: "~/shared/readme.txt" }) },
-                { id: "call_ssh", name: "read", arguments: JSON.stringify({ path: "~/.ssh/id_rsa" }) },
-              ],
-            },
+            { when: { lastRole: "user" }, toolCalls: calls },
             { when: { lastRole: "tool" }, content: "Done." },
           ],
         },
@@ -116,7 +115,7 @@ describe("permissions and the workspace boundary", () => {
       const result = await runCliToEnd(["run", "--yes", "read the shared notes"], project);
       expect(result.code, result.stderr).toBe(0);
       expect(project.sim.requests.completions()).toHaveLength(2);
-      const sent = lastToolResults(project.sim.requests.completions());
+      const sent = lastToolResults(project.sim.requests.completions(), calls);
       expect(sent.get("call_allowed")).toContain("shared text");
       expect(sent.get("call_ssh")).toMatch(/Permission denied for read/);
       expect(JSON.stringify(project.sim.requests.completions().map((request) => request.body))).not.toContain("PLANTED-SSH-KEY-BODY");
@@ -238,7 +237,7 @@ describe("permissions and the workspace boundary", () => {
       expect(result.code, result.stderr).toBe(0);
       expect(project.sim.requests.completions()).toHaveLength(2);
       expect(fs.existsSync(path.join(project.directory, "build", "output.js"))).toBe(true);
-      expect(lastToolResults(project.sim.requests.completions()).get("call_rm")).toMatch(/Permission denied for bash: the command \\"rm -rf build\\" is denied by the rule bash\(rm -rf\*\)/);
+      expect(wireToolResult(project.sim.requests.completions().at(-1)!.body, "rm -rf build")).toMatch(/Permission denied for bash: the command "rm -rf build" is denied by the rule bash\(rm -rf\*\)/);
       const [session] = project.sessionFiles();
       expect(readRecords(session!).some((record) => record.type === "tool_start")).toBe(false);
       expect(toolResultRecords(session!).get("call_rm")).toMatch(/denied by the rule bash\(rm -rf\*\)/);

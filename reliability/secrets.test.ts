@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { wireToolResult } from "./support/wire-tool-results.js";
 import { disposeSimProject, PLANTED_ENVIRONMENT, readRecords, runCliToEnd, scanWrittenFiles, type SimProject, startSimProject } from "./support/sim-runtime.js";
 
 let project: SimProject | undefined;
@@ -109,8 +110,7 @@ describe("secrets", () => {
       const result = await runCliToEnd(["run", "--yes", "print the environment"], project, extra);
       expect(result.code, result.stderr).toBe(0);
       expect(project.sim.requests.completions()).toHaveLength(2);
-      const body = project.sim.requests.completions().at(-1)!.body as { messages: Array<{ role: string; content: string; tool_call_id?: string }> };
-      const output = body.messages.find((message) => message.tool_call_id === "call_env")!.content;
+      const output = wireToolResult(project.sim.requests.completions().at(-1)!.body, "env | sort");
       const names = output.split("\n").map((line) => /^([A-Za-z_][A-Za-z0-9_]*)=/.exec(line)?.[1]).filter((name): name is string => name !== undefined);
       expect(names).toContain("PATH");
       expect(names).toContain("EDITOR_THEME");

@@ -3,6 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { detectSandbox } from "@bridle/tools";
 import { afterEach, describe, expect, it } from "vitest";
+import { wireToolResult } from "./support/wire-tool-results.js";
 import { disposeSimProject, readRecords, runningInGroup, type SimProject, startCli, startSimProject, until } from "./support/sim-runtime.js";
 
 let project: SimProject | undefined;
@@ -69,8 +70,7 @@ describe("tool output and tool processes", () => {
       expect(JSON.stringify(toolResult()!.message.content)).toMatch(/timed out after 1\.5 s; the command and its child processes were killed/);
       expect(await cli.exited).toBe(0);
       expect(project.sim.requests.completions()).toHaveLength(2);
-      const sent = (project.sim.requests.completions().at(-1)!.body as { messages: WireMessage[] }).messages.find((message) => message.tool_call_id === "call_slow")!;
-      expect(String(sent.content)).toContain("timed out after 1.5 s");
+      expect(wireToolResult(project.sim.requests.completions().at(-1)!.body, "started.txt")).toContain("timed out after 1.5 s");
     });
   });
 
@@ -101,15 +101,14 @@ describe("tool output and tool processes", () => {
         expect(typeof request.body).toBe("object");
         for (const text of stringsIn(request.body)) expect(LONE_SURROGATE.test(text), text.slice(0, 80)).toBe(false);
       }
-      const second = (requests[1]!.body as { messages: WireMessage[] }).messages;
-      const big = String(second.find((message) => message.tool_call_id === "call_big")!.content);
+      const big = wireToolResult(requests[1]!.body, "yes 'a line");
       expect(big.length).toBeLessThanOrEqual(30_000 + 300);
       const marker = /\[… (\d+) characters omitted; full output saved to (\S+\.log) …\]/.exec(big);
       expect(marker, big.slice(9_000, 11_000)).not.toBeNull();
       expect(Number(marker![1])).toBeGreaterThan(9_900_000);
       expect(fs.statSync(marker![2]!).size).toBe(10_000_000);
       expect(big).toContain("exit code 0");
-      const binary = String(second.find((message) => message.tool_call_id === "call_binary")!.content);
+      const binary = wireToolResult(requests[1]!.body, "urandom");
       expect(binary).toContain("red nul:: cesu:");
       // No escape, NUL or other control character (tab and newline aside) is sent.
       expect(binary).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
