@@ -3,8 +3,9 @@ import { processGroupMembers } from "./process-group-members.js";
 
 /**
  * Stops a process and everything it started: SIGTERM to its whole process group (the sandbox's
- * own processes aside, see `terminateGroup`), then SIGKILL after `graceMs` if any member is still alive (on Windows, `taskkill /T /F`). The child must have
- * been spawned with `detached: true` so that it leads its own group. Resolves when done.
+ * own processes aside, see `terminateGroup`), then SIGKILL after `graceMs` if any member is still
+ * alive (on Windows, `taskkill /T /F`). The child must have been spawned with `detached: true` so
+ * that it leads its own group. Resolves when done.
  */
 export async function killProcessGroup(pid: number, graceMs: number): Promise<void> {
   if (process.platform === "win32") {
