@@ -30,7 +30,7 @@ async function runTask(steps: ScenarioStepInput[], files: Record<string, string>
 }
 
 describe("loops", () => {
-  it("35: a call with cut, unparseable arguments or an unknown tool never runs; the model gets a structured error and the loop goes on", async () => {
+  it("35. a call with cut, unparseable arguments or an unknown tool never runs; the model gets a structured error and the loop goes on", async () => {
     const { run, tools, requests, done, records } = await runTask([
       // The output limit cut the call mid-arguments: a valid-looking prefix must not run; the request is asked again with more room.
       call("write", '{"path":"cut.txt","content":"abc', { finishReason: "length" }),
@@ -53,7 +53,7 @@ describe("loops", () => {
     expect(loggedMessages(records).at(-1)).toMatchObject({ role: "assistant", content: "I could not do it that way; nothing was written." });
   });
 
-  it("38: the same call with the same result 3 times in a row is warned and a 4th stops the turn; the same failing call stops at 3; repeats that show something new run on", async () => {
+  it("38. the same call with the same result 3 times in a row is warned and a 4th stops the turn; the same failing call stops at 3; repeats that show something new run on", async () => {
     // Identical successful reads, the arguments spelled differently each time (key order and spacing do not matter).
     const spellings = ['{"path":"a.txt"}', '{ "path": "a.txt" }', '{"path" :"a.txt"}', '{"path":"a.txt"}', '{"path":"a.txt"}', '{"path":"a.txt"}'];
     const repeated = await runTask([...spellings.map((args) => call("read", args)), answer("done")]);
@@ -97,7 +97,7 @@ describe("loops", () => {
     expect(progressing.records.filter((record) => record.type === "interrupted")).toHaveLength(0);
   });
 
-  it("39: a stream repeating one chunk 100 times is aborted as degenerate and the turn ends cleanly", async () => {
+  it("39. a stream repeating one chunk 100 times is aborted as degenerate and the turn ends cleanly", async () => {
     const chunk = "all work and no play ";
     const { run, requests, done, records } = await runTask([
       { when: { lastUserContains: "again" }, content: "Back to work." },

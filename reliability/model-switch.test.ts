@@ -42,7 +42,7 @@ async function waitFor(condition: () => boolean, what: string, timeoutMs = 15_00
 }
 
 describe("model switches", () => {
-  it("19: switching A→B mid-session (signed and redacted reasoning, 450-character ids, an orphaned call) gives B a request its strict validator accepts, and so does a switch into Kimi", async () => {
+  it("19. switching A→B mid-session (signed and redacted reasoning, 450-character ids, an orphaned call) gives B a request its strict validator accepts, and so does a switch into Kimi", async () => {
     project = await startCliProject({
       // A: Groq, which takes long ids back. B: Vercel in front of OpenAI's 40-character limit, strict about pairing. C: Moonshot (Kimi), strict.
       profiles: ["groq", { profile: "vercel", strictToolCalls: true }, { profile: "moonshot", strictToolCalls: true }],
