@@ -38,7 +38,7 @@ export { splitShellCommand } from "./permissions/split-shell-command.js";
 export { endOrphanedProcessGroup, isProcessGroupRunning, processStartMarker } from "./process-group.js";
 export type { OrphanOutcome } from "./process-group.js";
 export { allowsNetwork } from "./sandbox/allows-network.js";
-export { detectSandbox } from "./sandbox/detect-sandbox.js";
+export { detectSandbox, probeSandbox } from "./sandbox/detect-sandbox.js";
 export type { DetectSandboxOptions, SandboxStatus } from "./sandbox/detect-sandbox.js";
 export { bubblewrapCommand, sandboxExecCommand, seatbeltProfile } from "./sandbox/sandbox-command.js";
 export type { SandboxPolicy, WrappedCommand } from "./sandbox/sandbox-command.js";
