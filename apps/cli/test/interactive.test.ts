@@ -153,6 +153,30 @@ describe.skipIf(!tmux.ok)("the interactive screen in a terminal", () => {
     await expectExit(0);
   });
 
+  it("takes keys from the first prompt drawn: they show while the screen loads and are sent once it is up", async () => {
+    if (!existsSync(bin)) throw new Error(`${bin} is missing: build the CLI first (pnpm build)`);
+    startBridleInPane(pane, bin, project, {
+      PATH: process.env.PATH ?? "",
+      HOME: project,
+      XDG_CONFIG_HOME: path.join(project, ".xdg"),
+      XDG_DATA_HOME: path.join(project, ".data"),
+      FIREWORKS_API_KEY: sim.apiKey("fireworks"),
+    });
+    await until("a prompt", (text) => /^ctx\s/m.test(text));
+    pane.type("What is the capitol");
+    pane.press("BSpace", "BSpace");
+    pane.type("al of France?");
+    // Shown as typed, on whichever prompt is up, without the keys it took back.
+    await until("the typed question", (text) => text.includes("› What is the capital of France?"));
+    pane.press("Enter");
+    await until("the answer", (text) => text.includes(ANSWER) && idle(text));
+    const questions = sim.requests.completions().map((request) => JSON.stringify(request.body)).filter((body) => body.includes("capital of France"));
+    expect(questions.length).toBeGreaterThan(0);
+    expect(questions[0]).not.toContain("capitol");
+    pane.press("C-d");
+    await expectExit(0);
+  });
+
   it("cancels a turn with ctrl-c, keeps the conversation, and exits on ctrl-d", async () => {
     await startBridle();
     send("What is the capital of France?");
