@@ -1,5 +1,4 @@
 import http, { type IncomingHttpHeaders, type IncomingMessage } from "node:http";
-import https from "node:https";
 import { CrossOriginRedirectError } from "../trust/cross-origin-redirect-error.js";
 import { redirectTarget } from "../trust/redirect-target.js";
 import { ConnectionError, ConnectionTimeoutError } from "./connection-error.js";
@@ -66,10 +65,13 @@ export async function openStream(request: StreamRequest): Promise<StreamResponse
   }
 }
 
-function send(url: string, method: string, headers: Readonly<Record<string, string>>, body: string | undefined, signal: AbortSignal, started: (request: http.ClientRequest) => void): Promise<IncomingMessage> {
+/** TLS is loaded with the first `https:` request: a local server over `http:` never needs it. */
+let secure: Promise<typeof import("node:https")> | undefined;
+
+async function send(url: string, method: string, headers: Readonly<Record<string, string>>, body: string | undefined, signal: AbortSignal, started: (request: http.ClientRequest) => void): Promise<IncomingMessage> {
   const target = new URL(url);
-  const client = target.protocol === "https:" ? https : target.protocol === "http:" ? http : undefined;
-  if (!client) return Promise.reject(new TypeError(`cannot send to ${target.protocol} URLs`));
+  const client = target.protocol === "https:" ? await (secure ??= import("node:https")) : target.protocol === "http:" ? http : undefined;
+  if (!client) throw new TypeError(`cannot send to ${target.protocol} URLs`);
   const outgoing: Record<string, string> = { ...headers };
   if (body !== undefined) outgoing["content-length"] = String(Buffer.byteLength(body));
   return new Promise((resolve, reject) => {
