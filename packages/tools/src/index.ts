@@ -39,7 +39,7 @@ export { endOrphanedProcessGroup, isProcessGroupRunning, processStartMarker } fr
 export type { OrphanOutcome } from "./process-group.js";
 export { allowsNetwork } from "./sandbox/allows-network.js";
 export { detectSandbox, probeSandbox } from "./sandbox/detect-sandbox.js";
-export type { DetectSandboxOptions, SandboxStatus } from "./sandbox/detect-sandbox.js";
+export type { DetectSandboxOptions, ProbeSandboxOptions, SandboxStatus } from "./sandbox/detect-sandbox.js";
 export { bubblewrapCommand, sandboxExecCommand, seatbeltProfile } from "./sandbox/sandbox-command.js";
 export type { SandboxPolicy, WrappedCommand } from "./sandbox/sandbox-command.js";
 export { createReadTool } from "./read-tool.js";

@@ -3,6 +3,7 @@ import path from "node:path";
 import {
   Agent,
   buildSystemPrompt,
+  cacheDirectory,
   CapabilityStore,
   capabilitiesFile,
   collectSecrets,
@@ -113,9 +114,10 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
 
   const permissions = permissionsConfigSchema.parse(settings.permissions ?? {});
   let permissionMode = options.permissionMode ?? permissions.mode;
-  // Running bubblewrap to check it takes tens of milliseconds: the first request does not wait
-  // for it, the first command does.
-  const sandbox = permissions.sandbox === "auto" ? probeSandbox() : undefined;
+  // Running bubblewrap to check it takes tens of milliseconds: its answer is kept while what
+  // decides it stays the same, and a check that must run does not hold up the first request,
+  // only the first command.
+  const sandbox = permissions.sandbox === "auto" ? probeSandbox({ cacheFile: path.join(cacheDirectory(options.environment), "sandbox.json") }) : undefined;
   const lateFeed = (sandbox ?? Promise.resolve(undefined)).then((status): FeedEvent[] =>
     status && !status.available ? [{ type: "sandbox.unavailable", level: "warn", message: `bash runs without a sandbox: ${status.reason}` }] : [],
   );

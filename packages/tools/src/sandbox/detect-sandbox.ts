@@ -1,6 +1,7 @@
 import { execFile, spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync, readlinkSync, statSync } from "node:fs";
 import path from "node:path";
+import { writePrivateFile } from "@bridle/core";
 
 /** Whether commands can run in the operating system's sandbox here, and with what. */
 export type SandboxStatus =
@@ -12,6 +13,15 @@ export interface DetectSandboxOptions {
   platform?: NodeJS.Platform;
   /** Where to look for `bwrap` and `sandbox-exec`. Default: `PATH`. */
   searchPath?: string;
+}
+
+/** Options of `probeSandbox`. */
+export interface ProbeSandboxOptions extends DetectSandboxOptions {
+  /**
+   * Keeps the answer of the bubblewrap check between processes ({@link checkConditions}): the
+   * check runs again only when what decides it may have changed.
+   */
+  cacheFile?: string;
 }
 
 /** How bubblewrap is checked: the namespaces Bridle uses, around a command that does nothing. */
@@ -38,31 +48,87 @@ export function detectSandbox(options: DetectSandboxOptions = {}): SandboxStatus
 
 /**
  * {@link detectSandbox} without waiting: the check runs as a child process while the caller goes
- * on (running bubblewrap takes tens of milliseconds, which a start should not wait for). Never
+ * on (running bubblewrap takes tens of milliseconds, and starting the process blocks for a few,
+ * which a start should not pay). With a `cacheFile`, an answer found under the same conditions
+ * (same boot, same namespaces, same bubblewrap, same kernel settings) is reused instead. Never
  * rejects; a check that cannot run is an unavailable sandbox with the reason.
  */
-export function probeSandbox(options: DetectSandboxOptions = {}): Promise<SandboxStatus> {
+export function probeSandbox(options: ProbeSandboxOptions = {}): Promise<SandboxStatus> {
   const { key, platform, searchPath } = settings(options);
   const known = cache.get(key);
   if (known) return Promise.resolve(known);
   const found = locate(platform, searchPath);
-  const status =
-    "check" in found
-      ? new Promise<SandboxStatus>((resolve) => {
-          execFile(found.check, CHECK_ARGUMENTS, { encoding: "utf8", timeout: CHECK_TIMEOUT_MS }, (error, _stdout, stderr) => {
-            const failure = error as (Error & { code?: number | string; signal?: NodeJS.Signals | null }) | null;
-            const exit = typeof failure?.code === "number" ? failure.code : failure ? null : 0;
-            // A spawn failure has a string code (ENOENT, EACCES) and is the error itself.
-            const spawnError = failure && typeof failure.code === "string" ? failure : undefined;
-            resolve(readCheck(found.check, { status: exit, signal: failure?.signal ?? null, stderr, ...(spawnError ? { error: spawnError } : {}) }));
-          });
-        }).then((result) => {
-          cache.set(key, result);
-          return result;
-        })
-      : Promise.resolve(found);
+  if (!("check" in found)) {
+    cache.set(key, found);
+    return Promise.resolve(found);
+  }
+  const conditions = options.cacheFile ? checkConditions(found.check) : undefined;
+  const kept = options.cacheFile && conditions ? readKept(options.cacheFile, conditions) : undefined;
+  if (kept) {
+    cache.set(key, kept);
+    return Promise.resolve(kept);
+  }
+  const status = new Promise<SandboxStatus>((resolve) => {
+    execFile(found.check, CHECK_ARGUMENTS, { encoding: "utf8", timeout: CHECK_TIMEOUT_MS }, (error, _stdout, stderr) => {
+      const failure = error as (Error & { code?: number | string; signal?: NodeJS.Signals | null }) | null;
+      const exit = typeof failure?.code === "number" ? failure.code : failure ? null : 0;
+      // A spawn failure has a string code (ENOENT, EACCES) and is the error itself.
+      const spawnError = failure && typeof failure.code === "string" ? failure : undefined;
+      resolve(readCheck(found.check, { status: exit, signal: failure?.signal ?? null, stderr, ...(spawnError ? { error: spawnError } : {}) }));
+    });
+  }).then((result) => {
+    cache.set(key, result);
+    if (options.cacheFile && conditions) keep(options.cacheFile, conditions, result);
+    return result;
+  });
   cache.set(key, status);
   return status;
+}
+
+/**
+ * What decides whether bubblewrap can create its namespaces, as one string: the boot, this
+ * process's user, mount and pid namespaces (another container, or the same one started again,
+ * has others), the user, the executable, and the kernel settings that allow or forbid user
+ * namespaces. `undefined` where they cannot be read (not Linux): the check then always runs.
+ */
+export function checkConditions(executable: string): string | undefined {
+  try {
+    const binary = statSync(executable);
+    const settings = ["/proc/sys/kernel/unprivileged_userns_clone", "/proc/sys/user/max_user_namespaces", "/proc/sys/kernel/apparmor_restrict_unprivileged_userns"].map((file) => {
+      try {
+        return readFileSync(file, "utf8").trim();
+      } catch {
+        return "-";
+      }
+    });
+    return [
+      readFileSync("/proc/sys/kernel/random/boot_id", "utf8").trim(),
+      ...["user", "mnt", "pid"].map((namespace) => readlinkSync(`/proc/self/ns/${namespace}`)),
+      String(process.getuid?.() ?? ""),
+      executable,
+      `${binary.ino}:${binary.size}:${binary.mtimeMs}`,
+      ...settings,
+    ].join("\u0000");
+  } catch {
+    return undefined;
+  }
+}
+
+function readKept(file: string, conditions: string): SandboxStatus | undefined {
+  try {
+    const kept = JSON.parse(readFileSync(file, "utf8")) as { conditions?: unknown; status?: SandboxStatus };
+    return kept.conditions === conditions && typeof kept.status?.available === "boolean" ? kept.status : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function keep(file: string, conditions: string, status: SandboxStatus): void {
+  try {
+    writePrivateFile(file, `${JSON.stringify({ conditions, status })}\n`);
+  } catch {
+    // Only a cache: the check runs again next time.
+  }
 }
 
 function settings(options: DetectSandboxOptions) {

@@ -100,6 +100,23 @@ describe("probeSandbox", () => {
     expect(await probeSandbox({ platform: "linux", searchPath: outside })).toEqual(detectSandbox({ platform: "linux", searchPath: outside }));
   });
 
+  it.runIf(process.platform === "linux")("keeps its answer in a cache file and runs the check again only when what decides it changed", async () => {
+    const directory = fakeBubblewrap("counted", `echo run >> ${JSON.stringify(path.join(outside, "runs.log"))}; exit 0`);
+    const cacheFile = path.join(outside, "cache", "sandbox.json");
+    const runs = () => (existsSync(path.join(outside, "runs.log")) ? readFileSync(path.join(outside, "runs.log"), "utf8").split("\n").filter(Boolean).length : 0);
+    const first = await probeSandbox({ platform: "linux", searchPath: directory, cacheFile });
+    expect(first).toMatchObject({ available: true, kind: "bubblewrap" });
+    expect(runs()).toBe(1);
+    // Another search path is another key in this process's memory, as a new process would be: the file answers.
+    expect(await probeSandbox({ platform: "linux", searchPath: `${directory}${path.delimiter}`, cacheFile })).toEqual(first);
+    expect(runs()).toBe(1);
+    // A different bubblewrap is checked again.
+    writeFileSync(path.join(directory, "bwrap"), `#!/bin/sh\necho run >> ${JSON.stringify(path.join(outside, "runs.log"))}; echo 'bwrap: setting up uid map: Permission denied' >&2; exit 1\n`);
+    const again = await probeSandbox({ platform: "linux", searchPath: `${directory}${path.delimiter}${path.delimiter}`, cacheFile });
+    expect(again).toMatchObject({ available: false, reason: expect.stringContaining("setting up uid map") });
+    expect(runs()).toBe(2);
+  });
+
   it("is what the bash tool waits for before its first command", async () => {
     const refusing = fakeBubblewrap("refusing-bash", "exit 1");
     const tool = createBashTool({ sandbox: { mode: "auto", status: probeSandbox({ platform: "linux", searchPath: refusing }) } });
