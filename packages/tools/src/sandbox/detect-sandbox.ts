@@ -91,7 +91,7 @@ export function probeSandbox(options: ProbeSandboxOptions = {}): Promise<Sandbox
  * has others), the user, the executable, and the kernel settings that allow or forbid user
  * namespaces. `undefined` where they cannot be read (not Linux): the check then always runs.
  */
-export function checkConditions(executable: string): string | undefined {
+function checkConditions(executable: string): string | undefined {
   try {
     const binary = statSync(executable);
     const settings = ["/proc/sys/kernel/unprivileged_userns_clone", "/proc/sys/user/max_user_namespaces", "/proc/sys/kernel/apparmor_restrict_unprivileged_userns"].map((file) => {
