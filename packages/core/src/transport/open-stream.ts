@@ -74,17 +74,28 @@ async function send(url: string, method: string, headers: Readonly<Record<string
   if (!client) throw new TypeError(`cannot send to ${target.protocol} URLs`);
   const outgoing: Record<string, string> = { ...headers };
   if (body !== undefined) outgoing["content-length"] = String(Buffer.byteLength(body));
+  if (signal.aborted) throw abortError();
   return new Promise((resolve, reject) => {
-    const request = client.request(target, { method, headers: outgoing, signal }, resolve);
+    // The signal is watched by hand: `request`'s own `signal` option costs a stream-wrapping
+    // module's load and a listener per request.
+    const request = client.request(target, { method, headers: outgoing }, (response) => {
+      signal.removeEventListener("abort", abort);
+      resolve(response);
+    });
+    const abort = () => request.destroy(abortError());
+    signal.addEventListener("abort", abort, { once: true });
     started(request);
-    request.on("error", reject);
+    request.on("error", (error) => {
+      signal.removeEventListener("abort", abort);
+      reject(error);
+    });
     request.end(body);
   });
 }
 
 function streamResponse(response: IncomingMessage, signal: AbortSignal): StreamResponse {
   // An abort after the headers ends the body with the AbortError a fetch would give.
-  const abort = () => response.destroy(new DOMException("This operation was aborted", "AbortError"));
+  const abort = () => response.destroy(abortError());
   signal.addEventListener("abort", abort, { once: true });
   response.once("close", () => signal.removeEventListener("abort", abort));
   response.setEncoding("utf8");
@@ -107,4 +118,9 @@ function streamResponse(response: IncomingMessage, signal: AbortSignal): StreamR
       return whole;
     },
   };
+}
+
+/** The error a fetch fails with when its signal aborts. */
+function abortError(): DOMException {
+  return new DOMException("This operation was aborted", "AbortError");
 }
