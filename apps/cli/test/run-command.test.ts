@@ -134,8 +134,10 @@ describe("bridle run (as a process, against the simulator)", () => {
     expect(resumed.stderr).toContain(`it was still running (process group ${group}) and has been stopped`);
     expect(runningInGroup(group)).toEqual([]);
     expect(readFileSync(path.join(project.directory, "runs.txt"), "utf8")).toBe("ran\n");
-    const messages = (project.sim.requests.completions().at(-1)!.body as { messages: Array<{ role: string; content: string; tool_call_id?: string }> }).messages;
-    const toolResult = messages.find((message) => message.role === "tool" && message.tool_call_id === "call_deploy");
+    const messages = (project.sim.requests.completions().at(-1)!.body as { messages: Array<{ role: string; content: string; tool_call_id?: string; tool_calls?: Array<{ id: string; function: { arguments: string } }> }> }).messages;
+    // On the wire the call has the id form the model's template needs (Kimi: functions.bash:N).
+    const deployId = messages.flatMap((message) => message.tool_calls ?? []).find((call) => call.function.arguments.includes("runs.txt"))!.id;
+    const toolResult = messages.find((message) => message.role === "tool" && message.tool_call_id === deployId);
     expect(toolResult?.content).toMatch(/was still running when the session resumed and has been stopped/);
   });
 

@@ -9,7 +9,7 @@ const TURN_ENDS: Readonly<Record<TurnEnd, string>> = {
   aborted: "cancelled · the conversation so far is kept",
   length: "the answer was cut off at the output token limit",
   error: "the turn failed",
-  "doom-loop": "stopped a loop of failing tool calls",
+  "doom-loop": "stopped a loop of repeated tool calls",
   "max-steps": "stopped: too many model requests in one turn",
 };
 
