@@ -53,6 +53,12 @@ afterEach(async () => {
 
 /** Runs the built `bridle` in the pane with a clean environment and waits for its prompt. */
 async function startBridle(): Promise<string> {
+  launchBridle();
+  return until("the prompt", (text) => text.includes("› ") && statusLine(text).includes("@ fireworks"));
+}
+
+/** Runs the built `bridle` in the pane with a clean environment. */
+function launchBridle(): void {
   if (!existsSync(bin)) throw new Error(`${bin} is missing: build the CLI first (pnpm build)`);
   // No CI variable (Ink draws differently there) and no key but the simulator's.
   startBridleInPane(pane, bin, project, {
@@ -62,7 +68,6 @@ async function startBridle(): Promise<string> {
     XDG_DATA_HOME: path.join(project, ".data"),
     FIREWORKS_API_KEY: sim.apiKey("fireworks"),
   });
-  return until("the prompt", (text) => text.includes("› ") && statusLine(text).includes("@ fireworks"));
 }
 
 /** Waits for the screen to show something, giving up early if bridle has exited. */
@@ -154,14 +159,7 @@ describe.skipIf(!tmux.ok)("the interactive screen in a terminal", () => {
   });
 
   it("takes keys from the first prompt drawn: they show while the screen loads and are sent once it is up", async () => {
-    if (!existsSync(bin)) throw new Error(`${bin} is missing: build the CLI first (pnpm build)`);
-    startBridleInPane(pane, bin, project, {
-      PATH: process.env.PATH ?? "",
-      HOME: project,
-      XDG_CONFIG_HOME: path.join(project, ".xdg"),
-      XDG_DATA_HOME: path.join(project, ".data"),
-      FIREWORKS_API_KEY: sim.apiKey("fireworks"),
-    });
+    launchBridle();
     await until("a prompt", (text) => /^ctx\s/m.test(text));
     pane.type("What is the capitol");
     pane.press("BSpace", "BSpace");
