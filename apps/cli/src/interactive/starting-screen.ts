@@ -46,13 +46,17 @@ export function drawStartingScreen(stdout: NodeJS.WriteStream, stdin: NodeJS.Rea
     // Up to the prompt line, rewrite it, and back down to the status line.
     stdout.write(`\u001b[1A\r\u001b[2K${promptLine(shown)}\u001b[1B\r`);
   };
-  stdin.on("data", onKeys);
+  // Read as the screen reads (`readable`, not `data`): the input stays in paused mode, so keys
+  // that arrive after this reader is gone wait in the stream for the next one.
+  const onReadable = () => {
+    for (let chunk = stdin.read() as Buffer | string | null; chunk !== null; chunk = drawn ? (stdin.read() as Buffer | string | null) : null) onKeys(chunk);
+  };
+  stdin.on("readable", onReadable);
   let drawn = true;
   const clear = () => {
     if (!drawn) return;
     drawn = false;
-    stdin.off("data", onKeys);
-    stdin.pause();
+    stdin.off("readable", onReadable);
     // Read by the screen as one paste of what was typed: edits already applied, Enter sending.
     const typed = typedText(keys);
     if (typed !== "") stdin.unshift(Buffer.from(typed, "utf8"));
