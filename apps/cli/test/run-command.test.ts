@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { streamJsonEventSchema } from "../src/headless/stream-json-schema.js";
-import { disposeSimProject, readRecords, runCliToEnd, runningInGroup, type SimProject, startCli, startSimProject, until } from "./sim-project.js";
+import { disposeSimProject, GROQ_KIMI, readRecords, runCliToEnd, runningInGroup, type SimProject, startCli, startSimProject, until } from "./sim-project.js";
 
 let project: SimProject | undefined;
 afterEach(async () => {
@@ -198,8 +198,24 @@ describe("the headless one-shot and --output json", () => {
     expect(summary.usage.output).toBe(recorded.reduce((sum, request) => sum + (request.completionTokens ?? 0), 0));
     expect(summary.usage.cached).toBe(recorded.reduce((sum, request) => sum + (request.cachedTokens ?? 0), 0));
     expect(summary.durationMs).toBeGreaterThan(0);
+    // No prices known for the model: no cost, rather than a made-up one.
+    expect(summary).not.toHaveProperty("cost");
     expect(summary.events.map((event: { type: string }) => event.type)).not.toContain("text");
     expect(summary.events.map((event: { type: string }) => event.type)).toEqual(expect.arrayContaining(["tool_call", "tool_result", "usage", "done"]));
+  });
+
+  it("carries the cost when the model's prices are known, from the tokens the gateway reported", async () => {
+    const pricing = { input: 1, output: 3, cachedInput: 0.5 };
+    project = await startSimProject({ files: { "a.txt": "alpha\n" }, scenario, userConfig: { plugins: { "model-id": { models: { [GROQ_KIMI]: { pricing } } } } } });
+    const result = await runCliToEnd(["-p", "--output", "json", "what does a.txt say?"], project);
+    expect(result.code).toBe(0);
+    const summary = JSON.parse(result.stdout) as Record<string, any>;
+    const recorded = project.sim.requests.completions();
+    expect(recorded).toHaveLength(2);
+    const sum = (field: "promptTokens" | "completionTokens" | "cachedTokens") => recorded.reduce((total, request) => total + (request[field] ?? 0), 0);
+    const expected = ((sum("promptTokens") - sum("cachedTokens")) * pricing.input + sum("cachedTokens") * pricing.cachedInput + sum("completionTokens") * pricing.output) / 1_000_000;
+    expect(summary.cost).toBeGreaterThan(0);
+    expect(summary.cost).toBeCloseTo(expected, 6);
   });
 
   it("prints the documented object even when the run cannot start", async () => {
@@ -215,7 +231,9 @@ describe("the headless one-shot and --output json", () => {
     project = await startSimProject({});
     const result = await runCliToEnd(["run", "hello"], project, { GROQ_API_KEY: "gsk-wrong-key-000000" });
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain("groq · HTTP 401");
+    // Gateway and status once, in the message; no details line repeating them.
+    expect(result.stderr.match(/groq answered 401/g)).toHaveLength(1);
+    expect(result.stderr).not.toContain("HTTP 401");
     // The variable to check is named once, by whichever line says it first.
     expect(result.stderr.match(/check GROQ_API_KEY/g)).toHaveLength(1);
     expect(result.stderr.match(/Invalid API Key/g)).toHaveLength(1);

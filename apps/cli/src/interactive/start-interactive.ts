@@ -39,7 +39,7 @@ export async function startInteractive(options: GlobalOptions & InteractiveFlags
     process.stderr.write('bridle: the interactive screen needs a terminal; for scripts and pipes use `bridle run "<task>"`\n');
     return ExitCode.USAGE;
   }
-  if ((await askAboutTrust(options)) === "interrupted") return ExitCode.INTERRUPTED;
+  if ((await askAboutTrust(options, starting)) === "interrupted") return ExitCode.INTERRUPTED;
   const permissions = createPermissionBridge();
   const open = (overrides: { resume?: string | true; permissionMode?: PermissionMode; model?: string; gateway?: string } = {}) =>
     createRuntime({
@@ -68,6 +68,7 @@ export async function startInteractive(options: GlobalOptions & InteractiveFlags
           : error instanceof NoModelError && error.reason === "no-model"
             ? await pickStartModel(options, askLine, write)
             : undefined;
+      if (target === "interrupted") return ExitCode.INTERRUPTED;
       if (!target) {
         if (error instanceof NoModelError && error.reason === "no-key") return offerDemo(error, options);
         return reportStartupError(error);
@@ -90,7 +91,7 @@ export async function startInteractive(options: GlobalOptions & InteractiveFlags
  * The first time a folder's config asks for settings that need trust, asks once whether to trust
  * the folder and remembers the answer (yes or no) in the user's config.
  */
-async function askAboutTrust(options: GlobalOptions): Promise<"interrupted" | undefined> {
+async function askAboutTrust(options: GlobalOptions, starting: StartingScreen | undefined): Promise<"interrupted" | undefined> {
   if (options.trust) return undefined;
   const cwd = process.cwd();
   const file = options.config ? path.resolve(cwd, options.config) : findProjectConfigFile(cwd);
@@ -101,6 +102,8 @@ async function askAboutTrust(options: GlobalOptions): Promise<"interrupted" | un
   if (isFolderListed(folder, lists.trusted) || isFolderListed(folder, lists.declined)) return undefined;
   const { trust } = await loadCliConfig(options, cwd, process.env);
   if (trust.state !== "untrusted" || trust.ignored.length === 0) return undefined;
+  // The question takes the place of the prompt drawn while starting; the screen draws its own after.
+  starting?.close();
   process.stderr.write(`bridle: ${file} has settings that apply only in a folder you trust:\n`);
   for (const line of ignoredSettingLines(trust)) process.stderr.write(`  ${line}\n`);
   process.stderr.write("Trusting the folder lets its config point gateways at other hosts, load plugins and presets (code) and widen permissions.\n");
@@ -147,7 +150,10 @@ export function askLine(question: string): Promise<string | undefined> {
       if (settled) return;
       settled = true;
       prompt.close();
-      resolve(value);
+      // Closing pauses stdin, and Node stops reading the terminal one tick later. Whoever reads
+      // next (the screen) must start after that, or its reads are stopped with it and the
+      // process ends as if the input had closed.
+      setImmediate(() => resolve(value));
     };
     prompt.on("SIGINT", () => {
       process.stderr.write("\n");

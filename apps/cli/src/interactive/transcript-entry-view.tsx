@@ -45,7 +45,7 @@ export function TranscriptEntryView({ entry }: { entry: TranscriptEntry }) {
     case "reasoning":
       return (
         <Box flexDirection="column">
-          {entry.hiddenLines > 0 ? <Text dimColor italic>{`∴ … ${entry.hiddenLines} earlier lines of reasoning`}</Text> : null}
+          {entry.hiddenLines > 0 ? <Text dimColor italic>{`∴ … ${entry.hiddenLines} earlier lines of reasoning (ctrl-t shows them all)`}</Text> : null}
           {entry.lines.map((line, index) => (
             <Text key={index} dimColor italic wrap="truncate-end">
               {`${entry.hiddenLines === 0 && index === 0 ? "∴" : " "} ${line}`}

@@ -1,5 +1,5 @@
 import { type GatewaySim, startGatewaySim } from "@bridle/gateway-sim";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { ChatRequest } from "../chat.js";
 import { HarnessError } from "../errors/harness-error.js";
 import { defineGateway } from "../gateways/define-gateway.js";
@@ -186,6 +186,19 @@ describe("GatewayTransport over the simulator", () => {
     const unfinished = await send("groq").catch((caught: unknown) => caught);
     expect(unfinished).toMatchObject({ kind: "stream", retryable: true });
     expect((unfinished as HarnessError).message).toMatch(/without a finish reason/);
+  });
+
+  it("reports a malformed SSE event as a retryable error without printing its raw text to the console", async () => {
+    const printed = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      sim.enqueue({ content: "text before a broken event", stream: { chunkChars: 6, insertRaw: [{ afterChunk: 1, text: 'data: {"choices": [{"delta": {"content": "secret-ish' + "\n\n" }] } });
+      const error = await send("groq").catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(HarnessError);
+      expect(error).toMatchObject({ retryable: true });
+      expect(printed).not.toHaveBeenCalled();
+    } finally {
+      printed.mockRestore();
+    }
   });
 
   it("gives up on an idle stream", async () => {
