@@ -67,7 +67,7 @@ async function headlessRun(gateway, argv) {
     if (readFileSync(path.join(project, "notes.md"), "utf8") !== written) throw new Error(`${path.basename(argv[0])} did not write notes.md`);
     return { firstRequest: first.arrived - started, turnGap: second.arrived - first.finished, firstRequestBytes: first.bytes };
   } finally {
-    rmSync(directory, { recursive: true, force: true });
+    rmSync(directory, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
   }
 }
 
@@ -108,7 +108,7 @@ async function timeToPrompt(gateway, command, loaded) {
     }
   } finally {
     spawnSync("tmux", tmux("kill-server"));
-    rmSync(directory, { recursive: true, force: true });
+    rmSync(directory, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
   }
 }
 
@@ -134,7 +134,7 @@ async function atomicWriteCost(synced) {
       }
     }, { runs: 41, warmup: 3 });
   } finally {
-    rmSync(directory, { recursive: true, force: true });
+    rmSync(directory, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
   }
 }
 
