@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, realpathSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { streamJsonEventSchema } from "../src/headless/stream-json-schema.js";
@@ -49,6 +49,29 @@ describe("bridle run (as a process, against the simulator)", () => {
     expect(types[0]).toBe("session");
     expect(types.at(-1)).toBe("done");
     for (const expected of ["turn_start", "text", "tool_call", "tool_result", "assistant", "usage"]) expect(types).toContain(expected);
+  });
+
+  it("refuses a read outside the workspace even with --yes, telling the model the one rule that would allow it", async () => {
+    project = await startSimProject({
+      scenario: {
+        steps: [
+          { when: { lastRole: "user" }, toolCalls: [{ name: "read", arguments: JSON.stringify({ path: "../outside-notes.txt" }) }] },
+          { when: { lastRole: "tool" }, content: "It is outside the workspace." },
+        ],
+      },
+    });
+    const outside = path.join(path.dirname(project.directory), "outside-notes.txt");
+    writeFileSync(outside, "private\n");
+    const result = await runCliToEnd(["run", "--yes", "read ../outside-notes.txt"], project);
+    expect(result.code).toBe(0);
+    const requests = project.sim.requests.completions();
+    expect(requests).toHaveLength(2);
+    const records = readRecords(project.sessionFiles()[0]!);
+    const toolResult = records.find((record) => record.type === "message" && record.message.role === "tool");
+    const text = String(toolResult?.message.content);
+    expect(text).toContain(`"read(${realpathSync(path.dirname(outside))}/**)"`);
+    expect(text).toContain("no flag allows paths outside the workspace");
+    expect(text).not.toContain("private");
   });
 
   it("exits 2 with a clear message when no model is configured or a key is missing", async () => {
