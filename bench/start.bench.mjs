@@ -3,7 +3,8 @@
 // gateway, alternating run by run. Reported: launch → first request, the turn gap (end of the
 // response carrying the `write` call → arrival of the next request, so the file write, the
 // session log and building the next request are all in it), the first request's size, the
-// interactive time-to-prompt in tmux (and, for Bridle, to the loaded session behind it), and
+// interactive time-to-prompt in tmux (until keys typed into the prompt show; for Bridle also to
+// the loaded session behind it, which must still hold them), and
 // `bridle --version`; each with its ratio to the floor.
 import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -66,13 +67,19 @@ async function headlessRun(gateway, argv) {
     if (readFileSync(path.join(project, "notes.md"), "utf8") !== written) throw new Error(`${path.basename(argv[0])} did not write notes.md`);
     return { firstRequest: first.arrived - started, turnGap: second.arrived - first.finished, firstRequestBytes: first.bytes };
   } finally {
-    rmSync(directory, { recursive: true, force: true });
+    rmSync(directory, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
   }
 }
 
+/** Typed into the prompt as soon as it is drawn; the prompt counts once they show on its line. */
+const TYPED = "zq";
+
 /**
- * Milliseconds from launch in tmux to the prompt (a status line is drawn under the input line:
- * keys typed from then on reach the prompt) and to the loaded session (`loaded` matches).
+ * Milliseconds from launch in tmux to the prompt the user can type into, and to the loaded
+ * session (`loaded` matches). A drawn prompt is not enough: as soon as a status line shows under
+ * it, keys are typed, and the prompt counts from the moment they show on its line (a line that
+ * ignores keys never counts). The loaded screen must still hold them: keys typed while it loaded
+ * are neither lost nor sent.
  */
 async function timeToPrompt(gateway, command, loaded) {
   const { directory, project, environment } = workspace(gateway.url);
@@ -83,19 +90,25 @@ async function timeToPrompt(gateway, command, loaded) {
   const variables = Object.entries(environment).map(([key, value]) => `${key}=${JSON.stringify(value)}`).join(" ");
   const started = performance.now();
   execFileSync("tmux", tmux("-f", "/dev/null", "new-session", "-d", "-x", "120", "-y", "40", "-s", session, "-c", project, `env -i ${variables} ${command}`));
+  const typedLine = new RegExp(`^[›>] ${TYPED}`, "m");
   try {
+    let typed = false;
     let prompt;
     for (;;) {
       const pane = execFileSync("tmux", tmux("capture-pane", "-p", "-t", session), { encoding: "utf8" });
       const elapsed = performance.now() - started;
-      if (prompt === undefined && /^ctx\s/m.test(pane)) prompt = elapsed;
-      if (prompt !== undefined && loaded.test(pane)) return { prompt, loaded: elapsed };
-      if (elapsed > 20_000) throw new Error(`no prompt after 20 s:\n${pane}`);
+      if (!typed && /^ctx\s/m.test(pane)) {
+        execFileSync("tmux", tmux("send-keys", "-t", session, "-l", TYPED));
+        typed = true;
+      }
+      if (prompt === undefined && typed && typedLine.test(pane)) prompt = elapsed;
+      if (prompt !== undefined && loaded.test(pane) && typedLine.test(pane)) return { prompt, loaded: elapsed };
+      if (elapsed > 20_000) throw new Error(`no prompt${typed ? ` showing the keys typed into it (${TYPED})` : ""} after 20 s:\n${pane}`);
       await new Promise((resolve) => setTimeout(resolve, 5));
     }
   } finally {
     spawnSync("tmux", tmux("kill-server"));
-    rmSync(directory, { recursive: true, force: true });
+    rmSync(directory, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
   }
 }
 
@@ -121,7 +134,7 @@ async function atomicWriteCost(synced) {
       }
     }, { runs: 41, warmup: 3 });
   } finally {
-    rmSync(directory, { recursive: true, force: true });
+    rmSync(directory, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
   }
 }
 

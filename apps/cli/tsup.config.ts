@@ -1,3 +1,4 @@
+import path from "node:path";
 import { packageBuild } from "../../tsup.shared.js";
 
 /**
@@ -6,6 +7,9 @@ import { packageBuild } from "../../tsup.shared.js";
  * imported commands stay separate chunks. CommonJS dependencies inside the ES bundle get a real
  * `require`. Plugins named in a config are still imported by package name at run time.
  * `react-devtools-core` is Ink's optional peer, imported only when DEV=true and not installed.
+ * zod's `locales` namespace (every language's error messages, about a third of zod) is reduced to
+ * English, the one zod configures itself with and the only one Bridle's messages are in: the
+ * namespace is re-exported from `z`, so the bundler cannot drop the others by itself.
  */
 export default packageBuild(["src/index.ts", "src/bin.ts"], {
   noExternal: [/./],
@@ -17,6 +21,19 @@ export default packageBuild(["src/index.ts", "src/bin.ts"], {
       name: "optional-peers",
       setup(build) {
         build.onResolve({ filter: /^react-devtools-core$/ }, (args) => ({ path: args.path, external: true }));
+      },
+    },
+    {
+      name: "zod-english-only",
+      setup(build) {
+        build.onResolve({ filter: /\/locales\/index\.js$/ }, (args) =>
+          /[\\/]zod[\\/]v4[\\/]/.test(args.importer) ? { path: "zod-locales", namespace: "zod-english-only", pluginData: path.dirname(path.resolve(args.resolveDir, args.path)) } : undefined,
+        );
+        build.onLoad({ filter: /.*/, namespace: "zod-english-only" }, (args) => ({
+          contents: 'export { default as en } from "./en.js";',
+          resolveDir: args.pluginData,
+          loader: "js",
+        }));
       },
     },
   ],

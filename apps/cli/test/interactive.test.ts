@@ -53,6 +53,12 @@ afterEach(async () => {
 
 /** Runs the built `bridle` in the pane with a clean environment and waits for its prompt. */
 async function startBridle(): Promise<string> {
+  launchBridle();
+  return until("the prompt", (text) => text.includes("› ") && statusLine(text).includes("@ fireworks"));
+}
+
+/** Runs the built `bridle` in the pane with a clean environment. */
+function launchBridle(): void {
   if (!existsSync(bin)) throw new Error(`${bin} is missing: build the CLI first (pnpm build)`);
   // No CI variable (Ink draws differently there) and no key but the simulator's.
   startBridleInPane(pane, bin, project, {
@@ -62,7 +68,6 @@ async function startBridle(): Promise<string> {
     XDG_DATA_HOME: path.join(project, ".data"),
     FIREWORKS_API_KEY: sim.apiKey("fireworks"),
   });
-  return until("the prompt", (text) => text.includes("› ") && statusLine(text).includes("@ fireworks"));
 }
 
 /** Waits for the screen to show something, giving up early if bridle has exited. */
@@ -150,6 +155,23 @@ describe.skipIf(!tmux.ok)("the interactive screen in a terminal", () => {
     expect(screen).toMatch(/✗ Permission denied for edit: the user declined/);
     expect(readFileSync(path.join(project, "notes.txt"), "utf8")).toBe("one\nTWO\nthree\n");
     send("/exit");
+    await expectExit(0);
+  });
+
+  it("takes keys from the first prompt drawn: they show while the screen loads and are sent once it is up", async () => {
+    launchBridle();
+    await until("a prompt", (text) => /^ctx\s/m.test(text));
+    pane.type("What is the capitol");
+    pane.press("BSpace", "BSpace");
+    pane.type("al of France?");
+    // Shown as typed, on whichever prompt is up, without the keys it took back.
+    await until("the typed question", (text) => text.includes("› What is the capital of France?"));
+    pane.press("Enter");
+    await until("the answer", (text) => text.includes(ANSWER) && idle(text));
+    const questions = sim.requests.completions().map((request) => JSON.stringify(request.body)).filter((body) => body.includes("capital of France"));
+    expect(questions.length).toBeGreaterThan(0);
+    expect(questions[0]).not.toContain("capitol");
+    pane.press("C-d");
     await expectExit(0);
   });
 

@@ -65,6 +65,7 @@ export type { KeyBindings, KeyDecision, KeyedGateway, UserGatewayEntry } from ".
 export { CrossOriginRedirectError, fetchSameOrigin } from "./trust/fetch-same-origin.js";
 export type { FetchFunction } from "./trust/fetch-same-origin.js";
 export { ensurePrivateDirectory, PRIVATE_DIRECTORY_MODE, PRIVATE_FILE_MODE, writePrivateFile } from "./files/write-private-file.js";
+export { cacheDirectory } from "./files/cache-directory.js";
 export type { ConfigLayer } from "./config/merge-layers.js";
 export { definePreset, isPreset } from "./config/preset.js";
 export type { Preset } from "./config/preset.js";

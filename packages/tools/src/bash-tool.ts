@@ -6,7 +6,7 @@ import { limits } from "./limits.js";
 import type { SandboxMode } from "./permissions/permissions-config.js";
 import { processStartMarker } from "./process-group.js";
 import { allowsNetwork } from "./sandbox/allows-network.js";
-import { detectSandbox, type SandboxStatus } from "./sandbox/detect-sandbox.js";
+import { probeSandbox, type SandboxStatus } from "./sandbox/detect-sandbox.js";
 import { bubblewrapCommand, sandboxExecCommand, type WrappedCommand } from "./sandbox/sandbox-command.js";
 import { runCommand, type CommandOutcome } from "./run-command.js";
 import { sanitizeTerminalOutput } from "./sanitize-terminal-output.js";
@@ -52,9 +52,10 @@ export interface BashToolOptions {
   /**
    * `auto` runs each command in the operating system's sandbox when there is one (see
    * `detectSandbox`): the workspace writable, the rest read-only, no network unless an allow rule
-   * `network` / `network(<command>)` grants it. Default `off`.
+   * `network` / `network(<command>)` grants it. Default `off`. `status` is what was found, or the
+   * finding still under way (`probeSandbox`); the first command waits for it.
    */
-  sandbox?: { mode: SandboxMode; allow?: readonly string[]; status?: SandboxStatus };
+  sandbox?: { mode: SandboxMode; allow?: readonly string[]; status?: SandboxStatus | Promise<SandboxStatus> };
 }
 
 const description =
@@ -89,6 +90,7 @@ export function createBashTool(options: BashToolOptions = {}): Tool<typeof param
         ...NON_INTERACTIVE,
         PWD: context.workspace,
       };
+      const wrap = await sandbox?.(context.workspace);
       const outcome = await runCommand({
         command: args.command,
         cwd: context.workspace,
@@ -101,7 +103,7 @@ export function createBashTool(options: BashToolOptions = {}): Tool<typeof param
         killGraceMs: options.killGraceMs ?? limits.bashKillGraceMs,
         redact,
         maxSavedBytes: options.maxSavedOutputBytes ?? limits.bashSavedOutputBytes,
-        ...(sandbox ? { wrap: (shell: string, command: string) => sandbox(shell, command, context.workspace) } : {}),
+        ...(wrap ? { wrap } : {}),
         onSpawn: (pid) => {
           const startMarker = processStartMarker(pid);
           context.onProcess?.({ pid, command: args.command, ...(startMarker ? { startMarker } : {}) });
@@ -149,14 +151,19 @@ function formatOutcome(outcome: CommandOutcome, timeoutMs: number, clampedTo: nu
   };
 }
 
-/** How to wrap each command for the sandbox, or `undefined` when commands run unsandboxed. */
-function sandboxWrapper(settings: BashToolOptions["sandbox"]): ((shell: string, command: string, workspace: string) => WrappedCommand) | undefined {
+/**
+ * How to wrap each command in a workspace for the sandbox, once the sandbox is known; `undefined`
+ * when commands run unsandboxed (the sandbox is off, or there is none).
+ */
+function sandboxWrapper(settings: BashToolOptions["sandbox"]): ((workspace: string) => Promise<((shell: string, command: string) => WrappedCommand) | undefined>) | undefined {
   if (!settings || settings.mode === "off") return undefined;
-  const status = settings.status ?? detectSandbox();
-  if (!status.available) return undefined;
-  return (shell, command, workspace) => {
-    const policy = { workspace, network: allowsNetwork(command, settings.allow) };
-    return status.kind === "bubblewrap" ? bubblewrapCommand(status.executable, shell, command, policy) : sandboxExecCommand(status.executable, shell, command, policy);
+  return async (workspace) => {
+    const status = await (settings.status ?? probeSandbox());
+    if (!status.available) return undefined;
+    return (shell, command) => {
+      const policy = { workspace, network: allowsNetwork(command, settings.allow) };
+      return status.kind === "bubblewrap" ? bubblewrapCommand(status.executable, shell, command, policy) : sandboxExecCommand(status.executable, shell, command, policy);
+    };
   };
 }
 

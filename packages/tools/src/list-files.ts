@@ -1,8 +1,15 @@
 import fs from "node:fs";
 import path from "node:path";
-import ignore, { type Ignore } from "ignore";
-import { glob } from "tinyglobby";
+import type ignoreFactory from "ignore";
+import type { Ignore } from "ignore";
 import { isInside, toPosix } from "./resolve-workspace-path.js";
+
+/**
+ * The crawler and the gitignore matcher, loaded by the first listing rather than with the tools:
+ * a session starts, and often ends, without one, and a start should not compile them.
+ */
+let crawling: Promise<{ ignore: typeof ignoreFactory; glob: typeof import("tinyglobby").glob }> | undefined;
+const loadCrawling = () => (crawling ??= Promise.all([import("ignore"), import("tinyglobby")]).then(([matcher, crawler]) => ({ ignore: matcher.default, glob: crawler.glob })));
 
 /** Directory names never descended into. */
 export const ALWAYS_SKIPPED_DIRECTORIES: readonly string[] = [".git", "node_modules"];
@@ -28,7 +35,8 @@ export interface ListFilesOptions {
  * are not followed, so nothing outside the tree is reached through them.
  */
 export async function listFiles(root: string, options: ListFilesOptions = {}): Promise<string[]> {
-  const rules = new GitignoreRules();
+  const { ignore, glob } = await loadCrawling();
+  const rules = new GitignoreRules(ignore);
   if (options.gitignore !== false) rules.loadAncestors(options.workspace ?? root, root);
   const adapter = {
     readdir: ((directory: string, readOptions: unknown, callback: (error: NodeJS.ErrnoException | null, entries: fs.Dirent[]) => void) => {
@@ -73,6 +81,8 @@ export function comparePaths(left: string, right: string): number {
 class GitignoreRules {
   private readonly byDirectory = new Map<string, Ignore>();
 
+  constructor(private readonly ignore: typeof ignoreFactory) {}
+
   /** Loads `.git/info/exclude` of the workspace and `.gitignore` files from the workspace down to `root`'s parent. */
   loadAncestors(workspace: string, root: string): void {
     const top = isInside(workspace, root) ? workspace : root;
@@ -96,7 +106,7 @@ class GitignoreRules {
     }
     const existing = this.byDirectory.get(directory);
     if (existing) existing.add(text);
-    else this.byDirectory.set(directory, ignore({ allowRelativePaths: true }).add(text));
+    else this.byDirectory.set(directory, this.ignore({ allowRelativePaths: true }).add(text));
   }
 
   /** Whether the entry `name` in `directory` is ignored by the rules of it and its ancestors. */

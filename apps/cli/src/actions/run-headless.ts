@@ -41,12 +41,16 @@ export async function runHeadless(task: string, global: GlobalOptions, options: 
   const events: AgentEvent[] = [];
   const write = (event: AgentEvent) => process.stdout.write(`${JSON.stringify(event)}\n`);
   const render = options.output === "text" ? createTextRenderer(process.stdout, process.stderr, (gateway) => runtime.gateways.get(gateway)?.apiKeyEnv) : options.output === "stream-json" ? write : (event: AgentEvent) => events.push(event);
+  const late = runtime.lateFeed.then((feed) => {
+    for (const event of feed) render({ type: "feed", event });
+  });
   try {
     for (const event of runtime.startupFeed) render({ type: "feed", event });
     if (options.output === "stream-json") {
       process.stdout.write(`${JSON.stringify({ type: "session", id: runtime.session.id, file: runtime.session.file, resumed: runtime.session.resumed, model: runtime.agent.model.id, gateway: runtime.agent.gateway })}\n`);
     }
     const result = await runtime.agent.runTurn(task, { signal: controller.signal, onEvent: render });
+    await late;
     if (options.output === "json") {
       const text = events.filter((event) => event.type === "assistant").map((event) => (event.type === "assistant" ? (event.message.content ?? "") : "")).filter(Boolean).at(-1) ?? "";
       const totals = summarizeRun(events, runtime.kernel.models, Date.now() - startedAt);

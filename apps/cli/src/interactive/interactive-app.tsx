@@ -1,4 +1,4 @@
-import { type AgentEvent, Stage, TokenCounter } from "@bridle/core";
+import { type AgentEvent, type FeedEvent, Stage, TokenCounter } from "@bridle/core";
 import { Box, Static, Text, type Key, useInput } from "ink";
 import { useCallback, useEffect, useMemo, useRef } from "react";
 import type { Runtime } from "../runtime/create-runtime.js";
@@ -56,6 +56,8 @@ export interface InteractiveAppProps {
   listSessions: (() => SessionListing[]) | undefined;
   /** Printed first: banner and startup feed. */
   intro: NewTranscriptEntry[];
+  /** Feed events of checks that finish after the screen is up, printed when they arrive. */
+  lateFeed?: Promise<FeedEvent[]>;
   /** Sent as the first prompt once the screen is up. */
   initialPrompt: string | undefined;
   rows: number;
@@ -101,6 +103,17 @@ export function InteractiveApp(props: InteractiveAppProps) {
       live = false;
     };
   }, [kernel, dispatch]);
+
+  const { lateFeed } = props;
+  useEffect(() => {
+    let live = true;
+    void lateFeed?.then((feed) => {
+      for (const event of feed) if (live) dispatch({ type: "feed", event });
+    });
+    return () => {
+      live = false;
+    };
+  }, [lateFeed, dispatch]);
 
   useEffect(() => {
     if (!permissions) return undefined;

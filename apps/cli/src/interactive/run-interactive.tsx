@@ -81,6 +81,7 @@ async function runScreen(runtime: Runtime, options: InteractiveOptions & { reope
       compact={options.compact ?? compactHandlerFor(runtime)}
       listSessions={() => listSessions(sessionsDirectory)}
       intro={introEntries(runtime)}
+      lateFeed={runtime.lateFeed}
       initialPrompt={options.initialPrompt}
       rows={stdout.rows || 24}
       onExit={(code) => {

@@ -3,6 +3,7 @@ import path from "node:path";
 import {
   Agent,
   buildSystemPrompt,
+  cacheDirectory,
   CapabilityStore,
   capabilitiesFile,
   collectSecrets,
@@ -21,7 +22,7 @@ import {
   type ToolSourceContext,
 } from "@bridle/core";
 import { defaultPreset } from "@bridle/preset-default";
-import { createBuiltinTools, detectSandbox, type PermissionMode, permissionsConfigSchema } from "@bridle/tools";
+import { createBuiltinTools, type PermissionMode, permissionsConfigSchema, probeSandbox } from "@bridle/tools";
 import type { GlobalOptions } from "../cli-config.js";
 import { DeferredSessionLog } from "./deferred-session-log.js";
 import { sessionsWithContent } from "./sessions-with-content.js";
@@ -58,6 +59,8 @@ export interface Runtime {
   session: { id: string; file: string; resumed: boolean; skippedLines: number };
   /** Feed events emitted while starting (unknown model warnings, skipped session lines). */
   startupFeed: FeedEvent[];
+  /** Feed events of checks that finish after the start (the sandbox's, which runs behind the first request). */
+  lateFeed: Promise<FeedEvent[]>;
   /** The permission mode now; the screen changes it with {@link Runtime.setPermissionMode}. */
   readonly permissionMode: PermissionMode;
   setPermissionMode(mode: PermissionMode): void;
@@ -111,8 +114,13 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
 
   const permissions = permissionsConfigSchema.parse(settings.permissions ?? {});
   let permissionMode = options.permissionMode ?? permissions.mode;
-  const sandbox = permissions.sandbox === "auto" ? detectSandbox() : undefined;
-  if (sandbox && !sandbox.available) startupFeed.push({ type: "sandbox.unavailable", level: "warn", message: `bash runs without a sandbox: ${sandbox.reason}` });
+  // Running bubblewrap to check it takes tens of milliseconds: its answer is kept while what
+  // decides it stays the same, and a check that must run does not hold up the first request,
+  // only the first command.
+  const sandbox = permissions.sandbox === "auto" ? probeSandbox({ cacheFile: path.join(cacheDirectory(options.environment), "sandbox.json") }) : undefined;
+  const lateFeed = (sandbox ?? Promise.resolve(undefined)).then((status): FeedEvent[] =>
+    status && !status.available ? [{ type: "sandbox.unavailable", level: "warn", message: `bash runs without a sandbox: ${status.reason}` }] : [],
+  );
   const tools = createBuiltinTools({
     deny: permissions.deny,
     bash: { environment: options.environment, redact, sandbox: { mode: permissions.sandbox, allow: permissions.allow, ...(sandbox ? { status: sandbox } : {}) } },
@@ -162,6 +170,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     workspace,
     session: session!,
     startupFeed,
+    lateFeed,
     get permissionMode() {
       return permissionMode;
     },

@@ -1,6 +1,6 @@
 import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from "node:fs";
-import { homedir } from "node:os";
 import path from "node:path";
+import { cacheDirectory } from "../files/cache-directory.js";
 import type { NegotiatedCapabilities } from "./gateway-definition.js";
 import { NO_CAPABILITIES } from "./negotiate.js";
 
@@ -12,8 +12,7 @@ interface CapabilityFile {
 
 /** `$XDG_CACHE_HOME/bridle/capabilities.json`, else `~/.cache/bridle/capabilities.json`. */
 export function capabilitiesFile(environment: NodeJS.ProcessEnv): string {
-  const base = environment.XDG_CACHE_HOME && path.isAbsolute(environment.XDG_CACHE_HOME) ? environment.XDG_CACHE_HOME : path.join(environment.HOME ?? homedir(), ".cache");
-  return path.join(base, "bridle", "capabilities.json");
+  return path.join(cacheDirectory(environment), "capabilities.json");
 }
 
 /**

@@ -1,4 +1,3 @@
-import OpenAI from "openai";
 import type { ChatRequest, ChatResponse } from "../chat.js";
 import { HarnessError } from "../errors/harness-error.js";
 import type { FeedEvent } from "../feed-event.js";
@@ -10,11 +9,11 @@ import { negotiate } from "../gateways/negotiate.js";
 import { toWireRequest } from "../gateways/to-wire-request.js";
 import type { KernelHooks } from "../hooks.js";
 import type { CanonicalModelId, ModelRegistry } from "../model-registry.js";
-import { type FetchFunction, fetchSameOrigin } from "../trust/fetch-same-origin.js";
-import { countBytes, ON_BYTES } from "./count-bytes.js";
+import { GatewayHttpError, toHeaders } from "./gateway-http-error.js";
+import { openStream } from "./open-stream.js";
+import { readChatChunks } from "./read-chat-chunks.js";
 import { DegenerateStreamError, StreamAssembler, type StreamDelta } from "./stream-assembler.js";
 import { isJsonContentType, nonJsonMessage, toHarnessError } from "./to-harness-error.js";
-import { nodeHttpFetch } from "./node-http-fetch.js";
 
 /** At most this many field fixes for one request, whatever the gateway keeps rejecting. */
 const MAX_NEGOTIATIONS = 3;
@@ -51,18 +50,22 @@ export interface PreparedRequest {
   context: WireContext;
 }
 
+/** Where one endpoint's requests go and the headers that carry its gateway's key. */
+interface EndpointClient {
+  url: string;
+  headers: Readonly<Record<string, string>>;
+}
+
 /**
- * Sends chat requests with the official `openai` SDK: one client per endpoint, each with only
- * its gateway's key and base URL, `maxRetries: 0` (retries belong to `onError`), always
+ * Sends chat requests to OpenAI-compatible endpoints ({@link openStream}): one client per endpoint,
+ * each with only its gateway's key and base URL, no retries (they belong to `onError`), always
  * streaming. A stream that ends without a finish reason, goes idle, or is not SSE at all is an
  * error, never a stop. A 400 rejecting a field, or asking for past reasoning, is answered once
  * per field by negotiation: the fix is remembered and the request sent again.
  */
 export class GatewayTransport {
   readonly #options: Required<Omit<TransportOptions, "environment" | "hooks">> & { environment: NodeJS.ProcessEnv; hooks: TransportOptions["hooks"] };
-  readonly #clients = new Map<string, OpenAI>();
-  /** Raw error bodies by response headers: the SDK keeps only a body's `error` key, and flat bodies need the rest. */
-  readonly #errorBodies = new WeakMap<Headers, string>();
+  readonly #clients = new Map<string, EndpointClient>();
 
   constructor(options: TransportOptions) {
     this.#options = {
@@ -145,7 +148,6 @@ export class GatewayTransport {
       host: new URL(prepared.endpoint.baseURL).host,
       redact,
       classify: (error: WireError) => this.classify(error, prepared),
-      rawBody: (headers: Headers | undefined) => (headers ? this.#errorBodies.get(headers) : undefined),
     };
     const client = this.#client(gateway, prepared.endpoint);
 
@@ -171,18 +173,22 @@ export class GatewayTransport {
     };
     try {
       armIdleTimer();
-      const { data: stream, response } = await client.chat.completions
-        .create(wire.body as unknown as OpenAI.ChatCompletionCreateParamsStreaming, {
-          signal: controller.signal,
-          headers: wire.headers,
-          timeout: this.#options.connectTimeoutMs,
-          fetchOptions: { [ON_BYTES]: armIdleTimer } as Record<symbol, unknown>,
-        })
-        .withResponse();
-      const requestId = response.headers.get("x-request-id") ?? response.headers.get("request-id") ?? undefined;
-      const contentType = response.headers.get("content-type") ?? "";
+      const response = await openStream({
+        url: client.url,
+        headers: withHeaders(client.headers, wire.headers),
+        body: JSON.stringify(wire.body),
+        signal: controller.signal,
+        timeoutMs: this.#options.connectTimeoutMs,
+      });
+      const header = (name: string) => {
+        const value = response.headers[name];
+        return Array.isArray(value) ? value[0] : value;
+      };
+      if (response.status < 200 || response.status > 299) throw GatewayHttpError.fromBody(response.status, response.headers, await response.readAll().catch(() => ""));
+      const requestId = header("x-request-id") ?? header("request-id") ?? undefined;
+      const contentType = header("content-type") ?? "";
       if (!contentType.includes("text/event-stream")) {
-        const text = redact(await response.text().catch(() => ""));
+        const text = redact(await response.readAll().catch(() => ""));
         if (!isJsonContentType(contentType)) {
           // An HTML page or plain text with a 2xx (a captive portal, a wrong base URL): asking
           // again gets the same page; only a status worth retrying is retried.
@@ -201,11 +207,12 @@ export class GatewayTransport {
         );
       }
       assembler = new StreamAssembler(options.onDelta, { response: gateway.response, chunk: gateway.hooks?.chunk });
-      for await (const chunk of stream) {
+      // Comments and keep-alives count as activity too: every piece of the body rearms the timer.
+      for await (const chunk of readChatChunks(response.text(armIdleTimer), () => toHeaders(response.headers))) {
         armIdleTimer();
         assembler.push(chunk);
       }
-      // The SDK ends the iteration quietly when its signal aborts; an abort is never an answer.
+      // An abort is never an answer, however the body ended.
       if (controller.signal.aborted) throw controller.signal.reason ?? new Error("aborted");
       const assembled = assembler.finish();
       if (assembled.finishReason === undefined) {
@@ -271,17 +278,8 @@ export class GatewayTransport {
     }
   }
 
-  /** Keeps the raw text of error answers, which the SDK reduces to their `error` key. */
-  #keepErrorBodies(base: FetchFunction): FetchFunction {
-    return async (url, init) => {
-      const response = await base(url, init);
-      if (response.status >= 400) this.#errorBodies.set(response.headers, await response.clone().text().catch(() => ""));
-      return response;
-    };
-  }
-
   /** One client per endpoint, created with its gateway's key only. */
-  #client(gateway: ResolvedGateway, endpoint: GatewayEndpoint): OpenAI {
+  #client(gateway: ResolvedGateway, endpoint: GatewayEndpoint): EndpointClient {
     const clientKey = `${gateway.id}\u0000${endpoint.id}\u0000${endpoint.baseURL}`;
     const existing = this.#clients.get(clientKey);
     if (existing) return existing;
@@ -296,19 +294,20 @@ export class GatewayTransport {
         { gateway: gateway.id, model: "", kind: "auth", retryable: false },
       );
     }
-    const client = new OpenAI({
-      apiKey: apiKey ?? "no-key",
-      baseURL: endpoint.baseURL,
-      maxRetries: 0,
-      timeout: this.#options.connectTimeoutMs,
-      organization: null,
-      project: null,
-      // The SDK prints a malformed event's raw text to the console; the error carries what is needed.
-      logLevel: "off",
-      // The key goes to this gateway's origin only: a redirect elsewhere is refused, not followed.
-      fetch: this.#keepErrorBodies(countBytes(fetchSameOrigin(nodeHttpFetch))),
-    });
+    const base = endpoint.baseURL;
+    const client: EndpointClient = {
+      url: `${base}${base.endsWith("/") ? "" : "/"}chat/completions`,
+      // A local server without a key gets a placeholder, as OpenAI-compatible clients send.
+      headers: { accept: "application/json", "content-type": "application/json", "user-agent": "bridle", authorization: `Bearer ${apiKey ?? "no-key"}` },
+    };
     this.#clients.set(clientKey, client);
     return client;
   }
+}
+
+/** The endpoint's headers with the wire step's on top; names compare without case, as HTTP's do. */
+function withHeaders(base: Readonly<Record<string, string>>, extra: Readonly<Record<string, string>>): Record<string, string> {
+  const headers: Record<string, string> = { ...base };
+  for (const [name, value] of Object.entries(extra)) headers[name.toLowerCase()] = value;
+  return headers;
 }

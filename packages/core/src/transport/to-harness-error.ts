@@ -1,7 +1,8 @@
-import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from "openai";
 import { HarnessError, type HarnessErrorKind } from "../errors/harness-error.js";
 import type { ErrorClassification, WireError } from "../gateways/gateway-definition.js";
-import { CrossOriginRedirectError } from "../trust/fetch-same-origin.js";
+import { CrossOriginRedirectError } from "../trust/cross-origin-redirect-error.js";
+import { ConnectionError, ConnectionTimeoutError } from "./connection-error.js";
+import { GatewayHttpError } from "./gateway-http-error.js";
 import { retryAfterMilliseconds } from "./retry-after.js";
 
 interface ErrorOrigin {
@@ -12,8 +13,6 @@ interface ErrorOrigin {
   redact: (text: string) => string;
   /** The gateway's classify step (its definition, plugin taps, the generic rules). */
   classify: (error: WireError) => ErrorClassification;
-  /** The error response's body exactly as sent, when the transport kept it. */
-  rawBody?: (headers: Headers | undefined) => string | undefined;
 }
 
 const KINDS: Readonly<Record<ErrorClassification["kind"], HarnessErrorKind>> = {
@@ -27,16 +26,16 @@ const KINDS: Readonly<Record<ErrorClassification["kind"], HarnessErrorKind>> = {
 };
 
 /**
- * Turns whatever the SDK or the stream threw into a {@link HarnessError} that names the gateway,
+ * Turns whatever the request or the stream threw into a {@link HarnessError} that names the gateway,
  * the status and the request id, and carries what the gateway's classify step made of it.
  */
 export function toHarnessError(error: unknown, origin: ErrorOrigin): HarnessError {
   if (error instanceof HarnessError) return error;
   const base = { gateway: origin.gateway, model: origin.model, cause: error };
-  if (error instanceof APIUserAbortError || (error instanceof Error && error.name === "AbortError")) {
+  if (error instanceof Error && error.name === "AbortError") {
     return new HarnessError(`request to ${origin.gateway} was cancelled`, { ...base, kind: "aborted", retryable: false });
   }
-  if (error instanceof APIConnectionTimeoutError) {
+  if (error instanceof ConnectionTimeoutError) {
     return new HarnessError(`${origin.gateway} did not answer in time`, { ...base, kind: "timeout", retryable: true });
   }
   const redirect = error instanceof Error && (error.cause instanceof CrossOriginRedirectError ? error.cause : error instanceof CrossOriginRedirectError ? error : undefined);
@@ -44,16 +43,16 @@ export function toHarnessError(error: unknown, origin: ErrorOrigin): HarnessErro
     // Another try would be redirected again; the gateway's configuration is what needs a look.
     return new HarnessError(`${origin.gateway}: ${redirect.message}`, { ...base, kind: "http", status: redirect.status, retryable: false });
   }
-  if (error instanceof APIConnectionError) {
+  if (error instanceof ConnectionError) {
     return new HarnessError(`cannot reach ${origin.gateway}: ${origin.redact(messageOf(error.cause ?? error))}`, { ...base, kind: "network", retryable: true });
   }
-  if (error instanceof APIError) {
+  if (error instanceof GatewayHttpError) {
     // An error event inside a 200 stream has no HTTP status; the status its payload names
     // (`{"error": {"code": 402}}`) decides as the same status on the response would.
     const inStream = error.status === undefined ? statusInPayload(error.error) : undefined;
     const status = error.status ?? inStream;
-    const raw = origin.rawBody?.(error.headers);
-    // Classify on the body as sent; show the SDK's reading when it found an `error` object.
+    const raw = error.body;
+    // Classify on the body as sent; show its `error` object's reading when it has one.
     const body = origin.redact(raw ?? bodyText(error));
     const shown = error.error !== undefined && error.error !== null ? origin.redact(bodyText(error)) : raw !== undefined ? origin.redact(messageInBody(raw)) : body;
     const requestId = error.requestID ?? undefined;
@@ -104,7 +103,7 @@ function statusInPayload(payload: unknown): number | undefined {
   return undefined;
 }
 
-function bodyText(error: APIError): string {
+function bodyText(error: GatewayHttpError): string {
   if (error.error !== undefined && error.error !== null) {
     const inner = error.error as { message?: unknown };
     if (typeof inner === "string") return inner;

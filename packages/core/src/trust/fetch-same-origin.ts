@@ -1,20 +1,9 @@
-/** The `fetch` shape the `openai` SDK and the CLI's probes use. */
+import { type RedirectHop, redirectTarget } from "./redirect-target.js";
+
+export { CrossOriginRedirectError } from "./cross-origin-redirect-error.js";
+
+/** The `fetch` shape the CLI's probes use. */
 export type FetchFunction = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
-
-/** Redirects followed within one origin before giving up. */
-const MAX_REDIRECTS = 5;
-
-/** A redirect to another origin: refused, so the key (and the conversation) stay where they were sent. */
-export class CrossOriginRedirectError extends Error {
-  constructor(
-    readonly from: string,
-    readonly to: string,
-    readonly status: number,
-  ) {
-    super(`${new URL(from).origin} answered ${status} redirecting to ${new URL(to).origin}; a redirect to another origin is not followed (the key goes only to its own gateway's host)`);
-    this.name = "CrossOriginRedirectError";
-  }
-}
 
 /**
  * Wraps `fetch` so that redirects are followed only within the origin of the first request.
@@ -29,15 +18,23 @@ export function fetchSameOrigin(base: FetchFunction = globalThis.fetch): FetchFu
     let request: RequestInit = { ...init, redirect: "manual" };
     for (let hop = 0; ; hop++) {
       const response = await base(hop === 0 && input instanceof Request ? input : url, request);
-      const location = response.headers.get("location");
-      if (response.status < 300 || response.status > 399 || location === null) return response;
-      const next = new URL(location, url).href;
-      await response.body?.cancel().catch(() => {});
-      if (new URL(next).origin !== origin) throw new CrossOriginRedirectError(url, next, response.status);
-      if (hop + 1 >= MAX_REDIRECTS) throw new Error(`${origin} redirected more than ${MAX_REDIRECTS} times`);
-      // 307/308 repeat the request as it was; the others turn it into a GET without a body.
-      if (response.status !== 307 && response.status !== 308) request = { ...request, method: "GET", body: null };
-      url = next;
+      const next = await hopOf(response, () => redirectTarget(origin, url, response.status, response.headers.get("location"), hop));
+      if (!next) return response;
+      if (next.asGet) request = { ...request, method: "GET", body: null };
+      url = next.url;
     }
   };
+}
+
+/** Decides the hop; a redirect's body is never read, whether it is followed or refused. */
+async function hopOf(response: Response, decide: () => RedirectHop | undefined): Promise<RedirectHop | undefined> {
+  let next: RedirectHop | undefined;
+  try {
+    next = decide();
+  } catch (error) {
+    await response.body?.cancel().catch(() => {});
+    throw error;
+  }
+  if (next) await response.body?.cancel().catch(() => {});
+  return next;
 }

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:net";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createBashTool } from "../bash-tool.js";
 import { createTempWorkspace, resultText, type TempWorkspace } from "../testing/temp-workspace.js";
 import { allowsNetwork } from "./allows-network.js";
-import { detectSandbox } from "./detect-sandbox.js";
+import { detectSandbox, probeSandbox } from "./detect-sandbox.js";
 import { seatbeltProfile } from "./sandbox-command.js";
 
 const status = detectSandbox();
@@ -82,6 +82,55 @@ describe("detectSandbox", () => {
   it("reports the sandbox unavailable, with the reason, where bubblewrap is missing or the platform has none", () => {
     expect(detectSandbox({ platform: "linux", searchPath: outside })).toEqual({ available: false, reason: expect.stringMatching(/bubblewrap \(bwrap\) is not installed/) });
     expect(detectSandbox({ platform: "win32", searchPath: outside })).toEqual({ available: false, reason: "no sandbox is supported on win32" });
+  });
+});
+
+describe("probeSandbox", () => {
+  /** A directory holding a `bwrap` that answers the check as `script` says. */
+  function fakeBubblewrap(name: string, script: string): string {
+    const directory = path.join(outside, name);
+    mkdirSync(directory);
+    writeFileSync(path.join(directory, "bwrap"), `#!/bin/sh\n${script}\n`);
+    chmodSync(path.join(directory, "bwrap"), 0o755);
+    return directory;
+  }
+
+  it("runs the check without blocking and reads it as detectSandbox does", async () => {
+    const working = fakeBubblewrap("working", 'test "$1" = --ro-bind && exit 0; exit 3');
+    const refusing = fakeBubblewrap("refusing", "echo 'bwrap: No permissions to creating new namespace' >&2; exit 1");
+    const pending = probeSandbox({ platform: "linux", searchPath: working });
+    expect(pending).toBeInstanceOf(Promise);
+    expect(await pending).toEqual({ available: true, kind: "bubblewrap", executable: path.join(working, "bwrap") });
+    const refused = await probeSandbox({ platform: "linux", searchPath: refusing });
+    expect(refused).toEqual({ available: false, reason: expect.stringContaining("bubblewrap cannot create its namespaces here (bwrap: No permissions to creating new namespace)") });
+    // The same answer, remembered: the sync detection does not run the check again.
+    expect(detectSandbox({ platform: "linux", searchPath: refusing })).toEqual(refused);
+    expect(await probeSandbox({ platform: "linux", searchPath: outside })).toEqual(detectSandbox({ platform: "linux", searchPath: outside }));
+  });
+
+  it.runIf(process.platform === "linux")("keeps its answer in a cache file and runs the check again only when what decides it changed", async () => {
+    const directory = fakeBubblewrap("counted", `echo run >> ${JSON.stringify(path.join(outside, "runs.log"))}; exit 0`);
+    const cacheFile = path.join(outside, "cache", "sandbox.json");
+    const runs = () => (existsSync(path.join(outside, "runs.log")) ? readFileSync(path.join(outside, "runs.log"), "utf8").split("\n").filter(Boolean).length : 0);
+    const first = await probeSandbox({ platform: "linux", searchPath: directory, cacheFile });
+    expect(first).toMatchObject({ available: true, kind: "bubblewrap" });
+    expect(runs()).toBe(1);
+    // Another search path is another key in this process's memory, as a new process would be: the file answers.
+    expect(await probeSandbox({ platform: "linux", searchPath: `${directory}${path.delimiter}`, cacheFile })).toEqual(first);
+    expect(runs()).toBe(1);
+    // A different bubblewrap is checked again.
+    writeFileSync(path.join(directory, "bwrap"), `#!/bin/sh\necho run >> ${JSON.stringify(path.join(outside, "runs.log"))}; echo 'bwrap: setting up uid map: Permission denied' >&2; exit 1\n`);
+    const again = await probeSandbox({ platform: "linux", searchPath: `${directory}${path.delimiter}${path.delimiter}`, cacheFile });
+    expect(again).toMatchObject({ available: false, reason: expect.stringContaining("setting up uid map") });
+    expect(runs()).toBe(2);
+  });
+
+  it("is what the bash tool waits for before its first command", async () => {
+    const refusing = fakeBubblewrap("refusing-bash", "exit 1");
+    const tool = createBashTool({ sandbox: { mode: "auto", status: probeSandbox({ platform: "linux", searchPath: refusing }) } });
+    const result = await tool.run({ command: `echo out > ${outside}/unsandboxed.txt` }, workspace.context());
+    expect(result.isError).toBe(false);
+    expect(readFileSync(path.join(outside, "unsandboxed.txt"), "utf8")).toBe("out\n");
   });
 });
 

@@ -381,7 +381,17 @@ describe("repairToolCall: contract", () => {
     expect(() => repairToolCall({ name: "x", arguments: "{}" }, "nope" as unknown as ToolSpec[])).toThrow(/`tools` must be an array/);
     expect(() => repairToolCall({ name: "x", arguments: "{}" }, [{ name: "", parameters: {} }])).toThrow(/tools\[0\] must have a non-empty string `name`/);
     expect(() => repairToolCall({ name: "x", arguments: "{}" }, [{ name: "a", parameters: {} }, { name: "a", parameters: {} }])).toThrow(/offered twice/);
-    expect(() => repairToolCall({ name: "x", arguments: "{}" }, [{ name: "bad", parameters: { type: "strnig" } }])).toThrow(InvalidToolSchemaError);
-    expect(() => repairToolCall({ name: "x", arguments: "{}" }, [{ name: "bad", parameters: { type: "strnig" } }])).toThrow(/tool "bad"/);
+    expect(() => repairToolCall({ name: "bad", arguments: "{}" }, [{ name: "bad", parameters: { type: "strnig" } }])).toThrow(InvalidToolSchemaError);
+    expect(() => repairToolCall({ name: "bad", arguments: "{}" }, [{ name: "bad", parameters: { type: "strnig" } }])).toThrow(/tool "bad"/);
+  });
+
+  it("compiles a tool's schema only when a call needs it: a broken tool fails its own calls, not the others'", () => {
+    const tools: ToolSpec[] = [
+      { name: "bad", parameters: { type: "strnig" } },
+      { name: "read", parameters: { type: "object", properties: { path: { type: "string" } }, required: ["path"] } },
+    ];
+    expect(repairToolCall({ name: "read", arguments: '{"path": "a.ts"}' }, tools)).toEqual({ status: "valid", calls: [{ name: "read", arguments: { path: "a.ts" } }], repairs: [] });
+    expect(repairToolCall({ name: "Read", arguments: '{"path": 7}' }, tools)).toMatchObject({ status: "repaired", calls: [{ name: "read", arguments: { path: "7" } }] });
+    expect(() => repairToolCall({ name: "bad", arguments: "{}" }, tools)).toThrow(/tool "bad"/);
   });
 });

@@ -50,11 +50,15 @@ function collectKeys(root: SchemaNode): ReadonlySet<string> | null {
 }
 
 /**
- * Indexes and compiles the offered tools, once per tools array (cached by identity), so the fast
- * path of `repairToolCall` is a map lookup, one parse and one validation.
+ * Indexes the offered tools, once per tools array (cached by identity), so the fast path of
+ * `repairToolCall` is a map lookup, one parse and one validation. A tool's schema is compiled
+ * the first time a call needs it, not when the index is built: a session offers dozens of tools
+ * (MCP servers add their own) and a turn calls a few, and the first call should not wait for
+ * every schema.
  *
  * @throws TypeError when `tools` is not an array of `{ name, parameters }` or names repeat.
- * @throws InvalidToolSchemaError naming the tool when its parameters are not a usable schema.
+ * @throws InvalidToolSchemaError naming the tool when a call needs a tool whose parameters are
+ *   not a usable schema (from `schema`, `shape` or `emptyTargetKeys`).
  */
 export function indexTools(tools: readonly ToolSpec[]): ToolIndex {
   const cached = indexes.get(tools);
@@ -66,27 +70,44 @@ export function indexTools(tools: readonly ToolSpec[]): ToolIndex {
       throw new TypeError(`repairToolCall: tools[${position}] must have a non-empty string \`name\``);
     }
     if (byName.has(tool.name)) throw new TypeError(`repairToolCall: tool name "${tool.name}" is offered twice (tools[${position}])`);
-    let schema: SchemaNode;
-    try {
-      schema = compileSchema(tool.parameters);
-    } catch (error) {
-      if (error instanceof InvalidToolSchemaError) {
-        throw new InvalidToolSchemaError(error.pointer, `${error.message.replace(/^Invalid tool schema at \S+: /, "")} (tool "${tool.name}")`);
-      }
-      throw error;
-    }
-    const shape = objectShapeOf(schema);
-    let keys: ReadonlySet<string> | null | undefined;
-    byName.set(tool.name, {
-      name: tool.name,
-      schema,
-      shape,
-      plausibleName: PLAUSIBLE_TOOL_NAME.test(tool.name),
-      emptyTargetKeys: emptyTargetKeys(shape),
-      knownKeys: () => (keys === undefined ? (keys = collectKeys(schema)) : keys),
-    });
+    byName.set(tool.name, lazilyCompiled(tool));
   });
   const index: ToolIndex = { byName, names: [...byName.keys()] };
   indexes.set(tools, index);
   return index;
+}
+
+/** The indexed tool, its schema compiled and its facts derived on first use and then kept. */
+function lazilyCompiled(tool: ToolSpec): IndexedTool {
+  let compiled: { schema: SchemaNode; shape: ObjectShape; emptyTargetKeys: readonly string[] } | undefined;
+  let keys: ReadonlySet<string> | null | undefined;
+  const facts = () => (compiled ??= derive(tool));
+  return {
+    name: tool.name,
+    plausibleName: PLAUSIBLE_TOOL_NAME.test(tool.name),
+    get schema() {
+      return facts().schema;
+    },
+    get shape() {
+      return facts().shape;
+    },
+    get emptyTargetKeys() {
+      return facts().emptyTargetKeys;
+    },
+    knownKeys: () => (keys === undefined ? (keys = collectKeys(facts().schema)) : keys),
+  };
+}
+
+function derive(tool: ToolSpec): { schema: SchemaNode; shape: ObjectShape; emptyTargetKeys: readonly string[] } {
+  let schema: SchemaNode;
+  try {
+    schema = compileSchema(tool.parameters);
+  } catch (error) {
+    if (error instanceof InvalidToolSchemaError) {
+      throw new InvalidToolSchemaError(error.pointer, `${error.message.replace(/^Invalid tool schema at \S+: /, "")} (tool "${tool.name}")`);
+    }
+    throw error;
+  }
+  const shape = objectShapeOf(schema);
+  return { schema, shape, emptyTargetKeys: emptyTargetKeys(shape) };
 }
