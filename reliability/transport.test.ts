@@ -157,10 +157,10 @@ describe("2. 400, 401, 403, 404, 422 and 402 (not an overflow): exactly one HTTP
   });
 });
 
-describe("3. One retry owner: the SDK never retries; six 503s cost exactly the harness's budget, not SDK × harness", () => {
+describe("3. One retry owner: the transport never retries by itself; six 503s cost exactly the harness's budget, not transport × harness", () => {
   const unavailable = Array.from({ length: 6 }, () => ({ error: { kind: "server_error" as const, status: 503 } }));
 
-  it("with the default budget, one gateway gets exactly 3 requests, each the SDK's first try", async () => {
+  it("with the default budget, one gateway gets exactly 3 requests, each a single send", async () => {
     const { sim, ...ws } = await setUp({ steps: unavailable, fallback: {} });
     const result = await turn(await ws.runtime());
     expect(result.reason).toBe("error");
