@@ -4,7 +4,7 @@ import { defineConfig, type Options } from "tsup";
  * The build every package shares: ESM for Node 20, source maps, JavaScript only (declarations
  * come from `tsc -p tsconfig.build.json`). A package passes its own entry points.
  */
-export function packageBuild(entry: string[] = ["src/index.ts"], overrides: Options = {}) {
+export function packageBuild(entry: Options["entry"] = ["src/index.ts"], overrides: Options = {}) {
   return defineConfig({
     entry,
     format: ["esm"],

@@ -19,6 +19,7 @@ export const name = "start";
 
 const RUNS = Number(process.env.BENCH_START_RUNS ?? 7);
 const PROMPT_RUNS = 5;
+const COLD_RUNS = 3;
 const RATIO_TARGET = 3;
 const bridleBin = fileURLToPath(new URL("../apps/cli/dist/bin.js", import.meta.url));
 const floorBin = fileURLToPath(new URL("./start/floor-client.mjs", import.meta.url));
@@ -32,8 +33,14 @@ const median = (values) => {
   return sorted[Math.floor(sorted.length / 2)];
 };
 
+/**
+ * The user's cache folder outlives a launch, as Node's own compile cache (in the temp folder) does:
+ * one for the whole suite, filled by the warm-up run. The cold rows give each run an empty one.
+ */
+const userCache = mkdtempSync(path.join(tmpdir(), "bridle-bench-start-cache-"));
+
 /** A fresh workspace and home for one run, configured for both clients. */
-function workspace(gatewayURL) {
+function workspace(gatewayURL, coldCache = false) {
   const directory = mkdtempSync(path.join(tmpdir(), "bridle-bench-start-"));
   mkdirSync(path.join(directory, "project"));
   const project = path.join(directory, "project");
@@ -47,13 +54,14 @@ function workspace(gatewayURL) {
     TERM: "xterm-256color",
     XDG_CONFIG_HOME: path.join(directory, "config"),
     XDG_DATA_HOME: path.join(directory, "data"),
+    XDG_CACHE_HOME: coldCache ? path.join(directory, "cache") : userCache,
     GROQ_API_KEY: apiKey,
   };
   return { directory, project, environment };
 }
 
-async function headlessRun(gateway, argv) {
-  const { directory, project, environment } = workspace(gateway.url);
+async function headlessRun(gateway, argv, coldCache = false) {
+  const { directory, project, environment } = workspace(gateway.url, coldCache);
   gateway.clear();
   try {
     const started = performance.now();
@@ -169,8 +177,14 @@ export async function run() {
       floor.push(await headlessRun(gateway, [floorBin, "run", task]));
     }
     const of = (runs, key) => median(runs.map((run) => run[key]));
+    const cold = { bridle: [], floor: [] };
+    for (let index = 0; index < COLD_RUNS; index++) {
+      cold.bridle.push(await headlessRun(gateway, [bridleBin, "run", "--yes", task], true));
+      cold.floor.push(await headlessRun(gateway, [floorBin, "run", task], true));
+    }
     rows.push(...ratioRows(`launch → first request (median of ${RUNS})`, "ms", of(bridle, "firstRequest"), of(floor, "firstRequest"), { target: RATIO_TARGET }));
     rows.push(...ratioRows(`turn gap, with a file write (median of ${RUNS})`, "ms", of(bridle, "turnGap"), of(floor, "turnGap"), { target: RATIO_TARGET }));
+    rows.push(...ratioRows(`launch → first request, empty cache folder (median of ${COLD_RUNS})`, "ms", of(cold.bridle, "firstRequest"), of(cold.floor, "firstRequest")));
     rows.push(...ratioRows("first request bytes", "B", of(bridle, "firstRequestBytes"), of(floor, "firstRequestBytes")));
 
     if (spawnSync("tmux", ["-V"]).status === 0) {
@@ -211,6 +225,7 @@ export async function run() {
     );
   } finally {
     await gateway.close();
+    rmSync(userCache, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
   }
   return rows;
 }

@@ -1,4 +1,5 @@
 import path from "node:path";
+import type { Options } from "tsup";
 import { packageBuild } from "../../tsup.shared.js";
 
 /**
@@ -11,7 +12,7 @@ import { packageBuild } from "../../tsup.shared.js";
  * English, the one zod configures itself with and the only one Bridle's messages are in: the
  * namespace is re-exported from `z`, so the bundler cannot drop the others by itself.
  */
-export default packageBuild(["src/index.ts", "src/bin.ts"], {
+const bundle = {
   noExternal: [/./],
   // Less to parse on every start; names are kept for error names and stack traces.
   minify: true,
@@ -37,5 +38,29 @@ export default packageBuild(["src/index.ts", "src/bin.ts"], {
       },
     },
   ],
-  banner: { js: 'import { createRequire as __bundleRequire } from "node:module"; const require = __bundleRequire(import.meta.url);' },
-});
+} satisfies Options;
+
+export default [
+  packageBuild(["src/index.ts", "src/bin.ts"], {
+    ...bundle,
+    banner: { js: 'import { createRequire as __bundleRequire } from "node:module"; const require = __bundleRequire(import.meta.url);' },
+  }),
+  /**
+   * The same program once more as one CommonJS file, `dist/start.cjs`: a headless run on Node
+   * without `module.enableCompileCache` loads it through V8's code cache (src/bin.ts), which
+   * Node 20 offers only for scripts. Ink and yoga-layout await at the top level, which CommonJS
+   * cannot: they stay imports from node_modules, reached only by the interactive screen, which
+   * starts from the ES build. gpt-tokenizer is required at run time in both builds.
+   */
+  packageBuild(
+    { start: "src/main.ts" },
+    {
+      ...bundle,
+      format: ["cjs"],
+      splitting: false,
+      define: { "import.meta.url": "__bundleURL" },
+      banner: { js: 'const __bundleURL = require("node:url").pathToFileURL(__filename).href;' },
+      esbuildPlugins: [...bundle.esbuildPlugins, { name: "top-level-await-packages", setup(build) { build.onResolve({ filter: /^(ink|yoga-layout|gpt-tokenizer)(\/|$)/ }, (args) => ({ path: args.path, external: true })); } }],
+    },
+  ),
+];
