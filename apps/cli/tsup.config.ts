@@ -1,3 +1,4 @@
+import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Options } from "tsup";
 import { packageBuild } from "../../tsup.shared.js";
@@ -60,6 +61,13 @@ export default [
       splitting: false,
       define: { "import.meta.url": "__bundleURL" },
       banner: { js: 'const __bundleURL = require("node:url").pathToFileURL(__filename).href;' },
+      // Node 20 drops the dynamic-import callback of a script whose code comes from V8's cache:
+      // every `import(` goes through `__import`, which src/code-cache/load-with-code-cache.ts passes.
+      async onSuccess() {
+        const file = path.join("dist", "start.cjs");
+        const source = await readFile(file, "utf8");
+        await writeFile(file, source.replace(/(?<![\w$.])import\(/g, "__import("));
+      },
       esbuildPlugins: [...bundle.esbuildPlugins, { name: "top-level-await-packages", setup(build) { build.onResolve({ filter: /^(ink|yoga-layout|gpt-tokenizer)(\/|$)/ }, (args) => ({ path: args.path, external: true })); } }],
     },
   ),

@@ -13,7 +13,7 @@ const bundle = (answer: number) =>
     `exports.file = __filename;`,
     `exports.folder = __dirname;`,
     `exports.joined = path.join("a", "b");`,
-    `exports.lazy = () => import("node:os").then((os) => typeof os.tmpdir);`,
+    `exports.lazy = () => __import("node:os").then((os) => typeof os.tmpdir);`,
   ].join("\n");
 
 describe("loadWithCodeCache", () => {
@@ -35,6 +35,18 @@ describe("loadWithCodeCache", () => {
     expect(loaded.exports.file).toBe(file);
     expect(loaded.exports.folder).toBe(directory);
     expect(loaded.exports.joined).toBe(path.join("a", "b"));
+    await expect((loaded.exports.lazy as () => Promise<string>)()).resolves.toBe("function");
+  });
+
+  it("keeps __import working when the code comes from the cache", async () => {
+    const source = bundle(11);
+    writeFileSync(file, source);
+    mkdirSync(cache, { recursive: true, mode: 0o700 });
+    // Stored by another process, as on a real second start (this one would reuse its own copy).
+    const { execFileSync } = await import("node:child_process");
+    execFileSync(process.execPath, ["--input-type=module", "-e", `const vm = await import("node:vm"); const fs = await import("node:fs"); const { createHash } = await import("node:crypto"); const s = new vm.Script(${JSON.stringify(`(function (exports, require, module, __filename, __dirname, __import) { ${source}
+})`)}, { filename: ${JSON.stringify(file)} }); s.runInThisContext(); const d = s.createCachedData(); fs.writeFileSync(${JSON.stringify(codeCacheFile(source, cache))}, Buffer.concat([createHash("sha256").update(d).digest(), d]));`]);
+    const loaded = loadWithCodeCache(file, cache);
     await expect((loaded.exports.lazy as () => Promise<string>)()).resolves.toBe("function");
   });
 

@@ -18,6 +18,7 @@ export interface CodeCachedModule {
 }
 
 const DIGEST_BYTES = 32;
+const importModule = (specifier: string): Promise<unknown> => import(specifier);
 const CACHE_PREFIX = "start-";
 
 /**
@@ -89,23 +90,20 @@ function writeCache(folder: string, file: string, data: Buffer): void {
 /**
  * Loads a CommonJS bundle the way Node's `require` would, but through `vm.Script` with V8's
  * code cache kept in `cacheFolder`, for Node versions without `module.enableCompileCache`.
- * A missing, stale, corrupt or unwritable cache only means compiling from source. Dynamic
- * `import()` inside the bundle goes to Node's own loader.
+ * A missing, stale, corrupt or unwritable cache only means compiling from source. Node 20 loses
+ * a script's dynamic-import callback when its code comes from the cache, so the bundle must not
+ * use `import()` itself: it gets `__import`, this module's own `import()`, beside `require`.
  */
 export function loadWithCodeCache(file: string, cacheFolder: string): CodeCachedModule {
   const source = readFileSync(file, "utf8");
   const usable = privateFolder(cacheFolder);
   const cacheFile = codeCacheFile(source, cacheFolder);
   const cachedData = usable ? readCache(cacheFile) : undefined;
-  // The same wrapper as Node's CommonJS loader, on the first line so line numbers stay.
-  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) { ${source}\n})`, {
-    filename: file,
-    cachedData,
-    importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
-  });
+  // Node's CommonJS wrapper plus `__import`, on the first line so line numbers stay.
+  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname, __import) { ${source}\n})`, { filename: file, cachedData });
   const cacheUsed = cachedData !== undefined && !script.cachedDataRejected;
   const module = { exports: {} as Record<string, unknown> };
-  (script.runInThisContext() as (...parameters: unknown[]) => void).call(module.exports, module.exports, createRequire(file), module, file, path.dirname(file));
+  (script.runInThisContext() as (...parameters: unknown[]) => void).call(module.exports, module.exports, createRequire(file), module, file, path.dirname(file), importModule);
   return {
     exports: module.exports,
     cacheUsed,
