@@ -69,7 +69,7 @@ export type { ConfigLayer } from "./config/merge-layers.js";
 export { definePreset, isPreset } from "./config/preset.js";
 export type { Preset } from "./config/preset.js";
 export { Agent, CUT_TOOL_CALL_RESULT } from "./agent/agent.js";
-export type { AgentOptions, Authorization, ChatSender, SessionRecorder, TurnOptions, TurnResult } from "./agent/agent.js";
+export type { AgentOptions, Authorization, ChatSender, SessionRecorder, SwitchOptions, TurnOptions, TurnResult } from "./agent/agent.js";
 export type { AgentEvent, TurnEnd } from "./agent/agent-event.js";
 export { DoomLoopGuard } from "./agent/doom-loop-guard.js";
 export { buildSystemPrompt, readAgentsMd } from "./agent/system-prompt.js";

@@ -42,10 +42,12 @@ export async function runHeadless(task: string, global: GlobalOptions, options: 
   const write = (event: AgentEvent) => process.stdout.write(`${JSON.stringify(event)}\n`);
   const render = options.output === "text" ? createTextRenderer(process.stdout, process.stderr, (gateway) => runtime.gateways.get(gateway)?.apiKeyEnv) : options.output === "stream-json" ? write : (event: AgentEvent) => events.push(event);
   try {
-    for (const event of runtime.startupFeed) render({ type: "feed", event });
+    // The session line comes first; then what happened while starting, in order.
     if (options.output === "stream-json") {
       process.stdout.write(`${JSON.stringify({ type: "session", id: runtime.session.id, file: runtime.session.file, resumed: runtime.session.resumed, model: runtime.agent.model.id, gateway: runtime.agent.gateway })}\n`);
     }
+    for (const event of runtime.startupFeed) render({ type: "feed", event });
+    for (const event of runtime.startupEvents) render(event);
     const result = await runtime.agent.runTurn(task, { signal: controller.signal, onEvent: render });
     if (options.output === "json") {
       const text = events.filter((event) => event.type === "assistant").map((event) => (event.type === "assistant" ? (event.message.content ?? "") : "")).filter(Boolean).at(-1) ?? "";

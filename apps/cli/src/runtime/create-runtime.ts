@@ -2,6 +2,7 @@ import { realpathSync } from "node:fs";
 import path from "node:path";
 import {
   Agent,
+  type AgentEvent,
   buildSystemPrompt,
   CapabilityStore,
   capabilitiesFile,
@@ -58,6 +59,8 @@ export interface Runtime {
   session: { id: string; file: string; resumed: boolean; skippedLines: number };
   /** Feed events emitted while starting (unknown model warnings, skipped session lines). */
   startupFeed: FeedEvent[];
+  /** What a switch made while starting (`-c -m <model>`) did: its `compaction` and `model_switch` events. */
+  startupEvents: AgentEvent[];
   /** The permission mode now; the screen changes it with {@link Runtime.setPermissionMode}. */
   readonly permissionMode: PermissionMode;
   setPermissionMode(mode: PermissionMode): void;
@@ -147,10 +150,16 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     authorize: createAuthorizer({ mode: () => permissionMode, allow: permissions.allow, deny: permissions.deny, workspace, ask: options.ask }),
     ...(history ? { history: history.messages, turn: history.turn, saved: history.saved } : {}),
   });
+  const startupEvents: AgentEvent[] = [];
   if (history && (options.global.model || options.global.gateway)) {
     const gateway = options.global.gateway ?? history.gateway;
     if (!gateways.get(gateway)) throw new NoModelError(`unknown gateway "${gateway}"`, "unknown-gateway");
-    await agent.switchModel(options.global.model ?? history.model, gateway, "user");
+    await agent.switchModel(options.global.model ?? history.model, gateway, "user", {
+      // Its feed events are in the startup feed already.
+      onEvent: (event) => {
+        if (event.type !== "feed") startupEvents.push(event);
+      },
+    });
   }
   stopCollecting();
   return {
@@ -162,6 +171,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     workspace,
     session: session!,
     startupFeed,
+    startupEvents,
     get permissionMode() {
       return permissionMode;
     },
