@@ -14,6 +14,7 @@ export interface RunOptions {
   allowEdits?: boolean;
   continue?: boolean;
   resume?: string;
+  forkSession?: boolean;
 }
 
 /** One headless turn: renders events as text, one JSON object, or one JSON event per line. */
@@ -26,6 +27,7 @@ export async function runHeadless(task: string, global: GlobalOptions, options: 
       cwd: process.cwd(),
       environment: process.env,
       ...(options.resume ? { resume: options.resume } : options.continue ? { resume: true as const } : {}),
+      ...(options.forkSession ? { forkSession: true } : {}),
       ...(options.yes ? { permissionMode: "allow-all" as const } : options.allowEdits ? { permissionMode: "allow-edits" as const } : {}),
     });
   } catch (error) {
