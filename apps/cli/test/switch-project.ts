@@ -10,6 +10,7 @@ export const SWITCH_MODELS = {
   big: { slug: "big-256k", contextWindow: 256_000, maxOutputTokens: 16_000 },
   mid: { slug: "mid-64k", contextWindow: 64_000, maxOutputTokens: 8_000 },
   small: { slug: "small-32k", contextWindow: 32_768, maxOutputTokens: 4_096 },
+  tiny: { slug: "tiny-10k", contextWindow: 10_000, maxOutputTokens: 1_024 },
 } as const;
 export const SWITCH_GATEWAY = "openrouter";
 
