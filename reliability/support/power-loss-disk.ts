@@ -47,7 +47,7 @@ export function installPowerLossDisk(options: { suffix?: string; syncDelayMs?: n
 
   const patched = {
     openSync(file: fs.PathLike, flags?: fs.OpenMode, mode?: fs.Mode | null) {
-      const descriptor = original.openSync(file, flags, mode);
+      const descriptor = original.openSync(file, flags ?? "r", mode);
       if (String(file).endsWith(suffix)) track(descriptor, String(file));
       return descriptor;
     },

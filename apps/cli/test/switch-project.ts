@@ -1,6 +1,6 @@
 import { realpathSync } from "node:fs";
 import { type ChatMessage, SessionLog, sessionsDirectory } from "@bridle/core";
-import type { RecordedRequest, ScenarioStep } from "@bridle/gateway-sim";
+import type { ScenarioStepInput } from "@bridle/gateway-sim";
 import { SUMMARY_PROMPT_OPENING } from "../../../plugins/compaction/src/build-summary-request.js";
 import { syntheticConversation } from "../../../plugins/compaction/test/synthetic-conversation.js";
 import { type SimProject, startSimProject } from "./sim-project.js";
@@ -17,12 +17,7 @@ export const SWITCH_GATEWAY = "openrouter";
 /** The brief the simulated summarizer writes. */
 export const SWITCH_BRIEF = "## Task\nKeep porting the parser.\n## Next steps\nRun the tests.";
 
-/** A summary request: the transcript form (no tools) or a continuation whose last message asks for the brief. */
-export function isSummaryRequest(request: RecordedRequest): boolean {
-  const body = request.body as { tools?: unknown[]; messages?: Array<{ content?: unknown }> };
-  const last = body.messages?.at(-1)?.content;
-  return !Array.isArray(body.tools) || body.tools.length === 0 || (typeof last === "string" && last.includes(SUMMARY_PROMPT_OPENING));
-}
+export { isSummaryRequest } from "../../../plugins/compaction/test/sim-session.js";
 
 /** A project on the big model with a session to continue holding `turns` turns of ~2.9k tokens, mostly answers (a prune cannot shrink them: a switch summarizes). */
 export interface SwitchProject extends SimProject {

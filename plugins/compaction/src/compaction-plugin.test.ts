@@ -1,8 +1,7 @@
-import type { GatewaySim, RecordedRequest } from "@bridle/gateway-sim";
+import type { GatewaySim } from "@bridle/gateway-sim";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { SUMMARY_PROMPT_OPENING } from "./build-summary-request.js";
 import { isSummaryMessage } from "./summary-message.js";
-import { createSimSession, nextRequestTokens, SIM_MODELS, type SimSession, startSim } from "../test/sim-session.js";
+import { createSimSession, isSummaryRequest, nextRequestTokens, SIM_MODELS, type SimSession, startSim } from "../test/sim-session.js";
 import { syntheticConversation } from "../test/synthetic-conversation.js";
 
 const BRIEF = "## Task\nKeep porting the parser.\n## Next steps\nRun the tests.";
@@ -26,12 +25,6 @@ afterEach(() => {
 });
 
 const completions = () => sim.requests.all().filter((request) => request.path.endsWith("/chat/completions"));
-/** A summary request: the transcript form (no tools) or a continuation of the session's prefix (the brief's instructions last). */
-const isSummaryRequest = (request: RecordedRequest) => {
-  const body = request.body as { tools?: unknown[]; messages?: Array<{ content?: unknown }> };
-  const last = body.messages?.at(-1)?.content;
-  return !Array.isArray(body.tools) || body.tools.length === 0 || (typeof last === "string" && last.includes(SUMMARY_PROMPT_OPENING));
-};
 const turnRun = () => ({ signal: new AbortController().signal, onEvent: () => {} });
 const compactionRecords = (current: SimSession) => current.records().filter((record) => record.type === "compaction");
 
