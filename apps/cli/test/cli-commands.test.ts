@@ -46,6 +46,18 @@ describe("bridle models", () => {
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/unknown/);
   });
+
+  it("names the subcommand a mistyped one was meant to be, and still refuses extra arguments", () => {
+    directory = makeProjectDirectory();
+    const typo = runCli(["models", "reslove", "kimi-k2"], { cwd: directory });
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain("unknown command 'reslove'; did you mean 'resolve'?");
+    expect(typo.stdout).toBe("");
+    const extra = runCli(["models", "resolve", "kimi-k2", "groq"], { cwd: directory });
+    expect(extra.code).toBe(2);
+    expect(extra.stderr).toMatch(/too many arguments/);
+    expect(runCli(["config", "chek"], { cwd: directory }).stderr).toContain("Did you mean check?");
+  });
 });
 
 describe("bridle models refresh", () => {

@@ -51,6 +51,18 @@ describe("bridle config check", () => {
     expect(result.stderr).not.toContain("allow[1]");
   });
 
+  it("names the file that holds a bad rule, and its index there, whichever file set the others", () => {
+    // The user's deny rule comes first in the merged list; the repository's own starts at its index 0.
+    writeFile(path.join(project, "bridle.config.json"), { permissions: { deny: ["raed(.env)"] } });
+    const userFile = writeUserConfig(path.join(project, ".xdg"), { permissions: { allow: ["bsh(npm test*)"], deny: ["wirte(secrets/**)", "read(.env)"] } });
+    const result = runCli(["config", "check"], { cwd: project });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`${userFile}: permissions.allow[0]: rule "bsh(npm test*)"`);
+    expect(result.stderr).toContain(`${userFile}: permissions.deny[0]: rule "wirte(secrets/**)"`);
+    expect(result.stderr).toContain(`${path.join(project, "bridle.config.json")}: permissions.deny[0]: rule "raed(.env)"`);
+    expect(result.stderr.match(/names no tool/g)).toHaveLength(3);
+  });
+
   it("names the key an unknown one was probably meant to be", () => {
     writeFile(path.join(project, "bridle.config.json"), { modle: "kimi-k2" });
     const result = runCli(["config", "check"], { cwd: project });

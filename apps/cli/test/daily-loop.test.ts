@@ -27,6 +27,7 @@ beforeEach(async () => {
         { id: "listed", when: { lastRole: "tool", lastUserContains: "list" }, content: "Those are the files." },
         { id: "story", when: { lastUserContains: "story" }, contentChunks: STORY, stream: { chunkDelayMs: 500 } },
         { id: "second", when: { lastUserContains: "second question" }, content: "Second answer." },
+        { id: "continued", when: { lastUserContains: "where were we" }, content: "We were writing notes." },
       ],
     },
   });
@@ -73,6 +74,8 @@ describe.skipIf(!tmux.ok)("the daily loop in a terminal", () => {
     screen = await bridle.until("the answer to the feedback", (text) => text.includes("Understood: docs/notes.md next time.") && idle(text));
     expect(screen).toContain(`the user declined and said: ${FEEDBACK}`);
     expect(existsSync(path.join(project, "notes.md"))).toBe(false);
+    // The prompt after the switch went to the model picked, as the server lists it.
+    expect(completions().find((request) => request.step === "write")?.model).toBe("qwen3-coder:30b");
     expect(JSON.stringify(completions().find((request) => request.step === "after-feedback")?.body)).toContain(FEEDBACK);
 
     // A command: always allows that command's prefix; ctrl-o shows its whole output.
@@ -120,6 +123,11 @@ describe.skipIf(!tmux.ok)("the daily loop in a terminal", () => {
     bridle = new BridlePane(project, environment, { columns: 120, rows: 50 });
     screen = await bridle.startAndWait(["-c"], "ollama");
     expect(screen.replace(/\n/g, " ")).toContain(`session ${sessionLine} (resumed,`);
+    // The continued conversation goes out whole: the first prompt, the feedback and the story.
+    bridle.send("where were we?");
+    await bridle.until("the continued answer", (text) => text.includes("We were writing notes.") && idle(text));
+    const continued = JSON.stringify(completions().find((request) => request.step === "continued")?.body);
+    for (const earlier of ["write the notes", FEEDBACK, "and a second question"]) expect(continued).toContain(earlier);
     bridle.send("/exit");
     expect(await bridle.exitCode()).toBe(0);
   });

@@ -58,6 +58,41 @@ describe("bridle run with a gateway list, as a process over the simulator", () =
     expect(table.stdout).toMatch(/openrouter.*openrouter: open for \d+ s \(3 failures\)/);
   });
 
+  it("stays on the gateway it fell back to once the first one answers again, within the run and with -c (its cache lives there)", async () => {
+    project = await startSimProject({
+      profiles: ["openrouter", "together"],
+      // No breaker opens, so OpenRouter is usable again as soon as it answers: staying is the session's choice.
+      config: { model: KIMI, gateway: ["openrouter", "together"], plugins: { fallback: { baseDelayMs: 1, maxBackoffMs: 2, breakerFailures: 10, breakerFile: "off" } } },
+      files: { "notes.md": "# Notes\n" },
+      scenario: {
+        steps: [
+          // OpenRouter fails three times, then would answer every request.
+          { when: { profile: "openrouter" }, repeat: 3, error: { kind: "server_error", status: 503 } },
+          { when: { profile: "together", lastRole: "user" }, repeat: true, toolCalls: [{ name: "read", arguments: '{"path":"notes.md"}' }] },
+          { when: { lastRole: "tool" }, repeat: true, content: "Read it." },
+          { when: { profile: "openrouter" }, repeat: true, content: "Served by OpenRouter." },
+        ],
+      },
+    });
+    const first = await runCliToEnd(["run", "--output", "stream-json", "read the notes"], project);
+    expect(first.code).toBe(0);
+    expect(jsonLines(first.stdout).filter((event) => event.type === "feed").map((event) => event.event.type)).not.toContain("breaker.open");
+    // The read's result went back to Together although OpenRouter was answering again by then.
+    expect(project.sim.requests.completions("openrouter").map((request) => request.status)).toEqual([503, 503, 503]);
+    expect(project.sim.requests.completions("together").map((request) => request.status)).toEqual([200, 200]);
+
+    const next = await runCliToEnd(["run", "-c", "read them again"], project);
+    expect(next.code).toBe(0);
+    expect(project.sim.requests.completions("openrouter")).toHaveLength(3);
+    const together = project.sim.requests.completions("together");
+    expect(together.map((request) => request.status)).toEqual([200, 200, 200, 200]);
+    expect(together.every((request) => request.keyOwner === "together")).toBe(true);
+    const files = project.sessionFiles();
+    expect(files).toHaveLength(1);
+    const switches = readRecords(files[0]!).filter((record) => record.type === "model_switch");
+    expect(switches).toEqual([expect.objectContaining({ reason: "fallback", to: { model: "kimi-k2-instruct-0905", gateway: "together" } })]);
+  });
+
   it("starts on the first listed gateway whose key is set, saying which it skipped and why", async () => {
     project = await startSimProject({
       profiles: ["openrouter", "together"],

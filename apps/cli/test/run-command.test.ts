@@ -1,8 +1,8 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, realpathSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { streamJsonEventSchema } from "../src/headless/stream-json-schema.js";
-import { disposeSimProject, readRecords, runCliToEnd, runningInGroup, type SimProject, startCli, startSimProject, until } from "./sim-project.js";
+import { disposeSimProject, GROQ_KIMI, readRecords, runCliToEnd, runningInGroup, type SimProject, startCli, startSimProject, until } from "./sim-project.js";
 
 let project: SimProject | undefined;
 afterEach(async () => {
@@ -49,6 +49,29 @@ describe("bridle run (as a process, against the simulator)", () => {
     expect(types[0]).toBe("session");
     expect(types.at(-1)).toBe("done");
     for (const expected of ["turn_start", "text", "tool_call", "tool_result", "assistant", "usage"]) expect(types).toContain(expected);
+  });
+
+  it("refuses a read outside the workspace even with --yes, telling the model the one rule that would allow it", async () => {
+    project = await startSimProject({
+      scenario: {
+        steps: [
+          { when: { lastRole: "user" }, toolCalls: [{ name: "read", arguments: JSON.stringify({ path: "../outside-notes.txt" }) }] },
+          { when: { lastRole: "tool" }, content: "It is outside the workspace." },
+        ],
+      },
+    });
+    const outside = path.join(path.dirname(project.directory), "outside-notes.txt");
+    writeFileSync(outside, "private\n");
+    const result = await runCliToEnd(["run", "--yes", "read ../outside-notes.txt"], project);
+    expect(result.code).toBe(0);
+    const requests = project.sim.requests.completions();
+    expect(requests).toHaveLength(2);
+    const records = readRecords(project.sessionFiles()[0]!);
+    const toolResult = records.find((record) => record.type === "message" && record.message.role === "tool");
+    const text = String(toolResult?.message.content);
+    expect(text).toContain(`"read(${realpathSync(path.dirname(outside))}/**)"`);
+    expect(text).toContain("no flag allows paths outside the workspace");
+    expect(text).not.toContain("private");
   });
 
   it("exits 2 with a clear message when no model is configured or a key is missing", async () => {
@@ -134,8 +157,10 @@ describe("bridle run (as a process, against the simulator)", () => {
     expect(resumed.stderr).toContain(`it was still running (process group ${group}) and has been stopped`);
     expect(runningInGroup(group)).toEqual([]);
     expect(readFileSync(path.join(project.directory, "runs.txt"), "utf8")).toBe("ran\n");
-    const messages = (project.sim.requests.completions().at(-1)!.body as { messages: Array<{ role: string; content: string; tool_call_id?: string }> }).messages;
-    const toolResult = messages.find((message) => message.role === "tool" && message.tool_call_id === "call_deploy");
+    const messages = (project.sim.requests.completions().at(-1)!.body as { messages: Array<{ role: string; content: string; tool_call_id?: string; tool_calls?: Array<{ id: string; function: { arguments: string } }> }> }).messages;
+    // On the wire the call has the id form the model's template needs (Kimi: functions.bash:N).
+    const deployId = messages.flatMap((message) => message.tool_calls ?? []).find((call) => call.function.arguments.includes("runs.txt"))!.id;
+    const toolResult = messages.find((message) => message.role === "tool" && message.tool_call_id === deployId);
     expect(toolResult?.content).toMatch(/was still running when the session resumed and has been stopped/);
   });
 
@@ -196,8 +221,24 @@ describe("the headless one-shot and --output json", () => {
     expect(summary.usage.output).toBe(recorded.reduce((sum, request) => sum + (request.completionTokens ?? 0), 0));
     expect(summary.usage.cached).toBe(recorded.reduce((sum, request) => sum + (request.cachedTokens ?? 0), 0));
     expect(summary.durationMs).toBeGreaterThan(0);
+    // No prices known for the model: no cost, rather than a made-up one.
+    expect(summary).not.toHaveProperty("cost");
     expect(summary.events.map((event: { type: string }) => event.type)).not.toContain("text");
     expect(summary.events.map((event: { type: string }) => event.type)).toEqual(expect.arrayContaining(["tool_call", "tool_result", "usage", "done"]));
+  });
+
+  it("carries the cost when the model's prices are known, from the tokens the gateway reported", async () => {
+    const pricing = { input: 1, output: 3, cachedInput: 0.5 };
+    project = await startSimProject({ files: { "a.txt": "alpha\n" }, scenario, userConfig: { plugins: { "model-id": { models: { [GROQ_KIMI]: { pricing } } } } } });
+    const result = await runCliToEnd(["-p", "--output", "json", "what does a.txt say?"], project);
+    expect(result.code).toBe(0);
+    const summary = JSON.parse(result.stdout) as Record<string, any>;
+    const recorded = project.sim.requests.completions();
+    expect(recorded).toHaveLength(2);
+    const sum = (field: "promptTokens" | "completionTokens" | "cachedTokens") => recorded.reduce((total, request) => total + (request[field] ?? 0), 0);
+    const expected = ((sum("promptTokens") - sum("cachedTokens")) * pricing.input + sum("cachedTokens") * pricing.cachedInput + sum("completionTokens") * pricing.output) / 1_000_000;
+    expect(summary.cost).toBeGreaterThan(0);
+    expect(summary.cost).toBeCloseTo(expected, 6);
   });
 
   it("prints the documented object even when the run cannot start", async () => {
@@ -213,7 +254,9 @@ describe("the headless one-shot and --output json", () => {
     project = await startSimProject({});
     const result = await runCliToEnd(["run", "hello"], project, { GROQ_API_KEY: "gsk-wrong-key-000000" });
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain("groq · HTTP 401");
+    // Gateway and status once, in the message; no details line repeating them.
+    expect(result.stderr.match(/groq answered 401/g)).toHaveLength(1);
+    expect(result.stderr).not.toContain("HTTP 401");
     // The variable to check is named once, by whichever line says it first.
     expect(result.stderr.match(/check GROQ_API_KEY/g)).toHaveLength(1);
     expect(result.stderr.match(/Invalid API Key/g)).toHaveLength(1);

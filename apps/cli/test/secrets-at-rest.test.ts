@@ -56,8 +56,10 @@ describe("secrets at rest", () => {
     expect(size).toBeGreaterThan(10 * 1024 * 1024 - 16);
     expect(size).toBeLessThan(10 * 1024 * 1024 + 200);
     expect(readFileSync(runaway, "utf8").slice(-120)).toMatch(/output saved up to 10 MB; the rest was read but not saved/);
-    const lastRequest = project.sim.requests.completions().at(-1)!.body as { messages: Array<{ role: string; content: string; tool_call_id?: string }> };
-    const yesResult = lastRequest.messages.find((message) => message.tool_call_id === "call_yes")!.content;
+    const lastRequest = project.sim.requests.completions().at(-1)!.body as { messages: Array<{ role: string; content: string; tool_call_id?: string; tool_calls?: Array<{ id: string; function: { arguments: string } }> }> };
+    // On the wire the call has the id form the model's template needs (Kimi: functions.bash:N).
+    const yesId = lastRequest.messages.flatMap((message) => message.tool_calls ?? []).find((call) => call.function.arguments.includes("yes | head"))!.id;
+    const yesResult = lastRequest.messages.find((message) => message.tool_call_id === yesId)!.content;
     expect(yesResult).toMatch(/the first 10 MB of the output saved to .*call_yes\.log/);
     expect(yesResult).toContain("exit code 0");
     for (const value of Object.values(PLANTED_ENVIRONMENT)) expect(JSON.stringify(lastRequest)).not.toContain(value);

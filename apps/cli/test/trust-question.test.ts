@@ -34,6 +34,13 @@ describe.skipIf(!tmux.ok)("the trust question in a terminal", () => {
     expect(screen).toContain("permissions: allow-all");
     const userConfig = JSON.parse(readFileSync(path.join(project.configHome, "bridle", "config.json"), "utf8")) as { trustedFolders?: string[] };
     expect(userConfig.trustedFolders).toEqual([project.directory]);
+    // The question took the place of the starting prompt, and the screen reads keys after it.
+    expect(question).not.toContain("starting");
+    first.type("hello after the question");
+    first.press("Enter");
+    await first.waitFor("the answer", (text) => text.includes("› hello after the question") && statusLine(text).endsWith("/help") && project!.sim.requests.completions().length === 1, {
+      giveUpWhen: (text) => text.includes(EXITED),
+    });
     first.press("C-d");
     await first.waitFor("the exit", (text) => text.includes(EXITED));
     first.kill();

@@ -13,7 +13,11 @@ export type ContentPart =
 
 /** A tool call exactly as the gateway delivered it. */
 export interface ToolCall {
-  /** Passed through verbatim: Kimi renders ids back into its prompt and breaks if they are rewritten. */
+  /**
+   * As the gateway sent it. Kimi renders ids back into its prompt and breaks if they are
+   * rewritten, so the wire step changes an id only where the target cannot take it
+   * (`normalizeToolCallIds`: another gateway's over-long id, another form sent to Kimi).
+   */
   id: string;
   name: string;
   /** The raw argument text, possibly malformed; `""` means `{}`. */

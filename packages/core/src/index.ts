@@ -105,6 +105,8 @@ export type { PreparedRequest, SendOptions, TransportOptions } from "./transport
 export { StreamAssembler } from "./transport/stream-assembler.js";
 export type { AssembledResponse, StreamDelta } from "./transport/stream-assembler.js";
 export { toWireRequest } from "./gateways/to-wire-request.js";
+export { normalizeToolCallIds } from "./gateways/normalize-tool-call-ids.js";
+export type { ToolCallIdRule } from "./gateways/normalize-tool-call-ids.js";
 export type { WireTarget } from "./gateways/to-wire-request.js";
 export { classifyWireError } from "./gateways/classify-wire-error.js";
 export type { EndpointHealth, EndpointHealthSource } from "./gateways/endpoint-health.js";

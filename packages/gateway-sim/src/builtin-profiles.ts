@@ -23,7 +23,7 @@ import { siliconflowProfile } from "./profiles/siliconflow.js";
 import { togetherProfile } from "./profiles/together.js";
 import { vercelProfile } from "./profiles/vercel.js";
 import { vllmProfile } from "./profiles/vllm.js";
-import { zaiProfile } from "./profiles/zai.js";
+import { zaiCodingProfile, zaiProfile } from "./profiles/zai.js";
 
 /** Every built-in gateway profile, by name. */
 export const builtinProfiles: Readonly<Record<string, GatewayProfile>> = Object.freeze({
@@ -38,6 +38,7 @@ export const builtinProfiles: Readonly<Record<string, GatewayProfile>> = Object.
   moonshot: moonshotProfile,
   deepseek: deepseekProfile,
   zai: zaiProfile,
+  "zai-coding": zaiCodingProfile,
   dashscope: dashscopeProfile,
   minimax: minimaxProfile,
   baseten: basetenProfile,

@@ -52,6 +52,8 @@ export function defineGatewayProfile(definition: GatewayProfileDefinition): Gate
     toolArguments: "deltas",
     toolStreamField: undefined,
     toolCallIds: "model-family",
+    toolCallIdMaxLength: undefined,
+    strictToolCalls: false,
     maxTokensParam: "either",
     overflowMode: "error",
     overflowCounts: "prompt",

@@ -178,6 +178,13 @@ export interface GatewayProfile {
   /** A boolean request field that switches tool arguments to deltas (Z.ai `tool_stream`). */
   readonly toolStreamField: string | undefined;
   readonly toolCallIds: ToolCallIdStyle;
+  /** Longest tool-call id taken back (OpenAI's 40, enforced by routers in front of it); longer ones get 400. */
+  readonly toolCallIdMaxLength: number | undefined;
+  /**
+   * Refuse, as OpenAI's own validator does, an id two calls share, a tool message answering no
+   * open call, a call left without its result, and message keys the API does not know.
+   */
+  readonly strictToolCalls: boolean;
   readonly maxTokensParam: MaxTokensParam;
   readonly overflowMode: OverflowMode;
   readonly overflowCounts: OverflowCounts;

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { buildCompletion, wireContent, wireToolCall } from "./build-completion.js";
 import { buildModelReply } from "./build-model-reply.js";
 import { buildStreamEvents } from "./build-stream-events.js";
+import { checkToolCalls } from "./check-tool-calls.js";
 import { ChatRequestView } from "./chat-request-view.js";
 import { findAffinityKey } from "./find-affinity-key.js";
 import { reasoningFields, type GatewayErrorResponse, type GatewayProfile, type ResponseContext, type ServerEndpoint, type SimModel, type UsageNumbers } from "./gateway-profile.js";
@@ -231,6 +232,11 @@ export class GatewaySimulator {
       fail(profile.errors.unknownModel(slug), "unknown_model");
       return;
     }
+    const idProblem = checkToolCalls(body.messages, { maxLength: profile.toolCallIdMaxLength, strict: profile.strictToolCalls });
+    if (idProblem !== undefined) {
+      fail(profile.errors.badRequest(idProblem.message, idProblem.param), "rejected");
+      return;
+    }
     const rejection = profile.rejectRequest(body, model);
     if (rejection !== undefined) {
       fail(rejection, "rejected");
@@ -327,6 +333,7 @@ export class GatewaySimulator {
       chunkDelayMs: streamOptions?.chunkDelayMs ?? profile.latency.chunkMs,
       disconnectAfterChunks: streamOptions?.disconnectAfterChunks,
       omitDone: streamOptions?.omitDone ?? false,
+      endAfterChunks: streamOptions?.endAfterChunks,
       insertRaw: streamOptions?.insertRaw ?? [],
       stall: streamOptions?.stallAfterChunks,
       errorAfter: errorAfter === undefined ? undefined : { after: errorAfter.after, event: profile.errors.streamError(errorAfter.message, errorAfter.status) },
@@ -424,11 +431,18 @@ export class GatewaySimulator {
       case "unauthorized":
         return profile.errors.unauthorized(key);
       case "http":
-        return { status: error.status, headers: error.headers, body: error.body };
+        // Sent as written: a scripted content type (an HTML page served with 200) is kept.
+        return { status: error.status, headers: error.headers, body: error.body, ...contentTypeOf(error.headers) };
       default:
         return profile.errors.serverError(500);
     }
   }
+}
+
+/** A `content-type` among scripted headers, in any case, as the response's content type. */
+function contentTypeOf(headers: Readonly<Record<string, string>> | undefined): { contentType?: string } {
+  const found = Object.entries(headers ?? {}).find(([name]) => name.toLowerCase() === "content-type");
+  return found ? { contentType: found[1] } : {};
 }
 
 /** The output limit under the parameter name the gateway reads; other names are ignored. */

@@ -37,3 +37,5 @@ export type {
 } from "./gateway-profile.js";
 export type { NodeCacheStats } from "./gateway-simulator.js";
 export { TokenCounter } from "./token-counter.js";
+export { createSeededRandom } from "./seeded-random.js";
+export type { SeededRandom } from "./seeded-random.js";

@@ -45,6 +45,8 @@ export const profileOverridesSchema = z
       .array(z.object({ field: z.string().min(1), status: z.number().int().min(400).max(599).default(400), message: z.string().min(1) }).strict())
       .optional(),
     requireReasoningReplay: z.object({ message: z.string().min(1) }).strict().optional(),
+    toolCallIdMaxLength: z.number().int().min(1).nullable().optional(),
+    strictToolCalls: z.boolean().optional(),
   })
   .strict();
 
@@ -100,6 +102,8 @@ export function resolveGatewayProfile(spec: ProfileSpec, where = "profiles"): Ga
     usageWithoutIncludeUsage: options.usageWithoutIncludeUsage ?? base.usageWithoutIncludeUsage,
     maxTokensParam: options.maxTokensParam ?? base.maxTokensParam,
     rejectRequest: scriptedRejections(base, options.rejectFields ?? [], options.requireReasoningReplay),
+    toolCallIdMaxLength: options.toolCallIdMaxLength === undefined ? base.toolCallIdMaxLength : (options.toolCallIdMaxLength ?? undefined),
+    strictToolCalls: options.strictToolCalls ?? base.strictToolCalls,
   };
 }
 

@@ -64,6 +64,11 @@ const streamBehaviourSchema = z
     disconnectAfterChunks: z.number().int().min(0).optional(),
     /** End the stream without the final `data: [DONE]`. */
     omitDone: z.boolean().optional(),
+    /**
+     * End the response cleanly after this many `data:` events: no finish chunk, no `[DONE]`, the
+     * body complete as far as HTTP goes (a proxy that closes the stream early).
+     */
+    endAfterChunks: z.number().int().min(0).optional(),
     /** Raw text written verbatim into the stream after the given number of events. */
     insertRaw: z
       .array(z.object({ afterChunk: z.number().int().min(0), text: z.string() }).strict())

@@ -5,7 +5,8 @@ import type { GatewayErrorResponse } from "./gateway-profile.js";
 export function sendErrorResponse(response: ServerResponse, error: GatewayErrorResponse): void {
   const text = typeof error.body === "string" ? error.body : JSON.stringify(error.body);
   const contentType = error.contentType ?? (typeof error.body === "string" ? "text/plain; charset=utf-8" : "application/json");
-  response.writeHead(error.status, { ...error.headers, "content-type": contentType, "content-length": Buffer.byteLength(text) });
+  const headers = Object.fromEntries(Object.entries(error.headers ?? {}).filter(([name]) => name.toLowerCase() !== "content-type"));
+  response.writeHead(error.status, { ...headers, "content-type": contentType, "content-length": Buffer.byteLength(text) });
   response.end(text);
 }
 

@@ -50,6 +50,21 @@ test("a stream can end without [DONE]", async () => {
   expect(collected.content).toBe("complete answer");
 });
 
+test("a stream can end cleanly before its finish chunk: no finish_reason, no [DONE]", async () => {
+  sim.enqueue({ content: "abcdefghijkl", stream: { chunkChars: 4, endAfterChunks: 3 } });
+  const raw = await rawStream({ ...ask, stream: true });
+  expect(raw.status).toBe(200);
+  const events = raw.text.split("\n\n").filter((event) => event.startsWith("data: "));
+  expect(events).toHaveLength(3);
+  expect(raw.text).not.toContain("[DONE]");
+  expect(raw.text).not.toMatch(/"finish_reason":"[a-z]/);
+  // The SDK sees a complete body and ends its iteration quietly, with the text so far.
+  sim.enqueue({ content: "abcdefghijkl", stream: { chunkChars: 4, endAfterChunks: 3 } });
+  const collected = await collectStream(await client.chat.completions.create({ ...ask, stream: true }));
+  expect(collected.content).toBe("abcdefgh");
+  expect(collected.finishReasons).toEqual([]);
+});
+
 test("malformed SSE lines are written verbatim and make the client fail", async () => {
   const broken = 'data: {"id":"x","choices":[{"delta":{"content":"oops"\n\n';
   sim.enqueue({ content: "before and after", stream: { insertRaw: [{ afterChunk: 2, text: broken }] } });
@@ -105,6 +120,12 @@ test("5xx faults use the gateway's error body; raw http faults are sent as writt
   const raw = await rawStream(ask);
   expect(raw.status).toBe(418);
   expect(JSON.parse(raw.text)).toEqual({ teapot: true });
+  // A scripted content type is kept: an HTML page served with 200, as a captive portal does.
+  sim.enqueue({ error: { kind: "http", status: 200, headers: { "Content-Type": "text/html; charset=utf-8" }, body: "<html><body>Sign in</body></html>" } });
+  const page = await rawStream(ask);
+  expect(page.status).toBe(200);
+  expect(page.contentType).toBe("text/html; charset=utf-8");
+  expect(page.text).toBe("<html><body>Sign in</body></html>");
 });
 
 test("a scripted overflow gives the gateway's overflow text for the model's window", async () => {

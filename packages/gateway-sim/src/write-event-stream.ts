@@ -6,6 +6,8 @@ export interface StreamFaults {
   readonly chunkDelayMs: number;
   readonly disconnectAfterChunks: number | undefined;
   readonly omitDone: boolean;
+  /** A clean end of the response after this many events, with no finish chunk and no `[DONE]`. */
+  readonly endAfterChunks?: number | undefined;
   readonly insertRaw: readonly { readonly afterChunk: number; readonly text: string }[];
   /** A pause after `after` events, with SSE comments every `keepAliveEveryMs` while it lasts. */
   readonly stall?: { readonly after: number; readonly ms: number; readonly keepAliveEveryMs?: number; readonly comment: string } | undefined;
@@ -17,7 +19,8 @@ export interface StreamFaults {
  * Writes server-sent events: `data: <json>` per event and `data: [DONE]` at the end, with the
  * scripted faults: raw text inserted between events, a pause (with keep-alive comments or
  * silent), an in-stream error event, a connection
- * destroyed mid-stream (the response never completes), or an end without `[DONE]`. Stops quietly
+ * destroyed mid-stream (the response never completes), an end without `[DONE]`, or a clean end
+ * before the finish chunk. Stops quietly
  * if the client goes away.
  */
 export async function writeEventStream(response: ServerResponse, status: number, headers: Record<string, string>, events: readonly unknown[], faults: StreamFaults): Promise<void> {
@@ -37,6 +40,10 @@ export async function writeEventStream(response: ServerResponse, status: number,
       // Give the written bytes a moment to leave before the socket is torn down.
       await new Promise<void>((resolve) => setImmediate(resolve));
       response.destroy();
+      return;
+    }
+    if (faults.endAfterChunks !== undefined && faults.endAfterChunks < events.length && faults.endAfterChunks === index) {
+      response.end();
       return;
     }
     if (faults.errorAfter !== undefined && Math.min(faults.errorAfter.after, events.length) === index) {

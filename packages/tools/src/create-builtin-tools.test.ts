@@ -40,9 +40,9 @@ describe("createBuiltinTools", () => {
       createBuiltinTools().map((tool) => [tool.name, Object.keys((tool.jsonSchema as Schema).properties ?? {})]),
     );
     expect(properties).toEqual({
-      read: ["path", "offset", "limit"],
-      write: ["path", "content"],
-      edit: ["path", "old_string", "new_string", "replace_all"],
+      read: ["path", "offset", "limit", "encoding"],
+      write: ["path", "content", "encoding"],
+      edit: ["path", "old_string", "new_string", "replace_all", "encoding"],
       bash: ["command", "timeout", "description"],
       grep: ["pattern", "path", "glob", "ignore_case", "output_mode", "context"],
       glob: ["pattern", "path"],

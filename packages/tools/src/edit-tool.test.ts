@@ -120,6 +120,25 @@ describe("edit", () => {
     const full = workspace.write("latin1.txt", bytes);
     const result = await edit.run({ path: "latin1.txt", old_string: "caf", new_string: "tea" } as never, workspace.context());
     expect(resultText(result)).toContain("not UTF-8 text");
+    expect(resultText(result)).toContain('pass encoding: "latin1"');
+    expect(fs.readFileSync(full).equals(bytes)).toBe(true);
+  });
+
+  it("edits a Latin-1 file with NUL bytes byte for byte when the call says encoding latin1", async () => {
+    const full = workspace.write("legacy.txt", Buffer.from("caf\xe9\x00\r\ncr\xe8me\n", "latin1"));
+    await read.run({ path: "legacy.txt", encoding: "latin1" }, workspace.context());
+    const result = await edit.run({ path: "legacy.txt", old_string: "cr\u00e8me", new_string: "cr\u00e8me br\u00fbl\u00e9e", encoding: "latin1" } as never, workspace.context());
+    expect(result.isError).toBeUndefined();
+    expect(fs.readFileSync(full).equals(Buffer.from("caf\xe9\x00\r\ncr\xe8me br\xfbl\xe9e\n", "latin1"))).toBe(true);
+  });
+
+  it("refuses new text Latin-1 cannot hold, naming the character, and writes nothing", async () => {
+    const bytes = Buffer.from("caf\xe9\n", "latin1");
+    const full = workspace.write("legacy.txt", bytes);
+    await read.run({ path: "legacy.txt", encoding: "latin1" }, workspace.context());
+    const result = await edit.run({ path: "legacy.txt", old_string: "caf", new_string: "\u20ac caf", encoding: "latin1" } as never, workspace.context());
+    expect(result.isError).toBe(true);
+    expect(resultText(result)).toBe('The new text for legacy.txt has "\u20ac" (U+20AC), which Latin-1 cannot hold; nothing was written.');
     expect(fs.readFileSync(full).equals(bytes)).toBe(true);
   });
 

@@ -11,7 +11,7 @@ import { withPathLock } from "./path-lock.js";
 import { assertFreshRead, hashContent, recordReadStamp } from "./read-stamps.js";
 import { countChangedLines, renderDiff } from "./render-diff.js";
 import { resolveToolPath } from "./resolve-workspace-path.js";
-import { UTF8_BOM, decodeUtf8Text, describeNonText } from "./sniff-content.js";
+import { decodeFileText, encodeFileText, encodingParameter } from "./text-encoding.js";
 import { ToolError } from "./tool-error.js";
 
 const parameters = z.object({
@@ -23,6 +23,7 @@ const parameters = z.object({
     ),
   new_string: z.string().describe("Text to put in its place; must differ from old_string."),
   replace_all: z.boolean().default(false).describe("Replace every occurrence of old_string. Default false."),
+  encoding: encodingParameter,
 });
 
 /** Arguments of the `edit` tool. */
@@ -40,7 +41,8 @@ const SNIPPET_LINES = 20;
  * The `edit` tool: exact, unique string replacement. Matching ignores CRLF vs LF, but the bytes
  * outside the replaced spans are written back unchanged and the new text takes the line ending of
  * the text it replaces; a UTF-8 BOM is kept. Requires a fresh read (content hash), writes
- * atomically under a per-file lock, and puts a unified diff in `display.diff`.
+ * atomically under a per-file lock, and puts a unified diff in `display.diff`. A file that is not
+ * UTF-8 is refused unless the call says `encoding: "latin1"`, which keeps every byte.
  */
 export function createEditTool(): Tool<typeof parameters> {
   return defineTool({
@@ -69,13 +71,7 @@ export function createEditTool(): Tool<typeof parameters> {
         const stat = fs.statSync(target.absolute);
         if (!stat.isFile()) throw new ToolError(`${display} is not a regular file.`);
         const bytes = fs.readFileSync(target.absolute);
-        const decoded = decodeUtf8Text(bytes);
-        if (!decoded) {
-          const label = describeNonText(bytes);
-          throw new ToolError(
-            `${display} is not UTF-8 text (${label}); edit refuses to change it so that no byte is corrupted.`,
-          );
-        }
+        const decoded = decodeFileText(bytes, args.encoding, display, "edit refuses to change it");
         assertFreshRead(context.state, target.absolute, display, bytes, "edit");
 
         const normalized = normalizeLineEndings(decoded.text);
@@ -121,7 +117,7 @@ export function createEditTool(): Tool<typeof parameters> {
         }
         output += decoded.text.slice(from);
 
-        const newBytes = Buffer.concat([decoded.bom ? UTF8_BOM : new Uint8Array(), Buffer.from(output, "utf8")]);
+        const newBytes = encodeFileText(output, args.encoding, decoded.bom, display);
         const written = await writeFileAtomic(target.absolute, newBytes);
         recordReadStamp(context.state, target.absolute, {
           hash: hashContent(newBytes),

@@ -1,9 +1,11 @@
 import { spawn } from "node:child_process";
+import { processGroupMembers } from "./process-group-members.js";
 
 /**
- * Stops a process and everything it started: SIGTERM to its whole process group, then SIGKILL
- * after `graceMs` if any member is still alive (on Windows, `taskkill /T /F`). The child must have
- * been spawned with `detached: true` so that it leads its own group. Resolves when done.
+ * Stops a process and everything it started: SIGTERM to its whole process group (the sandbox's
+ * own processes aside, see `terminateGroup`), then SIGKILL after `graceMs` if any member is still
+ * alive (on Windows, `taskkill /T /F`). The child must have been spawned with `detached: true` so
+ * that it leads its own group. Resolves when done.
  */
 export async function killProcessGroup(pid: number, graceMs: number): Promise<void> {
   if (process.platform === "win32") {
@@ -14,13 +16,33 @@ export async function killProcessGroup(pid: number, graceMs: number): Promise<vo
     });
     return;
   }
-  if (!signalGroup(pid, "SIGTERM")) return;
+  if (!terminateGroup(pid)) return;
   const deadline = Date.now() + graceMs;
   while (Date.now() < deadline) {
     await new Promise((resolve) => setTimeout(resolve, 25));
     if (!signalGroup(pid, 0)) return;
   }
   signalGroup(pid, "SIGKILL");
+}
+
+/**
+ * Sends SIGTERM to a process group, except to the sandbox's own processes: bubblewrap dies of a
+ * SIGTERM, and with it the command's pid namespace, whose processes the kernel then SIGKILLs at
+ * once; the command would get no grace to clean up. Bubblewrap ends by itself when the command's
+ * shell does, or with the rest of the group on SIGKILL. False when the group no longer exists.
+ */
+function terminateGroup(pid: number): boolean {
+  const members = process.platform === "linux" ? processGroupMembers(pid) : [];
+  if (!members.some((member) => member.name === "bwrap")) return signalGroup(pid, "SIGTERM");
+  for (const member of members) {
+    if (member.name === "bwrap") continue;
+    try {
+      process.kill(member.pid, "SIGTERM");
+    } catch {
+      // Gone already, or it changed identity.
+    }
+  }
+  return true;
 }
 
 /** Sends a signal to a process group; false when the group no longer exists. */

@@ -1,12 +1,12 @@
-import { readdirSync, readFileSync } from "node:fs";
 import { killProcessGroup } from "./kill-process-group.js";
+import { processGroupMembers, readProcessStat } from "./process-group-members.js";
 
 /**
  * An identity of a running process that a later process reusing its pid does not share: on
  * Linux its start time in clock ticks since boot (`/proc/<pid>/stat`). `undefined` elsewhere.
  */
 export function processStartMarker(pid: number): string | undefined {
-  return readStat(pid)?.startTime;
+  return readProcessStat(pid)?.startTime;
 }
 
 /** What became of a process group a crashed session left behind. */
@@ -25,7 +25,7 @@ export function isProcessGroupRunning(pid: number, startMarker?: string): boolea
   }
   if (process.platform !== "linux") return true;
   // Zombies (exited, not yet reaped by whoever inherited them) still count for kill(); they run nothing.
-  const members = groupMembers(pid).filter((member) => member.state !== "Z");
+  const members = processGroupMembers(pid).filter((member) => member.state !== "Z");
   if (startMarker === undefined) return members.length > 0;
   const leader = members.find((member) => member.pid === pid);
   if (leader) return leader.startTime === startMarker;
@@ -42,41 +42,4 @@ export async function endOrphanedProcessGroup(pid: number, startMarker: string |
   if (process.platform === "win32" || !isProcessGroupRunning(pid, startMarker)) return "gone";
   await killProcessGroup(pid, graceMs);
   return isProcessGroupRunning(pid, startMarker) ? "still-running" : "ended";
-}
-
-interface Stat {
-  pid: number;
-  state: string;
-  group: number;
-  startTime: string;
-}
-
-function readStat(pid: number): Stat | undefined {
-  try {
-    const text = readFileSync(`/proc/${pid}/stat`, "utf8");
-    // Fields after the command name, which is in parentheses and may contain spaces: state is
-    // field 3, the process group field 5, the start time field 22.
-    const fields = text.slice(text.lastIndexOf(")") + 2).split(" ");
-    const group = Number(fields[2]);
-    const startTime = fields[19];
-    return Number.isSafeInteger(group) && startTime ? { pid, state: fields[0] ?? "", group, startTime } : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function groupMembers(group: number): Stat[] {
-  let entries: string[];
-  try {
-    entries = readdirSync("/proc");
-  } catch {
-    return [];
-  }
-  const members: Stat[] = [];
-  for (const entry of entries) {
-    if (!/^\d+$/.test(entry)) continue;
-    const stat = readStat(Number(entry));
-    if (stat?.group === group) members.push(stat);
-  }
-  return members;
 }

@@ -69,7 +69,9 @@ describe("read", () => {
     workspace.write("doc.pdf", Buffer.concat([Buffer.from("%PDF-1.7\n"), Buffer.alloc(2000, 0xff)]));
     const binary = await read.run({ path: "data.bin" }, workspace.context());
     expect(binary.isError).toBe(true);
-    expect(resultText(binary)).toBe("data.bin is not a text file: binary data, 5 B. read shows UTF-8 text and images only.");
+    expect(resultText(binary)).toBe(
+      'data.bin is not a text file: binary data, 5 B. read shows UTF-8 text and images only. If it is text in a single-byte encoding (Latin-1, Windows-1252), pass encoding: "latin1" to keep every byte.',
+    );
     expect(resultText(await read.run({ path: "doc.pdf" }, workspace.context()))).toContain("PDF document, 2.0 KB");
   });
 
@@ -78,7 +80,16 @@ describe("read", () => {
     const result = await read.run({ path: "latin1.txt" }, workspace.context());
     expect(result.isError).toBe(true);
     expect(resultText(result)).toContain("non-UTF-8 text");
+    expect(resultText(result)).toContain('encoding: "latin1"');
     expect(readStamps(workspace.state).size).toBe(0);
+  });
+
+  it("reads Latin-1 text when the call says encoding latin1, one character per byte, and records a stamp", async () => {
+    workspace.write("latin1.txt", Buffer.from("caf\xe9 cr\xe8me\nna\x00me\n", "latin1"));
+    const result = await read.run({ path: "latin1.txt", encoding: "latin1" }, workspace.context());
+    expect(result.isError).toBeUndefined();
+    expect(resultText(result)).toBe("1\tcaf\u00e9 cr\u00e8me\n2\tna\u0000me\n\n(file has 2 lines, showing 1–2)");
+    expect(readStamps(workspace.state).size).toBe(1);
   });
 
   it("returns a small PNG as an image part", async () => {

@@ -9,6 +9,7 @@ import { hashContent, recordReadStamp } from "./read-stamps.js";
 import { resolveToolPath } from "./resolve-workspace-path.js";
 import { scanLines } from "./scan-lines.js";
 import { sniffContent } from "./sniff-content.js";
+import { LATIN1_HINT, encodingParameter } from "./text-encoding.js";
 import { ToolError } from "./tool-error.js";
 
 const parameters = z.object({
@@ -20,6 +21,7 @@ const parameters = z.object({
     .min(1)
     .optional()
     .describe(`Number of lines to return. Default ${limits.readLines}.`),
+  encoding: encodingParameter,
 });
 
 /** Arguments of the `read` tool. */
@@ -54,7 +56,8 @@ export function createReadTool(): Tool<typeof parameters> {
       try {
         const sample = Buffer.alloc(Math.min(limits.sniffBytes, stat.size));
         const { bytesRead } = await handle.read(sample, 0, sample.length, 0);
-        const sniff = sniffContent(sample.subarray(0, bytesRead), bytesRead >= stat.size);
+        // An explicit single-byte encoding reads any bytes as text, one character each.
+        const sniff = args.encoding === "latin1" ? ({ kind: "text" } as const) : sniffContent(sample.subarray(0, bytesRead), bytesRead >= stat.size);
 
         if (sniff.kind === "image") {
           if (stat.size > limits.imageBytes) {
@@ -78,7 +81,8 @@ export function createReadTool(): Tool<typeof parameters> {
         }
         if (sniff.kind === "binary") {
           throw new ToolError(
-            `${display} is not a text file: ${sniff.label}, ${formatSize(stat.size)}. read shows UTF-8 text and images only.`,
+            `${display} is not a text file: ${sniff.label}, ${formatSize(stat.size)}. read shows UTF-8 text and images only.` +
+              (sniff.legacyText ? ` ${LATIN1_HINT}` : ""),
           );
         }
 
@@ -88,6 +92,7 @@ export function createReadTool(): Tool<typeof parameters> {
           limit: args.limit ?? limits.readLines,
           maxLineChars: limits.readLineChars,
           maxBytes: limits.readBytes,
+          ...(args.encoding === "latin1" ? { encoding: "latin1" as const } : {}),
         });
         recordReadStamp(context.state, target.absolute, {
           hash: scanned.hash,

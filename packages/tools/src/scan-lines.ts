@@ -12,6 +12,8 @@ export interface ScanLinesOptions {
   maxLineChars: number;
   /** Stop keeping lines once this many bytes of line text are kept. */
   maxBytes: number;
+  /** How the kept lines are decoded. Default UTF-8. */
+  encoding?: "utf8" | "latin1";
 }
 
 /** The kept window of a file, and facts about the whole file. */
@@ -54,7 +56,7 @@ export async function scanLines(handle: FileHandle, options: ScanLinesOptions): 
 
   const finishLine = () => {
     if (inWindow()) {
-      let text = Buffer.concat(parts).toString("utf8");
+      let text = Buffer.concat(parts).toString(options.encoding ?? "utf8");
       const cut = lineBytes > keptBytes || text.length > options.maxLineChars;
       if (!cut && text.endsWith("\r")) text = text.slice(0, -1);
       if (cut) {

@@ -2,7 +2,7 @@
 export type ContentSniff =
   | { kind: "text" }
   | { kind: "image"; mediaType: "image/png" | "image/jpeg" | "image/gif" | "image/webp"; label: string }
-  | { kind: "binary"; label: string };
+  | { kind: "binary"; label: string; legacyText?: boolean };
 
 /** The UTF-8 byte order mark. */
 export const UTF8_BOM = Uint8Array.of(0xef, 0xbb, 0xbf);
@@ -37,11 +37,12 @@ export function sniffContent(sample: Uint8Array, complete: boolean): ContentSnif
   for (const signature of signatures) {
     if (startsWith(sample, signature.bytes)) return { kind: "binary", label: signature.label };
   }
-  if (sample.includes(0)) return { kind: "binary", label: "binary data" };
+  // `legacyText`: no known format, so it may be text in a single-byte encoding (or hold NUL bytes).
+  if (sample.includes(0)) return { kind: "binary", label: "binary data", legacyText: true };
   try {
     new TextDecoder("utf-8", { fatal: true }).decode(sample, { stream: !complete });
   } catch {
-    return { kind: "binary", label: "non-UTF-8 text (Latin-1 or another legacy encoding)" };
+    return { kind: "binary", label: "non-UTF-8 text (Latin-1 or another legacy encoding)", legacyText: true };
   }
   return { kind: "text" };
 }

@@ -87,4 +87,15 @@ describe("write", () => {
     );
     expect(resultText(await write.run({ path: "dir", content: "x" }, workspace.context()))).toContain("not a regular file");
   });
+
+  it("writes and overwrites a Latin-1 file one byte per character when the call says encoding latin1", async () => {
+    const full = workspace.write("legacy.txt", Buffer.from("caf\xe9\r\n", "latin1"));
+    const unread = await write.run({ path: "legacy.txt", content: "x" }, workspace.context());
+    expect(resultText(unread)).toContain('pass encoding: "latin1"');
+    await read.run({ path: "legacy.txt", encoding: "latin1" }, workspace.context());
+    const result = await write.run({ path: "legacy.txt", content: "cr\u00e8me\n", encoding: "latin1" }, workspace.context());
+    expect(result.isError).toBeUndefined();
+    // The file's CRLF is kept, as for UTF-8 files.
+    expect(fs.readFileSync(full).equals(Buffer.from("cr\xe8me\r\n", "latin1"))).toBe(true);
+  });
 });

@@ -9,12 +9,13 @@ import { withPathLock } from "./path-lock.js";
 import { assertFreshRead, hashContent, recordReadStamp } from "./read-stamps.js";
 import { countChangedLines, renderDiff } from "./render-diff.js";
 import { resolveToolPath } from "./resolve-workspace-path.js";
-import { UTF8_BOM, decodeUtf8Text, describeNonText } from "./sniff-content.js";
+import { decodeFileText, encodeFileText, encodingParameter } from "./text-encoding.js";
 import { ToolError } from "./tool-error.js";
 
 const parameters = z.object({
   path: z.string().describe("File to write: relative to the workspace root, or absolute."),
   content: z.string().describe("The complete new content of the file."),
+  encoding: encodingParameter,
 });
 
 /** Arguments of the `write` tool. */
@@ -28,6 +29,7 @@ const description =
  * The `write` tool: creates or replaces a whole file, atomically (temp file, fsync, rename, mode
  * kept). An existing file must have been read and be unchanged since. When replacing a file that
  * uses CRLF or starts with a BOM, content written with LF and no BOM is given the file's style.
+ * `encoding: "latin1"` writes one byte per character (and is needed to replace a non-UTF-8 file).
  */
 export function createWriteTool(): Tool<typeof parameters> {
   return defineTool({
@@ -50,11 +52,7 @@ export function createWriteTool(): Tool<typeof parameters> {
         let bom = false;
         if (stat) {
           const bytes = fs.readFileSync(target.absolute);
-          const decoded = decodeUtf8Text(bytes);
-          if (!decoded) {
-            const label = describeNonText(bytes);
-            throw new ToolError(`${display} is not UTF-8 text (${label}); write refuses to overwrite it.`);
-          }
+          const decoded = decodeFileText(bytes, args.encoding, display, "write refuses to overwrite it");
           assertFreshRead(context.state, target.absolute, display, bytes, "overwrite");
           before = decoded.text;
           bom = decoded.bom && !text.startsWith("\uFEFF");
@@ -65,7 +63,7 @@ export function createWriteTool(): Tool<typeof parameters> {
           fs.mkdirSync(path.dirname(target.absolute), { recursive: true });
         }
 
-        const bytes = Buffer.concat([bom ? UTF8_BOM : new Uint8Array(), Buffer.from(text, "utf8")]);
+        const bytes = encodeFileText(text, args.encoding, bom, display);
         const written = await writeFileAtomic(target.absolute, bytes);
         recordReadStamp(context.state, target.absolute, {
           hash: hashContent(bytes),

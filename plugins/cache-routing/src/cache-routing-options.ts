@@ -15,6 +15,12 @@ export const cacheRoutingOptionsSchema = z
       .max(10)
       .default(0.25)
       .describe("How many more sessions (as a share of the even split) one endpoint may take before a new session goes to its next choice."),
+    releaseAfterIdleMs: z
+      .number()
+      .int()
+      .positive()
+      .default(600_000)
+      .describe("How long a session may send nothing before it stops counting toward its endpoint's load (its cache there has expired by then)."),
     stableTools: z.boolean().default(true).describe("Send tools in one fixed order (by name) with their schema keys sorted."),
     warnOnPrefixChange: z.boolean().default(true).describe("Warn when the system prompt or the tool list changes mid-session (every later request re-reads the whole history)."),
   })

@@ -4,6 +4,7 @@ import { cacheTurn, isCacheDrop } from "./cache-turn.js";
 import { cacheRoutingOptionsSchema } from "./cache-routing-options.js";
 import { chooseHome } from "./choose-home.js";
 import { EndpointAvailability } from "./endpoint-availability.js";
+import { EndpointLoad } from "./endpoint-load.js";
 import { prefixChanges, prefixFingerprint, stableTools } from "./prefix-fingerprint.js";
 import { sessionRouting } from "./session-routing.js";
 
@@ -25,8 +26,7 @@ export const cacheRoutingPlugin = definePlugin({
   options: cacheRoutingOptionsSchema,
   apply(kernel, options) {
     const availability = new EndpointAvailability();
-    // Sessions of this process living on each endpoint, per gateway: the load `chooseHome` bounds.
-    const load = new Map<string, Record<string, number>>();
+    const load = new EndpointLoad({ releaseAfterMs: options.releaseAfterIdleMs });
 
     const route = (request: ChatRequest, context: TurnContext): ChatRequest => {
       const gateway = kernel.gateways.get(request.gateway);
@@ -38,14 +38,12 @@ export const cacheRoutingPlugin = definePlugin({
       if (options.affinity && gateway.affinity && next.affinityKey === undefined) next = { ...next, affinityKey: key };
       const endpoints = endpointsOf(gateway);
       if (endpoints.length > 1) {
-        const counts = load.get(gateway.id) ?? {};
-        load.set(gateway.id, counts);
+        const now = Date.now();
         const home = routing.homes.get(gateway.id);
-        const others = home === undefined ? counts : { ...counts, [home]: (counts[home] ?? 1) - 1 };
+        const others = load.others(gateway.id, context.sessionId, now);
         const choice = chooseHome({ key, endpoints: endpoints.map((endpoint) => endpoint.id), home, load: others, unavailable: availability.unavailable(gateway.id), epsilon: options.loadSlack });
+        load.seen(gateway.id, context.sessionId, choice.endpoint, now);
         if (choice.endpoint !== home) {
-          if (home !== undefined) counts[home] = Math.max(0, (counts[home] ?? 1) - 1);
-          counts[choice.endpoint] = (counts[choice.endpoint] ?? 0) + 1;
           routing.homes.set(gateway.id, choice.endpoint);
           if (choice.reason === "re-homed") {
             context.emit({

@@ -27,6 +27,29 @@ describe("CircuitBreakers", () => {
     expect(breakers.health("g")).toEqual([]);
   });
 
+  it("lets the next request probe when the probe ended with an error that says nothing about the endpoint", () => {
+    let now = 0;
+    const breakers = new CircuitBreakers({ failures: 1, cooldownMs: 1000 }, () => now);
+    breakers.failure("g", "e", "502");
+    now = 1000;
+    expect(breakers.admit("g", "e")).toEqual({ allowed: true, probe: true });
+    expect(breakers.admit("g", "e")).toEqual(expect.objectContaining({ allowed: false }));
+    breakers.release("g", "e");
+    expect(breakers.admit("g", "e")).toEqual({ allowed: true, probe: true });
+  });
+
+  it("never keeps a half-open endpoint shut for longer than one cooldown by a probe whose outcome never came", () => {
+    let now = 0;
+    const breakers = new CircuitBreakers({ failures: 1, cooldownMs: 1000 }, () => now);
+    breakers.failure("g", "e", "502");
+    now = 1000;
+    expect(breakers.admit("g", "e")).toEqual({ allowed: true, probe: true });
+    now = 1999;
+    expect(breakers.admit("g", "e")).toEqual(expect.objectContaining({ allowed: false }));
+    now = 2000;
+    expect(breakers.admit("g", "e")).toEqual({ allowed: true, probe: true });
+  });
+
   it("opens again when the probe fails", () => {
     let now = 0;
     const breakers = new CircuitBreakers({ failures: 1, cooldownMs: 1000 }, () => now);

@@ -45,8 +45,8 @@ export class CircuitBreakers {
   readonly #now: () => number;
   readonly #store: BreakerStore | undefined;
   #records: Map<string, BreakerRecord> | undefined;
-  /** Endpoints whose single probe is in flight. */
-  readonly #probing = new Set<string>();
+  /** Endpoints whose single probe is in flight, with when it was let through. */
+  readonly #probing = new Map<string, number>();
 
   constructor(settings: BreakerSettings, now: () => number = Date.now, store?: BreakerStore) {
     this.#settings = settings;
@@ -65,8 +65,11 @@ export class CircuitBreakers {
     const record = this.#records_().get(key);
     const state = stateOf(record, this.#now());
     if (state === "closed") return { allowed: true, probe: false };
-    if (state === "half-open" && !this.#probing.has(key)) {
-      this.#probing.add(key);
+    // A probe whose outcome never came back (cancelled, or answered with an error that says
+    // nothing about the endpoint) holds the slot for one cooldown at most, never for good.
+    const probeStarted = this.#probing.get(key);
+    if (state === "half-open" && (probeStarted === undefined || this.#now() - probeStarted >= this.#settings.cooldownMs)) {
+      this.#probing.set(key, this.#now());
       return { allowed: true, probe: true };
     }
     return { allowed: false, retryAt: Math.max(record!.retryAt ?? 0, this.#now()), failures: record!.failures, ...(record!.reason ? { reason: record!.reason } : {}) };
@@ -81,6 +84,14 @@ export class CircuitBreakers {
     const from = stateOf(record, this.#now());
     this.#set(key, undefined);
     return from === "closed" ? undefined : { gateway, endpoint, from, to: "closed", failures: 0 };
+  }
+
+  /**
+   * A request ended with an error that says nothing about the endpoint's health (a 401, an
+   * overflow, a looping model): a probe it was frees its slot, so the next request probes again.
+   */
+  release(gateway: string, endpoint: string): void {
+    this.#probing.delete(keyOf(gateway, endpoint));
   }
 
   /** A request to the endpoint failed in a way that says the endpoint is unwell. */

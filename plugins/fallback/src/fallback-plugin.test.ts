@@ -95,6 +95,24 @@ describe("fallback plugin over the simulator", () => {
     expect(session.kernel.gateways.health("alpha")).toEqual([]);
   });
 
+  it("probes again after a probe that met an error saying nothing about the endpoint (a 401), instead of keeping it shut", async () => {
+    const failures = Array.from({ length: 3 }, () => ({ error: { kind: "server_error" as const, status: 502 } }));
+    sim = await startSim(failures);
+    let now = 1_000_000;
+    session = createFallbackSession(sim, { gateways: ["alpha"], pluginOptions: { ...fast, maxAttempts: 3, breakerFailures: 3, breakerCooldownMs: 30_000 }, seams: { now: () => now } });
+    expect((await runTurn(session)).reason).toBe("error");
+    expect(session.kernel.gateways.health("alpha")).toEqual([expect.objectContaining({ state: "open" })]);
+    now += 30_001;
+    sim.enqueue({ error: { kind: "unauthorized" } });
+    const probe = await runTurn(session, "the probe");
+    expect(probe.message).toMatch(/401/);
+    sim.enqueue({ content: "alpha answers again" });
+    const next = await runTurn(session, "after the probe");
+    expect(next.reason).toBe("stop");
+    expect(sim.requests.completions(alpha).map((request) => request.status)).toEqual([502, 502, 502, 401, 200]);
+    expect(assistantTexts(session)).toEqual(["alpha answers again"]);
+  });
+
   it("sends a 400 exactly once and names gateway, status and request id", async () => {
     sim = await startSim([{ error: { kind: "http", status: 400, headers: { "x-request-id": "req-400-abc" }, body: { error: { message: "messages.2: unsupported content part", type: "invalid_request_error" } } } }]);
     session = createFallbackSession(sim);

@@ -121,7 +121,10 @@ function recover(
   const current = { model: context.model.id, gateway: context.gateway };
   const answer = answerState(state, context.turn, targetKey(current));
   const counts = error.retryable && !(error instanceof BreakerOpenError) && !(error instanceof CutAnswerError);
-  if (counts && state.endpoint?.gateway === error.gateway) announce(breakers.failure(error.gateway, state.endpoint.endpoint, error.message));
+  if (state.endpoint?.gateway === error.gateway) {
+    if (counts) announce(breakers.failure(error.gateway, state.endpoint.endpoint, error.message));
+    else breakers.release(error.gateway, state.endpoint.endpoint);
+  }
   if (!(error instanceof CutAnswerError)) answer.attempts += 1;
   const found = nextTarget(context.route, state.model ?? current.model, current, answer.tried, {
     missingKey: (gateway) => (kernel.gateways.hasKey(gateway) ? undefined : (kernel.gateways.keyVariable(gateway) ?? kernel.gateways.get(gateway)?.apiKeyEnv ?? `a key for ${gateway}`)),

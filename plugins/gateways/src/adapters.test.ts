@@ -104,7 +104,7 @@ describe.each(GATEWAYS)("a config-only gateway in front of %s", (profile) => {
   const id = `unknown-${profile}`;
   const model = () => slugOf(harness.sim.profile(profile));
   beforeAll(() => {
-    const variable = `UNKNOWN_${profile.toUpperCase()}_KEY`;
+    const variable = `UNKNOWN_${profile.toUpperCase().replace(/[^A-Z0-9]/g, "_")}_KEY`;
     harness.environment[variable] = harness.sim.keys[profile] ?? "any-key";
     harness.kernel.gateways.configure({ [id]: { baseURL: harness.sim.baseURL(profile), apiKeyEnv: variable } }, "test");
   });

@@ -5,7 +5,7 @@ import { gatewaysPlugin } from "./gateways-plugin.js";
 import { sharedGatewayFacts } from "./shared-gateway-facts.js";
 
 const REQUIRED = [
-  "openrouter", "together", "fireworks", "groq", "deepinfra", "cerebras", "novita", "siliconflow", "moonshot", "deepseek", "zai", "dashscope", "minimax",
+  "openrouter", "together", "fireworks", "groq", "deepinfra", "cerebras", "novita", "siliconflow", "moonshot", "deepseek", "zai", "zai-coding", "dashscope", "minimax",
   "baseten", "chutes", "nebius", "vercel", "cloudflare", "huggingface", "hyperbolic", "ollama", "lmstudio", "vllm", "sglang", "llamacpp",
 ];
 
@@ -34,6 +34,13 @@ test("the plugin puts them in the kernel's registry, with the shared facts behin
   expect(groq?.response?.usagePaths).toContain("choices.0.usage");
   expect(groq?.overflow?.patterns?.[0]?.source).toBe(/reduce the length of the messages/i.source);
   expect(groq?.overflow?.patterns?.length).toBeGreaterThan(20);
+});
+
+test("every gateway gives Kimi its functions.NAME:INDEX ids; only the routers in front of OpenAI limit the length", () => {
+  const kernel = createKernel({ plugins: [{ plugin: gatewaysPlugin }] });
+  for (const gateway of kernel.gateways.list()) expect(gateway.toolCallIds?.families?.kimi, gateway.id).toBe("functions");
+  const limited = kernel.gateways.list().filter((gateway) => gateway.toolCallIds?.maxLength !== undefined);
+  expect(limited.map((gateway) => [gateway.id, gateway.toolCallIds?.maxLength])).toEqual([["openrouter", 40], ["vercel", 40]]);
 });
 
 test("`skip` leaves a built-in gateway to another plugin and names an unknown id", () => {

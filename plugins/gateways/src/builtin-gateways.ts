@@ -23,9 +23,9 @@ import { siliconflow } from "./definitions/siliconflow.js";
 import { together } from "./definitions/together.js";
 import { vercel } from "./definitions/vercel.js";
 import { vllm } from "./definitions/vllm.js";
-import { zai } from "./definitions/zai.js";
+import { zai, zaiCoding } from "./definitions/zai.js";
 
 /** Every gateway this package defines: hosted gateways first, then local servers. */
 export const builtinGateways: readonly GatewayDefinition[] = [
-  openrouter, together, fireworks, groq, deepinfra, cerebras, novita, siliconflow, moonshot, deepseek, zai, dashscope, minimax, baseten, chutes, nebius, vercel, cloudflare, huggingface, hyperbolic, ollama, lmstudio, vllm, sglang, llamacpp,
+  openrouter, together, fireworks, groq, deepinfra, cerebras, novita, siliconflow, moonshot, deepseek, zai, zaiCoding, dashscope, minimax, baseten, chutes, nebius, vercel, cloudflare, huggingface, hyperbolic, ollama, lmstudio, vllm, sglang, llamacpp,
 ];

@@ -1,4 +1,5 @@
 import type { GatewayDefaults, GatewayDefinition } from "@bridle/core";
+import { KIMI_TOOL_CALL_IDS } from "./kimi-tool-call-ids.js";
 
 /**
  * Overflow wordings no single gateway here owns (OpenAI, Bedrock, xAI, Gemini, Copilot, Mistral,
@@ -40,7 +41,8 @@ function union<T>(lists: ReadonlyArray<readonly T[] | undefined>): T[] {
 /**
  * Facts every gateway may show, as `kernel.gateways.defineDefaults` takes them: each gateway's
  * own usage locations, cached-token names, overflow texts and error wordings, gathered from all
- * definitions, plus the generic ones. A config-only gateway in front of any of these engines
+ * definitions, plus the generic ones, and the tool-call id forms model families' templates need
+ * (Kimi's `functions.NAME:INDEX`). A config-only gateway in front of any of these engines
  * (a proxy, a new host) is read as well as the known ones.
  */
 export function sharedGatewayFacts(definitions: readonly GatewayDefinition[]): GatewayDefaults {
@@ -58,5 +60,7 @@ export function sharedGatewayFacts(definitions: readonly GatewayDefinition[]): G
       authPatterns: union(definitions.map((gateway) => gateway.errors?.authPatterns)),
       retryablePatterns: union(definitions.map((gateway) => gateway.errors?.retryablePatterns)),
     },
+    // A template's id form belongs to the model family wherever it is served; length limits stay the gateway's own.
+    toolCallIds: { families: Object.assign({}, ...definitions.map((gateway) => gateway.toolCallIds?.families ?? {}), KIMI_TOOL_CALL_IDS.families) },
   };
 }

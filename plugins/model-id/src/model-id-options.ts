@@ -25,6 +25,15 @@ const modelEntrySchema = z
       .describe("How earlier reasoning is sent back: never, on tool-call turns, or on every assistant turn."),
     replayRejectsEmpty: z.boolean().optional().describe("The API rejects an empty replayed reasoning field (Kimi)."),
     family: z.string().min(1).optional().describe("Model family, e.g. qwen, kimi, glm."),
+    pricing: z
+      .object({
+        input: z.number().min(0).describe("US dollars per million input tokens."),
+        output: z.number().min(0).describe("US dollars per million output tokens."),
+        cachedInput: z.number().min(0).optional().describe("US dollars per million cached input tokens (the input price when absent)."),
+      })
+      .strict()
+      .optional()
+      .describe("What the model costs, for /cost and the cost in --output json."),
     gateways: z.record(z.string(), gatewayOverrideSchema).optional().describe("Per-gateway slug and limits."),
   })
   .strict();

@@ -80,6 +80,13 @@ describe("model-id plugin: user entries", () => {
     expect(kernel.models.get(model.id)?.contextWindow).toBe(262_144);
   });
 
+  it("takes a model's prices, kept with the snapshot's facts", () => {
+    const kernel = kernelWith({ models: { "openai/gpt-oss-120b": { pricing: { input: 0.15, output: 0.6, cachedInput: 0.075 } } } });
+    const model = kernel.resolveModel("openai/gpt-oss-120b", "groq");
+    expect(kernel.models.get(model.id)).toMatchObject({ contextWindow: 131_072, pricing: { input: 0.15, output: 0.6, cachedInput: 0.075 } });
+    expect(() => kernelWith({ models: { "openai/gpt-oss-120b": { pricing: { input: 1 } } } })).toThrow(/plugins\.model-id/);
+  });
+
   it("names the config key when a new model has no window", () => {
     expect(() => kernelWith({ models: { "acme/mystery": { toolCalls: true } } })).toThrow(ConfigError);
     expect(() => kernelWith({ models: { "acme/mystery": { toolCalls: true } } })).toThrow(/plugins\.model-id\.models\.acme\/mystery\.contextWindow/);

@@ -24,22 +24,24 @@ export async function runInit(global: GlobalOptions, options: InitOptions): Prom
     process.stderr.write(`bridle: ${file} already exists (use --force to overwrite)\n`);
     return ExitCode.USAGE;
   }
-  const schemaFile = path.resolve(".bridle", "config.schema.json");
-  mkdirSync(path.dirname(schemaFile), { recursive: true });
-  writeFileSync(schemaFile, `${JSON.stringify(buildConfigJsonSchema(defaultPreset.plugins, cliConfigSchema), null, 2)}\n`);
-  const config: Record<string, unknown> = { $schema: "./.bridle/config.schema.json" };
-  if (options.preset) config.extends = [options.preset];
   let model = options.model ?? global.model;
   let gateway = options.gateway ?? global.gateway;
   let detected = "";
   if (!model) {
     const target = await chooseModel({ ...global, ...(gateway ? { gateway } : {}) });
+    if (target === "interrupted") return ExitCode.INTERRUPTED;
     if (target) {
       model = target.model;
       gateway ??= target.gateway;
       detected = target.how;
     }
   }
+  // Written once the choice is made: a question left with Ctrl-C leaves nothing behind.
+  const schemaFile = path.resolve(".bridle", "config.schema.json");
+  mkdirSync(path.dirname(schemaFile), { recursive: true });
+  writeFileSync(schemaFile, `${JSON.stringify(buildConfigJsonSchema(defaultPreset.plugins, cliConfigSchema), null, 2)}\n`);
+  const config: Record<string, unknown> = { $schema: "./.bridle/config.schema.json" };
+  if (options.preset) config.extends = [options.preset];
   config.model = model ?? "";
   config.gateway = gateway ?? "";
   config.plugins = {};
@@ -53,12 +55,12 @@ export async function runInit(global: GlobalOptions, options: InitOptions): Prom
 }
 
 /** Asks which served model to use, or (without a terminal) takes the first one detected. */
-async function chooseModel(global: GlobalOptions): Promise<{ model: string; gateway: string; how: string } | undefined> {
+async function chooseModel(global: GlobalOptions): Promise<{ model: string; gateway: string; how: string } | "interrupted" | undefined> {
   const { askLine } = await import("../interactive/start-interactive.js");
   const { pickStartModel, servedChoices } = await import("../interactive/first-start.js");
   if (process.stdin.isTTY && process.stdout.isTTY) {
-    const chosen = await pickStartModel(global, askLine, (text) => process.stderr.write(text));
-    return chosen ? { ...chosen, how: "chosen: " } : undefined;
+    const chosen = await pickStartModel(global, askLine, (text) => process.stderr.write(text), "config");
+    return chosen === "interrupted" || chosen === undefined ? chosen : { ...chosen, how: "chosen: " };
   }
   const first = (await servedChoices(global))[0];
   return first ? { ...first, how: `detected (the first model ${first.gateway} serves; change it in the file): ` } : undefined;

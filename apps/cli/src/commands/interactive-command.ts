@@ -56,10 +56,8 @@ export function registerInteractiveCommand(program: Command, setExitCode: (code:
       }
       if (program.args.length > 0) {
         const names = program.commands.map((command) => command.name());
-        // Loaded only here: the start of the screen does not pay for it.
-        const { didYouMean } = await import("@bridle/core");
-        const hint = didYouMean(program.args[0]!, names, (name) => `'${name}'`);
-        program.error(`error: unknown command '${program.args[0]}'${hint ? `; ${hint}` : ""} (commands: ${names.join(", ")}; a task in quotes runs it: bridle "fix the tests")`, {
+        const { unknownCommandMessage } = await import("./unknown-command-message.js");
+        program.error(`${await unknownCommandMessage(program.args[0]!, names)} (commands: ${names.join(", ")}; a task in quotes runs it: bridle "fix the tests")`, {
           code: "commander.unknownCommand",
           exitCode: ExitCode.USAGE,
         });

@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import type { GlobalOptions } from "../cli-config.js";
+import { ExitCode } from "../exit-codes.js";
 
 /** `bridle models` and `bridle models resolve <slug>`. */
 export function registerModelsCommand(program: Command, setExitCode: (code: number) => void): void {
@@ -8,6 +9,12 @@ export function registerModelsCommand(program: Command, setExitCode: (code: numb
     .description("List canonical models, the gateways that serve them and their windows.")
     .option("--json", "print JSON")
     .action(async (options: { json?: boolean }) => {
+      // A mistyped subcommand (`models reslove`) arrives here as an argument: say what was meant.
+      if (models.args.length > 0) {
+        const names = models.commands.map((command) => command.name());
+        const { unknownCommandMessage } = await import("./unknown-command-message.js");
+        models.error(`${await unknownCommandMessage(models.args[0]!, names)} (models commands: ${names.join(", ")})`, { code: "commander.unknownCommand", exitCode: ExitCode.USAGE });
+      }
       const { listModels } = await import("../actions/models-actions.js");
       // `--gateway` is the global option: here it narrows the list to what that gateway serves.
       const global = program.opts<GlobalOptions>();
@@ -37,4 +44,6 @@ export function registerModelsCommand(program: Command, setExitCode: (code: numb
       const gateway = names.length > 0 ? names : global.gateway ? [global.gateway] : undefined;
       setExitCode(await refreshModels(global, gateway ? { gateway } : {}));
     });
+  // Set last: subcommands created after it would inherit it.
+  models.allowExcessArguments();
 }

@@ -8,19 +8,22 @@ export interface TurnError {
 
 /**
  * A gateway error in two parts, printed once: the message without the raw response body (the
- * body's own message is already in it), and the details: gateway, HTTP status, request id and,
- * when the key was refused (401/403), the variable holding it.
+ * body's own message is already in it), and the details the message does not already give:
+ * gateway, HTTP status, request id and, when the key was refused (401/403), the variable holding it.
  *
  * @param keyVariable the environment variable of a gateway's key, when it has one
  */
 export function describeGatewayError(error: TurnError, keyVariable: (gateway: string) => string | undefined = () => undefined): { message: string; details: string | undefined } {
   const message = withoutJsonBodies(error.message);
   const variable = error.gateway && (error.status === 401 || error.status === 403) ? keyVariable(error.gateway) : undefined;
+  // Each fact is said once: what the message already says (the transport's "groq answered 401
+  // (request …)") is not repeated on the details line.
+  const words = new Set(message.split(/[^\w-]+/));
+  const statedStatus = (status: number) => ["answered", "HTTP", "status"].some((lead) => message.includes(`${lead} ${status}`));
   const details = [
-    error.gateway,
-    error.status !== undefined ? `HTTP ${error.status}` : undefined,
-    error.requestId ? `request ${error.requestId}` : undefined,
-    // Said once: a message that already names the variable needs no second mention.
+    error.gateway && !words.has(error.gateway) ? error.gateway : undefined,
+    error.status !== undefined && !statedStatus(error.status) ? `HTTP ${error.status}` : undefined,
+    error.requestId && !message.includes(error.requestId) ? `request ${error.requestId}` : undefined,
     variable && !message.includes(variable) ? `the key was refused: check ${variable}` : undefined,
   ].filter(Boolean);
   return { message, details: details.length > 0 ? details.join(" · ") : undefined };
@@ -64,4 +67,12 @@ function jsonObjectEnd(text: string, start: number): number | undefined {
     }
   }
   return undefined;
+}
+
+/**
+ * A feed line as printed: a notice about a failed request (a retry, a fallback) quotes the
+ * gateway's error, whose raw body the message already says in words; other notices are kept whole.
+ */
+export function feedMessage(event: { type: string; message: string }): string {
+  return event.type.startsWith("request.") ? withoutJsonBodies(event.message) : event.message;
 }

@@ -1,5 +1,5 @@
 import type { AgentEvent } from "@bridle/core";
-import { describeGatewayError } from "./describe-gateway-error.js";
+import { describeGatewayError, feedMessage } from "./describe-gateway-error.js";
 
 /**
  * Plain-text output for `bridle run`: the answer on stdout, the harness's work (tool calls,
@@ -29,7 +29,7 @@ export function createTextRenderer(stdout: NodeJS.WritableStream, stderr: NodeJS
         else if (event.summary) note(`  ✓ ${event.summary}`);
         break;
       case "feed":
-        note(`${event.event.level === "info" ? "·" : "!"} ${event.event.message}`);
+        note(`${event.event.level === "info" ? "·" : "!"} ${feedMessage(event.event)}`);
         break;
       case "interrupted_answer":
         note(`! the answer above was interrupted and is not part of the conversation (${event.reason})`);

@@ -45,18 +45,41 @@ export async function servedChoices(options: GlobalOptions): Promise<StartTarget
   return choices;
 }
 
+/** What {@link pickStartModel} asks for: the model to start on, or the one `bridle init` writes. */
+export type PickPurpose = "start" | "config";
+
+const PICK_WORDS: Readonly<Record<PickPurpose, { intro: string; question: string; chosen: string }>> = {
+  start: { intro: "No model is configured.", question: "Start on which?", chosen: "Starting on" },
+  config: { intro: "Which model should bridle.config.json name?", question: "Use which?", chosen: "Using" },
+};
+
 /**
  * A key is set (or a local server runs) but no model is configured: lists what the usable
- * gateways serve and asks for a number. Undefined when nothing is served or no answer is given.
+ * gateways serve and asks for a number, again after one that is not on the list. Undefined when
+ * nothing is served or no answer is given; "interrupted" on Ctrl-C.
  */
-export async function pickStartModel(options: GlobalOptions, ask: (question: string) => Promise<string | undefined>, write: (text: string) => void): Promise<StartTarget | undefined> {
+export async function pickStartModel(
+  options: GlobalOptions,
+  ask: (question: string) => Promise<string | undefined>,
+  write: (text: string) => void,
+  purpose: PickPurpose = "start",
+): Promise<StartTarget | "interrupted" | undefined> {
   const choices = await servedChoices(options);
   if (choices.length === 0) return undefined;
+  const words = PICK_WORDS[purpose];
   const shown = choices.slice(0, 30);
-  write(`No model is configured. Models the gateways you can use serve:\n${shown.map((choice, index) => `  ${String(index + 1).padStart(2)}. ${choice.model} @ ${choice.gateway}`).join("\n")}\n`);
+  write(`${words.intro} Models the gateways you can use serve:\n${shown.map((choice, index) => `  ${String(index + 1).padStart(2)}. ${choice.model} @ ${choice.gateway}`).join("\n")}\n`);
   if (choices.length > shown.length) write(`  (${choices.length - shown.length} more: pass --model <model>)\n`);
-  const answer = await ask(`Start on which? [1-${shown.length}] `);
-  const chosen = shown[Number(answer?.trim()) - 1];
-  if (chosen) write(`Starting on ${chosen.model} @ ${chosen.gateway}.\n`);
-  return chosen;
+  for (;;) {
+    const answer = (await ask(`${words.question} [1-${shown.length}] `))?.trim();
+    if (answer === "interrupted") return answer;
+    // End of input or an empty line: nothing chosen.
+    if (answer === undefined || answer === "") return undefined;
+    const chosen = /^\d+$/.test(answer) ? shown[Number(answer) - 1] : undefined;
+    if (chosen) {
+      write(`${words.chosen} ${chosen.model} @ ${chosen.gateway}.\n`);
+      return chosen;
+    }
+    write(`"${answer}" is not one of them: type a number from 1 to ${shown.length}, or press Enter to stop.\n`);
+  }
 }

@@ -398,9 +398,13 @@ export function InteractiveApp(props: InteractiveAppProps) {
     }
     if (current.picker) return onPickerKey(input, key);
     if (current.sessionPicker) return onSessionPickerKey(input, key);
-    if (key.tab) {
-      const completion = completeInput(current.input.text, runtime.workspace);
-      if (completion.text !== current.input.text) dispatch({ type: "set-input", text: completion.text });
+    // Text and Tab can arrive in one chunk too (fast typing, a multiplexer): type it, then complete.
+    const typedTab = input.length > 1 && /[^\t]\t$/.test(input) && !input.slice(0, -1).includes("\t");
+    if (key.tab || typedTab) {
+      if (typedTab) dispatch({ type: "edit", input: input.slice(0, -1), key: {} });
+      const text = read().input.text;
+      const completion = completeInput(text, runtime.workspace);
+      if (completion.text !== text) dispatch({ type: "set-input", text: completion.text });
       return dispatch({ type: "notice", text: completion.candidates.length > 0 ? completion.candidates.join("  ") : undefined });
     }
     // Alt-Enter (and ctrl-j, which arrives as a line feed) adds a line; Enter sends.

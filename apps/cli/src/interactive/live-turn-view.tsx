@@ -16,7 +16,7 @@ export function LiveTurnView({ live, reasoningExpanded }: { live: LiveTurn; reas
     <Box flexDirection="column">
       {reasoning.length > 0 ? (
         <Box flexDirection="column">
-          <Text dimColor italic>{`∴ thinking${reasoning.length > shown.length ? ` (${reasoning.length - shown.length} earlier lines hidden; ctrl-o ${reasoningExpanded ? "shows fewer" : "shows more"})` : ""}`}</Text>
+          <Text dimColor italic>{`∴ thinking${reasoning.length > shown.length ? ` (${reasoning.length - shown.length} earlier lines hidden; ctrl-t ${reasoningExpanded ? "shows fewer" : "shows more"})` : ""}`}</Text>
           {shown.map((line, index) => (
             <Text key={index} dimColor italic wrap="truncate-end">
               {`  ${line}`}

@@ -10,7 +10,8 @@ import type { PermissionView } from "./screen-state.js";
 export function PermissionPromptView({ view, feedback }: { view: PermissionView; feedback: InputLine | undefined }) {
   return (
     <Box flexDirection="column" borderStyle="round" borderColor="yellow" paddingX={1}>
-      <Text wrap="truncate-end">
+      {/* The call and the answers wrap rather than lose their end on a narrow terminal. */}
+      <Text>
         <Text color="yellow" bold>
           {"allow "}
         </Text>
@@ -34,7 +35,7 @@ export function PermissionPromptView({ view, feedback }: { view: PermissionView;
           <InputLineView line={feedback} dim={false} placeholder=" e.g. use the existing helper instead" />
         </Box>
       ) : (
-        <Text wrap="truncate-end">
+        <Text>
           <Text color="green" bold>
             [y]
           </Text>

@@ -6,7 +6,7 @@ import type { LiveTurn, NewTranscriptEntry, PermissionView, ScreenState } from "
 import { tallyRepairs } from "../telemetry/repair-tally.js";
 import { addUsage } from "./usage-totals.js";
 import { describeToolCall } from "./describe-tool-call.js";
-import { describeGatewayError } from "../headless/describe-gateway-error.js";
+import { describeGatewayError, feedMessage } from "../headless/describe-gateway-error.js";
 
 /** Everything that changes the screen. */
 export type ScreenAction =
@@ -79,7 +79,7 @@ export function screenReducer(state: ScreenState, action: ScreenAction): ScreenS
     case "print":
       return print(state, action.entries);
     case "feed": {
-      const printed = print(state, [{ kind: "feed", level: action.event.level, message: action.event.message }]);
+      const printed = print(state, [{ kind: "feed", level: action.event.level, message: feedMessage(action.event) }]);
       // The context engine's usage update (after a switch or a new calibration) is the best
       // count of the next request until the gateway reports one.
       const tokens = action.event.type === "context.usage" ? action.event.data?.tokens : undefined;

@@ -41,7 +41,7 @@ export async function startInteractive(options: GlobalOptions & InteractiveFlags
     process.stderr.write('bridle: the interactive screen needs a terminal; for scripts and pipes use `bridle run "<task>"`\n');
     return ExitCode.USAGE;
   }
-  if ((await askAboutTrust(options)) === "interrupted") return ExitCode.INTERRUPTED;
+  if ((await askAboutTrust(options, starting)) === "interrupted") return ExitCode.INTERRUPTED;
   const permissions = createPermissionBridge();
   const open = (overrides: { resume?: string | true; forkSession?: boolean; permissionMode?: PermissionMode; model?: string; gateway?: string } = {}) =>
     createRuntime({
@@ -77,6 +77,7 @@ export async function startInteractive(options: GlobalOptions & InteractiveFlags
             : error instanceof NoModelError && error.reason === "no-model"
               ? await pickStartModel(options, askLine, write)
               : undefined;
+        if (target === "interrupted") return ExitCode.INTERRUPTED;
         if (!target) {
           if (error instanceof NoModelError && error.reason === "no-key") return offerDemo(error, options);
           return reportStartupError(error);
@@ -88,8 +89,6 @@ export async function startInteractive(options: GlobalOptions & InteractiveFlags
     }
   }
   starting?.clear();
-  // A question asked on the terminal paused stdin when it closed; the screen reads it again.
-  if (askedOnTerminal) process.stdin.resume();
   return runInteractive(runtime, {
     permissions,
     environment: process.env,
@@ -116,7 +115,7 @@ async function askAboutCopy(error: DamagedSessionError): Promise<"copy" | number
  * The first time a folder's config asks for settings that need trust, asks once whether to trust
  * the folder and remembers the answer (yes or no) in the user's config.
  */
-async function askAboutTrust(options: GlobalOptions): Promise<"interrupted" | undefined> {
+async function askAboutTrust(options: GlobalOptions, starting: StartingScreen | undefined): Promise<"interrupted" | undefined> {
   if (options.trust) return undefined;
   const cwd = process.cwd();
   const file = options.config ? path.resolve(cwd, options.config) : findProjectConfigFile(cwd);
@@ -127,6 +126,8 @@ async function askAboutTrust(options: GlobalOptions): Promise<"interrupted" | un
   if (isFolderListed(folder, lists.trusted) || isFolderListed(folder, lists.declined)) return undefined;
   const { trust } = await loadCliConfig(options, cwd, process.env);
   if (trust.state !== "untrusted" || trust.ignored.length === 0) return undefined;
+  // The question takes the place of the prompt drawn while starting; the screen draws its own after.
+  starting?.close();
   process.stderr.write(`bridle: ${file} has settings that apply only in a folder you trust:\n`);
   for (const line of ignoredSettingLines(trust)) process.stderr.write(`  ${line}\n`);
   process.stderr.write("Trusting the folder lets its config point gateways at other hosts, load plugins and presets (code) and widen permissions.\n");
@@ -164,12 +165,8 @@ async function offerDemo(error: NoModelError, options: GlobalOptions): Promise<n
   return runDemo({ output: "text", interactive: true, stdout: process.stdout, stderr: process.stdout });
 }
 
-/** Set once {@link askLine} asked something: its prompt left stdin paused. */
-let askedOnTerminal = false;
-
 /** One line from the terminal: the text, `undefined` at end of input (Ctrl-D), or "interrupted" (Ctrl-C). */
 export function askLine(question: string): Promise<string | undefined> {
-  askedOnTerminal = true;
   const prompt = createInterface({ input: process.stdin, output: process.stderr });
   return new Promise<string | undefined>((resolve) => {
     let settled = false;
@@ -177,7 +174,10 @@ export function askLine(question: string): Promise<string | undefined> {
       if (settled) return;
       settled = true;
       prompt.close();
-      resolve(value);
+      // Closing pauses stdin, and Node stops reading the terminal one tick later. Whoever reads
+      // next (the screen) must start after that, or its reads are stopped with it and the
+      // process ends as if the input had closed.
+      setImmediate(() => resolve(value));
     };
     prompt.on("SIGINT", () => {
       process.stderr.write("\n");

@@ -9,7 +9,7 @@ const TURN_ENDS: Readonly<Record<TurnEnd, string>> = {
   aborted: "cancelled · the conversation so far is kept",
   length: "the answer was cut off at the output token limit",
   error: "the turn failed",
-  "doom-loop": "stopped a loop of failing tool calls",
+  "doom-loop": "stopped a loop of repeated tool calls",
   "max-steps": "stopped: too many model requests in one turn",
 };
 
@@ -45,7 +45,7 @@ export function TranscriptEntryView({ entry }: { entry: TranscriptEntry }) {
     case "reasoning":
       return (
         <Box flexDirection="column">
-          {entry.hiddenLines > 0 ? <Text dimColor italic>{`∴ … ${entry.hiddenLines} earlier lines of reasoning`}</Text> : null}
+          {entry.hiddenLines > 0 ? <Text dimColor italic>{`∴ … ${entry.hiddenLines} earlier lines of reasoning (ctrl-t shows them all)`}</Text> : null}
           {entry.lines.map((line, index) => (
             <Text key={index} dimColor italic wrap="truncate-end">
               {`${entry.hiddenLines === 0 && index === 0 ? "∴" : " "} ${line}`}

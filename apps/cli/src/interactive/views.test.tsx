@@ -56,6 +56,16 @@ describe("PermissionPromptView", () => {
     expect(text).toContain("[y]es   [a]lways: commands starting with rm, this session   [n]o, and say what instead");
   });
 
+  it("wraps a long call and the answers on a narrow terminal instead of cutting them", () => {
+    const call = "write src/components/very/long/path/to/a/component/file-name-that-is-long.tsx";
+    const view = { call, kind: "edit", reason: "edits need approval", detail: undefined, preview: ["+x"], always: "edits and writes in the workspace" };
+    const text = plain(renderToString(<PermissionPromptView view={view} feedback={undefined} />, { columns: 60 }));
+    const joined = text.replace(/\s*│\s*/g, " ").replace(/\s+/g, " ");
+    expect(joined).toContain("[n]o, and say what instead");
+    expect(joined).toContain("(edits need approval)");
+    expect(text).not.toContain("…");
+  });
+
   it("shows what a write puts in the file, and after n asks what to do instead", () => {
     const view = { call: "write notes.md", kind: "edit", reason: "edits need approval", detail: undefined, preview: ["+# Notes", "+first line"], always: "edits and writes in the workspace" };
     const text = plain(renderToString(<PermissionPromptView view={view} feedback={editInputLine(createInputLine(), "use docs/", {})} />, { columns: 120 }));
@@ -78,7 +88,7 @@ describe("LiveTurnView", () => {
   it("shows the tail of the reasoning, the answer so far and running calls", () => {
     const live = { text: "Looking", lineBreaks: 0, committed: "", reasoning: "a\nb\nc\nd\ne", reasoningPrinted: false, tools: [{ id: "1", call: "read src/a.ts", repairs: [] }], cancelling: false };
     const text = plain(renderToString(<LiveTurnView live={live} reasoningExpanded={false} />, { columns: 80 }));
-    expect(text.split("\n")).toEqual(["∴ thinking (2 earlier lines hidden; ctrl-o shows more)", "  c", "  d", "  e", "Looking", "• read src/a.ts …"]);
+    expect(text.split("\n")).toEqual(["∴ thinking (2 earlier lines hidden; ctrl-t shows more)", "  c", "  d", "  e", "Looking", "• read src/a.ts …"]);
   });
 });
 

@@ -1,6 +1,7 @@
 import type { Authorization, RunnableCall, Tool } from "@bridle/core";
 import { decidePermission, type PermissionMode } from "@bridle/tools";
 import { alwaysGrant } from "./always-rules.js";
+import { headlessPermissionHint } from "./headless-permission-hint.js";
 
 /** What the permission prompt shows. */
 export interface PermissionQuestion {
@@ -44,12 +45,7 @@ export function createAuthorizer(options: AuthorizerOptions): (call: RunnableCal
     });
     if (decision.decision === "deny") return { allowed: false, reason: decision.reason };
     if (decision.decision === "allow") return { allowed: true, ...(decision.outsideWorkspace ? { allowOutsideWorkspace: true } : {}) };
-    if (!options.ask) {
-      return {
-        allowed: false,
-        reason: `${decision.reason}; this run cannot ask (no terminal). Allow it with --yes, --allow-edits, or an allow rule such as "${tool.permissionGroup ? `${tool.permissionGroup}(${tool.name})` : `${tool.name}(…)`}" under permissions.allow`,
-      };
-    }
+    if (!options.ask) return { allowed: false, reason: `${decision.reason}; this run cannot ask (no terminal): ${headlessPermissionHint(decision, tool)}` };
     const answer = await options.ask({ call, tool, reason: decision.reason });
     if (answer === "deny") return { allowed: false, reason: "the user declined" };
     if (typeof answer === "object") return { allowed: false, reason: `the user declined and said: ${answer.feedback}` };

@@ -18,7 +18,7 @@ import type { SendOptions } from "../transport/gateway-transport.js";
 import { abortableSleep } from "./abortable-sleep.js";
 import type { AgentEvent, TurnEnd } from "./agent-event.js";
 import { settleToolCall } from "./default-tool-call.js";
-import { callFingerprint, DoomLoopGuard } from "./doom-loop-guard.js";
+import { callFingerprint, DoomLoopGuard, failureSummary, repeatSummary, repeatWarning } from "./doom-loop-guard.js";
 import { resultText, runToolCall } from "./run-tool-call.js";
 
 /** Where the agent writes what happens (the session log). */
@@ -215,6 +215,8 @@ export class Agent {
     const guard = new DoomLoopGuard();
     const end = async (reason: TurnEnd, message?: string): Promise<TurnResult> => {
       if (reason === "aborted") recorder?.append({ type: "interrupted", turn, reason: message ?? "cancelled by the user" });
+      // A turn the harness stopped says why in the log too, not only on the screen.
+      if (reason === "doom-loop" || reason === "max-steps") recorder?.append({ type: "interrupted", turn, reason: message ?? reason });
       await recorder?.flush();
       emit({ type: "done", reason, turn, ...(message ? { message } : {}) });
       this.#listener = undefined;
@@ -405,16 +407,16 @@ export class Agent {
     for (const { event, results } of jobs) {
       const outcome = await results;
       const messages = resultMessages(event, outcome);
-      for (const message of messages) this.#append(message);
       const failed = messages.find((message) => message.isError);
-      const fingerprint = callFingerprint(event.raw.name, event.status === "runnable" ? event.calls.map((call) => call.arguments) : event.raw.arguments);
-      if (failed) {
-        if (guard.fail(fingerprint) && !doomed) {
-          doomed = `stopped: the same call to ${event.raw.name} failed ${guard.limit} times in a row. Last error: ${textOf(failed).slice(0, 300)}`;
-        }
-      } else {
-        guard.succeed(fingerprint);
-      }
+      const args = event.status === "runnable" ? event.calls.map((call) => call.arguments) : event.raw.arguments;
+      const name = event.calls[0]?.name ?? event.raw.name;
+      // The result without the call's own id, so a repeat is recognised even where the output names the call.
+      const result = messages.map((message) => textOf(message).split(message.toolCallId).join("")).join("\n");
+      const verdict = guard.observe(callFingerprint(event.raw.name, args), { failed: failed !== undefined, result });
+      if (verdict.kind === "warn" && messages.length > 0) messages[messages.length - 1] = withNote(messages.at(-1)!, repeatWarning(name));
+      if (verdict.kind === "stop-failing" && !doomed) doomed = failureSummary(event.raw.name, verdict.times, textOf(failed!));
+      if (verdict.kind === "stop-repeating" && !doomed) doomed = repeatSummary(name, Array.isArray(args) && args.length === 1 ? args[0] : args, verdict.times);
+      for (const message of messages) this.#append(message);
       if (event.status === "rejected") {
         emit({ type: "tool_result", id: event.raw.id, name: event.raw.name, content: textOf(messages[0]!), isError: true });
       }
@@ -557,6 +559,12 @@ function resultMessages(event: ToolCallEvent, outcome: Array<{ call: RunnableCal
     return [{ role: "tool", toolCallId: event.raw.id, name: event.raw.name, content: event.error ?? "The call could not be run.", isError: true }];
   }
   return outcome.map(({ call, result }) => ({ role: "tool", toolCallId: call.id, name: call.name, content: result.content, ...(result.isError ? { isError: true } : {}) }));
+}
+
+/** The tool message with a note from the harness after its content. */
+function withNote(message: ToolMessage, note: string): ToolMessage {
+  const content = typeof message.content === "string" ? `${message.content}\n\n${note}` : [...message.content, { type: "text" as const, text: note }];
+  return { ...message, content };
 }
 
 function textOf(message: ToolMessage): string {

@@ -158,11 +158,21 @@ export interface AffinityMechanism {
   header?: string;
 }
 
-/** Which tool-call ids the gateway accepts back; ids outside it are shortened deterministically. */
+/**
+ * Which tool-call ids the gateway takes back. Ids from elsewhere (another gateway before a switch
+ * or a fallback) that do not fit are rewritten when the conversation is sent, the same way every
+ * time, a call and its result alike (`normalizeToolCallIds`).
+ */
 export interface ToolCallIdPolicy {
   maxLength?: number;
   /** Ids must match this whole (`/^[A-Za-z0-9]+$/`). */
   pattern?: RegExp;
+  /**
+   * Model families whose chat template on this gateway renders ids back into the prompt in a
+   * fixed form, which then wins over `maxLength` and `pattern` for them: `functions` is Kimi's
+   * `functions.NAME:INDEX` (`{ kimi: "functions" }`); the model copies any other form it sees.
+   */
+  families?: Readonly<Record<string, "functions">>;
 }
 
 /** The request as it goes on the wire, for the wire step. */
@@ -250,4 +260,4 @@ export interface ResolvedGateway extends GatewayDefinition {
 }
 
 /** Facts that apply to every gateway, merged after each definition's own (lists append). */
-export type GatewayDefaults = Pick<GatewayDefinition, "response" | "overflow" | "errors">;
+export type GatewayDefaults = Pick<GatewayDefinition, "response" | "overflow" | "errors" | "toolCallIds">;

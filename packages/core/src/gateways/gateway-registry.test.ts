@@ -51,6 +51,21 @@ describe("GatewayRegistry", () => {
     expect(registry.apiKey("acme", environment)).toBe("k2");
   });
 
+  it("moves every request of a gateway to a base URL the config gives, leaving the definition's other endpoints out", () => {
+    const registry = new GatewayRegistry();
+    registry.define(defineGateway({ ...acme, endpoints: [{ id: "acme-eu", baseURL: "https://eu.acme.example/v1" }] }), byPlugin("p"));
+    expect(registry.endpoints("acme").map((endpoint) => endpoint.id)).toEqual(["acme", "acme-eu"]);
+    registry.configure({ acme: { baseURL: "http://127.0.0.1:9/v1" } }, "/u/config.json");
+    expect(registry.endpoints("acme")).toEqual([{ id: "acme", baseURL: "http://127.0.0.1:9/v1" }]);
+    expect(registry.endpoint("acme", "acme-eu")).toBeUndefined();
+    // Listing endpoints with the base URL keeps them.
+    registry.configure({ acme: { baseURL: "http://127.0.0.1:9/v1", endpoints: [{ id: "backup", baseURL: "http://127.0.0.1:10/v1" }] } }, "/u/config.json");
+    expect(registry.endpoints("acme").map((endpoint) => endpoint.baseURL)).toEqual(["http://127.0.0.1:9/v1", "http://127.0.0.1:10/v1"]);
+    // A setting that changes something else leaves the endpoints as they are.
+    registry.configure({ acme: { apiKeyEnv: "ACME_OTHER_KEY" } }, "/u/config.json");
+    expect(registry.endpoints("acme")).toHaveLength(2);
+  });
+
   it("lists endpoints with placeholders and the base URL variable filled, and refuses unlisted ones", () => {
     const registry = new GatewayRegistry();
     registry.define(

@@ -95,7 +95,8 @@ export class GatewayRegistry {
 
   /**
    * Applies `gateways` from one config file. A new id needs a `baseURL` and becomes a
-   * config-defined gateway; a known id gets its URL, key variable, affinity or endpoints changed.
+   * config-defined gateway; a known id gets its URL, key variable, affinity or endpoints changed
+   * (a `baseURL` without `endpoints` leaves the definition's other endpoints out).
    * Settings given `asUser` (the default, for a registry built by hand) also bind their key
    * variables to their hosts, as the user's own config does; the kernel applies every file's
    * section with `asUser: false` and names the user's own with {@link trustUserGateways}.
@@ -109,7 +110,9 @@ export class GatewayRegistry {
         ...(setting.baseURL ? { baseURL: setting.baseURL } : {}),
         ...(setting.apiKeyEnv ? { apiKeyEnv: setting.apiKeyEnv } : {}),
         ...(setting.affinity ? { affinity: affinityFromSetting(setting.affinity) ?? undefined } : {}),
-        ...(setting.endpoints ? { endpoints: endpointsFromSetting(setting.endpoints) } : {}),
+        // A base URL of the config's own moves the whole gateway there (a proxy, a test server):
+        // the definition's other hosts are left out unless the config lists endpoints too.
+        ...(setting.baseURL || setting.endpoints ? { endpoints: setting.endpoints ? endpointsFromSetting(setting.endpoints) : [] } : {}),
       };
       if (existing) {
         if (Object.keys(changes).length > 0) {

@@ -57,6 +57,17 @@ describe("toWireRequest", () => {
     expect(messages(wire)[3]!.tool_call_id).toBe(id);
   });
 
+  it("gives a model family its template's id form where the gateway says so, the limit to the others", () => {
+    const long = { ...request, messages: request.messages.map((message) => (message.role === "assistant" && message.toolCalls ? { ...message, toolCalls: message.toolCalls.map((call) => ({ ...call, id: "y".repeat(450) })) } : message.role === "tool" ? { ...message, toolCallId: "y".repeat(450) } : message)) };
+    const gateway = defineGateway({ ...plain, toolCallIds: { maxLength: 40, families: { kimi: "functions" } } });
+    const kimi = messages(toWireRequest(gateway, long, { slug: "x", model: model("drop", true, "kimi") }));
+    expect(kimi[2]!.tool_calls[0].id).toBe("functions.read:0");
+    expect(kimi[3]!.tool_call_id).toBe("functions.read:0");
+    const other = messages(toWireRequest(gateway, long, { slug: "x", model: model("drop") }));
+    expect((other[2]!.tool_calls[0].id as string).length).toBeLessThanOrEqual(40);
+    expect(other[3]!.tool_call_id).toBe(other[2]!.tool_calls[0].id);
+  });
+
   it("replays reasoning as the family requires, under the field it came in, never empty where rejected", () => {
     const tools = messages(toWireRequest(plain, request, { slug: "x", model: model("tool-turns") }));
     expect(tools[2]!.reasoning_content).toBe("I should read");

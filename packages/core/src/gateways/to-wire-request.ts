@@ -1,8 +1,8 @@
 import type { AssistantMessage, ChatMessage, ChatRequest, ContentPart } from "../chat.js";
 import type { ModelInfo, ReasoningReplay } from "../model-registry.js";
-import type { GatewayDefinition, NegotiatedCapabilities, ToolCallIdPolicy, WireContext, WireRequest } from "./gateway-definition.js";
+import type { GatewayDefinition, NegotiatedCapabilities, WireContext, WireRequest } from "./gateway-definition.js";
 import { MESSAGE_FIELD, NO_CAPABILITIES } from "./negotiate.js";
-import { shortenToolCallId } from "./shorten-tool-call-id.js";
+import { normalizeToolCallIds, type ToolCallIdRule } from "./normalize-tool-call-ids.js";
 
 /** What the wire step needs besides the definition and the request. */
 export interface WireTarget {
@@ -18,17 +18,17 @@ const WIRE_REASONING_FIELDS = new Set(["reasoning_content", "reasoning", "reason
  * The wire step, as a pure function of a gateway definition and a request: the slug instead of
  * the canonical id, the gateway's name for the output limit, usage in the stream, reasoning
  * replayed as the model family requires on this gateway, tool-call ids kept verbatim unless the
- * gateway cannot take them, reasoning wishes and the affinity key spelled the gateway's way,
- * plugin fields, what negotiation learned (dropped and renamed fields), the fields the gateway
+ * gateway cannot take them for this model (`normalizeToolCallIds`), reasoning wishes and the
+ * affinity key spelled the gateway's way, plugin fields, what negotiation learned (dropped and renamed fields), the fields the gateway
  * never takes, then the definition's own `wire` code. Usable without the agent loop (a proxy).
  */
 export function toWireRequest(gateway: GatewayDefinition, request: ChatRequest, target: WireTarget, context?: Omit<WireContext, "request" | "slug" | "model" | "capabilities">): WireRequest {
   const capabilities = target.capabilities ?? NO_CAPABILITIES;
   const replay = replayPolicy(gateway, target.model, capabilities);
-  const ids = gateway.toolCallIds?.maxLength !== undefined || gateway.toolCallIds?.pattern !== undefined ? gateway.toolCallIds : undefined;
+  const conversation = normalizeToolCallIds(request.messages, toolCallIdRule(gateway, target.model));
   const body: Record<string, unknown> = {
     model: target.slug,
-    messages: request.messages.map((message) => withoutRefused(toWireMessage(message, replay, ids), replay.refused)),
+    messages: conversation.map((message) => withoutRefused(toWireMessage(message, replay), replay.refused)),
     stream: true,
     [gateway.request?.maxTokensField ?? "max_tokens"]: request.maxOutputTokens,
   };
@@ -61,6 +61,14 @@ export function toWireRequest(gateway: GatewayDefinition, request: ChatRequest, 
   const endpoint = context?.endpoint ?? { id: gateway.id, baseURL: gateway.baseURL };
   const resolved = context?.gateway ?? { ...gateway, local: gateway.local === true, source: { kind: "config", file: "" }, configuredBy: [] };
   return shape(wire, { request, gateway: resolved, endpoint, model: target.model, slug: target.slug, capabilities });
+}
+
+/** The gateway's id rule for this model: its family's form when it names one, else its limit and pattern. */
+function toolCallIdRule(gateway: GatewayDefinition, model: ModelInfo | undefined): ToolCallIdRule {
+  const policy = gateway.toolCallIds;
+  const form = model?.family !== undefined ? policy?.families?.[model.family] : undefined;
+  if (form) return { form };
+  return { ...(policy?.maxLength !== undefined ? { maxLength: policy.maxLength } : {}), ...(policy?.pattern ? { pattern: policy.pattern } : {}) };
 }
 
 interface ReplayRule {
@@ -104,20 +112,20 @@ function setPath(body: Record<string, unknown>, dotted: string, value: unknown):
   node[steps.at(-1)!] = value;
 }
 
-function toWireMessage(message: ChatMessage, replay: ReplayRule, ids: ToolCallIdPolicy | undefined): Record<string, unknown> {
+function toWireMessage(message: ChatMessage, replay: ReplayRule): Record<string, unknown> {
   switch (message.role) {
     case "system":
       return { role: "system", content: clean(message.content) };
     case "user":
       return { role: "user", content: typeof message.content === "string" ? clean(message.content) : message.content.map(toWirePart) };
     case "tool":
-      return { role: "tool", tool_call_id: ids ? shortenToolCallId(message.toolCallId, ids) : message.toolCallId, content: toolContent(message.content) };
+      return { role: "tool", tool_call_id: message.toolCallId, content: toolContent(message.content) };
     case "assistant":
-      return toWireAssistant(message, replay, ids);
+      return toWireAssistant(message, replay);
   }
 }
 
-function toWireAssistant(message: AssistantMessage, replay: ReplayRule, ids: ToolCallIdPolicy | undefined): Record<string, unknown> {
+function toWireAssistant(message: AssistantMessage, replay: ReplayRule): Record<string, unknown> {
   const toolCalls = message.toolCalls ?? [];
   let content = message.content === null ? null : clean(message.content);
   const wire: Record<string, unknown> = { role: "assistant" };
@@ -136,7 +144,7 @@ function toWireAssistant(message: AssistantMessage, replay: ReplayRule, ids: Too
   wire.content = content ?? (toolCalls.length > 0 ? null : "");
   if (toolCalls.length > 0) {
     wire.tool_calls = toolCalls.map((call) => ({
-      id: ids ? shortenToolCallId(call.id, ids) : call.id,
+      id: call.id,
       type: "function",
       function: { name: call.name, arguments: call.arguments.trim() === "" ? "{}" : clean(call.arguments) },
     }));

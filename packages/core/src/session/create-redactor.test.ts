@@ -55,6 +55,10 @@ describe("createRedactor", () => {
     expect(redact("curl -H 'Authorization: Bearer abc123def456ghi789'")).toBe("curl -H 'Authorization: Bearer [redacted]'");
     expect(redact("authorization: Basic dXNlcjpwYXNzd29yZA==")).toBe("authorization: Basic [redacted]");
     expect(redact(JSON.stringify({ headers: { Authorization: "Bearer tok_9f8e7d6c5b4a" } }))).toBe('{"headers":{"Authorization":"Bearer [redacted]"}}');
+    // Serialized text: the label follows a `\t` or `\n` escape (a line of a numbered file read).
+    expect(redact(JSON.stringify({ content: "11\tAuthorization: Basic dXNlcjpwYXNzd29yZA==\nBearer abc123def456ghi789" }))).toBe(
+      '{"content":"11\\tAuthorization: Basic [redacted]\\nBearer [redacted]"}',
+    );
     expect(redact("Bearer authentication is used by most gateways.")).toBe("Bearer authentication is used by most gateways.");
   });
 

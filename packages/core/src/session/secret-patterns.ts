@@ -59,14 +59,15 @@ export const SECRET_PATTERNS: SecretPattern[] = [
   shape("fw-key", "fw_", "[A-Za-z0-9]{20,}"),
   {
     name: "authorization-header",
-    // `Authorization: Basic …`, `authorization=…`, `"Authorization": "…"`, escaped or not.
-    regex: /(?<![A-Za-z0-9])(authorization\\?["']?\s*[:=]\s*\\?["']?(?:(?:bearer|basic|token|digest)\s+)?)([^\s"'\\,;]{4,})/gi,
+    // `Authorization: Basic …`, `authorization=…`, `"Authorization": "…"`, escaped or not, also
+    // at the start of a line of serialized text (after `\n` or `\t`, as a numbered `read` line is).
+    regex: /(?<=^|[^A-Za-z0-9]|\\[nrt])(authorization\\?["']?\s*[:=]\s*\\?["']?(?:(?:bearer|basic|token|digest)\s+)?)([^\s"'\\,;]{4,})/gi,
     replace: keepLabel(2),
   },
   {
     name: "bearer-token",
     // A token needs a digit or some length, so prose such as "bearer authentication" survives.
-    regex: /(?<![A-Za-z0-9])(bearer\s+)((?=[A-Za-z0-9._~+/=-]*\d)[A-Za-z0-9._~+/=-]{8,}|[A-Za-z0-9._~+/=-]{24,})/gi,
+    regex: /(?<=^|[^A-Za-z0-9]|\\[nrt])(bearer\s+)((?=[A-Za-z0-9._~+/=-]*\d)[A-Za-z0-9._~+/=-]{8,}|[A-Za-z0-9._~+/=-]{24,})/gi,
     replace: keepLabel(2),
   },
   {

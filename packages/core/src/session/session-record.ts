@@ -92,7 +92,7 @@ export interface StateRecordInput {
   value: unknown;
 }
 
-/** The turn was cut short (Ctrl-C, kill, fatal error). */
+/** The turn was cut short (Ctrl-C, kill, fatal error, a tool-call loop or the step limit the harness stopped). */
 export interface InterruptedRecordInput {
   type: "interrupted";
   turn: number;

@@ -1,5 +1,5 @@
 import { type GatewaySim, startGatewaySim } from "@bridle/gateway-sim";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { ChatRequest } from "../chat.js";
 import { HarnessError } from "../errors/harness-error.js";
 import { defineGateway } from "../gateways/define-gateway.js";
@@ -140,6 +140,42 @@ describe("GatewayTransport over the simulator", () => {
     expect(error.message).toContain("fireworks");
   });
 
+  it("names an HTML answer a non-JSON response from the host, with its status; only a retryable status is retryable", async () => {
+    const host = new URL(sim.baseURL("fireworks")).host;
+    sim.enqueue({ error: { kind: "html", status: 502 } });
+    const page = (await send("fireworks").catch((caught: unknown) => caught)) as HarnessError;
+    expect(page).toMatchObject({ status: 502, retryable: true });
+    expect(page.message).toMatch(new RegExp(`^fireworks: non-JSON response from ${host.replace(/\./g, "\\.")} \\(status 502, text/html\\): 502 Bad Gateway`));
+    sim.enqueue({ error: { kind: "http", status: 200, headers: { "content-type": "text/html" }, body: `<html><body>Sign in to the Wi-Fi with ${environment.FIREWORKS_API_KEY}</body></html>` } });
+    const portal = (await send("fireworks").catch((caught: unknown) => caught)) as HarnessError;
+    expect(portal).toBeInstanceOf(HarnessError);
+    expect(portal).toMatchObject({ kind: "http", status: 200, retryable: false });
+    expect(portal.message).toContain(`non-JSON response from ${host} (status 200, text/html): Sign in to the Wi-Fi`);
+    sim.enqueue({ error: { kind: "html", status: 403 } });
+    expect(await send("fireworks").catch((caught: unknown) => caught)).toMatchObject({ status: 403, retryable: false });
+  });
+
+  it("redacts the snippet of a non-JSON answer", async () => {
+    const key = environment.FIREWORKS_API_KEY!;
+    sim.enqueue({ error: { kind: "http", status: 200, headers: { "content-type": "text/html" }, body: `<p>key ${key} rejected</p>` } });
+    const error = (await transport({ redact: (text) => text.replaceAll(key, "[redacted]") }).send(request("fireworks"), { signal: new AbortController().signal }).catch((caught: unknown) => caught)) as HarnessError;
+    expect(error.message).toContain("key [redacted] rejected");
+    expect(error.message).not.toContain(key);
+  });
+
+  it("classifies an in-stream error event by the status it names: 402 and 400 are final, 429 and 502 retryable", async () => {
+    for (const [status, retryable] of [[402, false], [400, false], [429, true], [502, true]] as const) {
+      sim.enqueue({ content: "an answer that the upstream breaks off", stream: { chunkChars: 6, errorAfterChunks: { after: 2, status, message: `upstream said ${status}` } } });
+      const error = (await send("openrouter").catch((caught: unknown) => caught)) as HarnessError;
+      expect(error).toBeInstanceOf(HarnessError);
+      expect(error).toMatchObject({ status, retryable });
+      expect(error.message).toMatch(new RegExp(`^openrouter sent an error \\(${status}\\) in the stream.*upstream said ${status}`));
+    }
+    // No status in the payload: a stream error, retried.
+    sim.enqueue({ content: "an answer that breaks off", stream: { errorAfterChunks: { after: 1, status: 200, message: "something broke" } } });
+    expect(await send("openrouter").catch((caught: unknown) => caught)).toMatchObject({ kind: "stream", status: undefined, retryable: true });
+  });
+
   it("treats a cut connection and a stream without a finish reason as retryable errors", async () => {
     sim.enqueue({ content: "a long answer that will be cut off in the middle", stream: { chunkChars: 4, disconnectAfterChunks: 3 } });
     const cut = await send("groq").catch((caught: unknown) => caught);
@@ -150,6 +186,19 @@ describe("GatewayTransport over the simulator", () => {
     const unfinished = await send("groq").catch((caught: unknown) => caught);
     expect(unfinished).toMatchObject({ kind: "stream", retryable: true });
     expect((unfinished as HarnessError).message).toMatch(/without a finish reason/);
+  });
+
+  it("reports a malformed SSE event as a retryable error without printing its raw text to the console", async () => {
+    const printed = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      sim.enqueue({ content: "text before a broken event", stream: { chunkChars: 6, insertRaw: [{ afterChunk: 1, text: 'data: {"choices": [{"delta": {"content": "secret-ish' + "\n\n" }] } });
+      const error = await send("groq").catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(HarnessError);
+      expect(error).toMatchObject({ retryable: true });
+      expect(printed).not.toHaveBeenCalled();
+    } finally {
+      printed.mockRestore();
+    }
   });
 
   it("gives up on an idle stream", async () => {

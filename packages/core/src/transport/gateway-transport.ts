@@ -3,7 +3,7 @@ import type { ChatRequest, ChatResponse } from "../chat.js";
 import { HarnessError } from "../errors/harness-error.js";
 import type { FeedEvent } from "../feed-event.js";
 import { CapabilityStore } from "../gateways/capability-store.js";
-import { classifyWireError } from "../gateways/classify-wire-error.js";
+import { classifyWireError, isRetryableStatus } from "../gateways/classify-wire-error.js";
 import type { ErrorClassification, GatewayEndpoint, ResolvedGateway, WireContext, WireError, WireRequest } from "../gateways/gateway-definition.js";
 import type { GatewayRegistry } from "../gateways/gateway-registry.js";
 import { negotiate } from "../gateways/negotiate.js";
@@ -13,7 +13,7 @@ import type { CanonicalModelId, ModelRegistry } from "../model-registry.js";
 import { type FetchFunction, fetchSameOrigin } from "../trust/fetch-same-origin.js";
 import { countBytes, ON_BYTES } from "./count-bytes.js";
 import { DegenerateStreamError, StreamAssembler, type StreamDelta } from "./stream-assembler.js";
-import { toHarnessError } from "./to-harness-error.js";
+import { isJsonContentType, nonJsonMessage, toHarnessError } from "./to-harness-error.js";
 import { nodeHttpFetch } from "./node-http-fetch.js";
 
 /** At most this many field fixes for one request, whatever the gateway keeps rejecting. */
@@ -142,6 +142,7 @@ export class GatewayTransport {
     const origin = {
       gateway: request.gateway,
       model: request.model,
+      host: new URL(prepared.endpoint.baseURL).host,
       redact,
       classify: (error: WireError) => this.classify(error, prepared),
       rawBody: (headers: Headers | undefined) => (headers ? this.#errorBodies.get(headers) : undefined),
@@ -182,8 +183,20 @@ export class GatewayTransport {
       const contentType = response.headers.get("content-type") ?? "";
       if (!contentType.includes("text/event-stream")) {
         const text = redact(await response.text().catch(() => ""));
+        if (!isJsonContentType(contentType)) {
+          // An HTML page or plain text with a 2xx (a captive portal, a wrong base URL): asking
+          // again gets the same page; only a status worth retrying is retried.
+          throw new HarnessError(nonJsonMessage(origin, response.status, contentType, text, requestId), {
+            ...origin,
+            kind: "http",
+            status: response.status,
+            requestId,
+            retryable: isRetryableStatus(response.status),
+            body: text,
+          });
+        }
         throw new HarnessError(
-          `${request.gateway} answered ${response.status} with ${contentType || "no content type"} instead of a stream: ${text.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ").trim().slice(0, 200)}`,
+          `${request.gateway} answered ${response.status} with ${contentType} instead of a stream: ${text.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ").trim().slice(0, 200)}`,
           { ...origin, kind: "stream", status: response.status, requestId, retryable: true, body: text },
         );
       }
@@ -290,6 +303,8 @@ export class GatewayTransport {
       timeout: this.#options.connectTimeoutMs,
       organization: null,
       project: null,
+      // The SDK prints a malformed event's raw text to the console; the error carries what is needed.
+      logLevel: "off",
       // The key goes to this gateway's origin only: a redirect elsewhere is refused, not followed.
       fetch: this.#keepErrorBodies(countBytes(fetchSameOrigin(nodeHttpFetch))),
     });

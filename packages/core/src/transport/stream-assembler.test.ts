@@ -21,6 +21,20 @@ describe("StreamAssembler", () => {
     ]);
   });
 
+  it("keeps calls apart when a gateway leaves out index and sends each call whole in its own chunk", () => {
+    const assembler = new StreamAssembler();
+    assembler.push(chunk({ tool_calls: [{ id: "call_a", type: "function", function: { name: "read", arguments: '{"path":"a.ts"}' } }] }));
+    assembler.push(chunk({ tool_calls: [{ id: "call_b", type: "function", function: { name: "read", arguments: "" } }] }));
+    // Neither index nor id: the continuation of the call before it.
+    assembler.push(chunk({ tool_calls: [{ function: { arguments: '{"path":"b.ts"}' } }] }));
+    assembler.push(chunk({ tool_calls: [{ id: "call_a", function: { arguments: "" } }] }));
+    assembler.push(finish("tool_calls"));
+    expect(assembler.finish().message.toolCalls).toEqual([
+      { id: "call_a", name: "read", arguments: '{"path":"a.ts"}' },
+      { id: "call_b", name: "read", arguments: '{"path":"b.ts"}' },
+    ]);
+  });
+
   it("takes reasoning from the first non-empty field only and remembers which", () => {
     const assembler = new StreamAssembler();
     assembler.push(chunk({ reasoning_content: "think", reasoning: "think" }));

@@ -54,6 +54,8 @@ export class StreamAssembler {
   readonly #toolCalls = new Map<number, PartialToolCall>();
   #finishReason: FinishReason | undefined;
   #usage: Usage | undefined;
+  /** The call the last tool-call delta belonged to: where an index-less, id-less delta continues. */
+  #lastCallIndex: number | undefined;
   #lastChunkText = "";
   #repeats = 0;
 
@@ -95,8 +97,9 @@ export class StreamAssembler {
       if (split.content) this.#addContent(split.content);
     }
     if (Array.isArray(delta.tool_calls)) {
-      for (const [position, raw] of (delta.tool_calls as Array<Record<string, unknown>>).entries()) {
-        const index = typeof raw.index === "number" ? raw.index : position;
+      const entries = delta.tool_calls as Array<Record<string, unknown>>;
+      for (const [position, raw] of entries.entries()) {
+        const index = typeof raw.index === "number" ? raw.index : this.#indexWithout(raw, position, entries.length);
         const fn = (raw.function ?? {}) as { name?: unknown; arguments?: unknown };
         const call = this.#toolCalls.get(index) ?? { id: "", name: "", arguments: "" };
         if (typeof raw.id === "string" && raw.id && !call.id) call.id = raw.id;
@@ -104,6 +107,7 @@ export class StreamAssembler {
         const argumentsDelta = typeof fn.arguments === "string" ? fn.arguments : fn.arguments && typeof fn.arguments === "object" ? JSON.stringify(fn.arguments) : "";
         call.arguments += argumentsDelta;
         this.#toolCalls.set(index, call);
+        this.#lastCallIndex = index;
         this.#onDelta?.({ type: "tool_call", index, id: call.id || undefined, name: call.name || undefined, argumentsDelta });
       }
     }
@@ -134,6 +138,20 @@ export class StreamAssembler {
     let finishReason = this.#finishReason;
     if (finishReason === "stop" && toolCalls.length > 0) finishReason = "tool_calls";
     return { message, finishReason, usage: this.#usage };
+  }
+
+  /**
+   * Where a tool-call delta without `index` goes. Some gateways leave it out and send each call
+   * whole, one per chunk: its position is then 0 every time, so a new id opens a new call, a known
+   * id continues its own, and a delta with neither continues the call before it (or its position
+   * when several arrive in one chunk).
+   */
+  #indexWithout(raw: Record<string, unknown>, position: number, entries: number): number {
+    const id = typeof raw.id === "string" && raw.id ? raw.id : undefined;
+    if (id === undefined) return entries > 1 || this.#lastCallIndex === undefined ? position : this.#lastCallIndex;
+    for (const [index, call] of this.#toolCalls) if (call.id === id) return index;
+    const taken = this.#toolCalls.get(position);
+    return taken === undefined || taken.id === "" ? position : Math.max(...this.#toolCalls.keys()) + 1;
   }
 
   #addContent(text: string): void {

@@ -7,6 +7,8 @@ import { retryAfterMilliseconds } from "./retry-after.js";
 interface ErrorOrigin {
   gateway: string;
   model: string;
+  /** The host the request went to (`127.0.0.1:8080`), named when its answer is not JSON. */
+  host?: string;
   redact: (text: string) => string;
   /** The gateway's classify step (its definition, plugin taps, the generic rules). */
   classify: (error: WireError) => ErrorClassification;
@@ -46,7 +48,10 @@ export function toHarnessError(error: unknown, origin: ErrorOrigin): HarnessErro
     return new HarnessError(`cannot reach ${origin.gateway}: ${origin.redact(messageOf(error.cause ?? error))}`, { ...base, kind: "network", retryable: true });
   }
   if (error instanceof APIError) {
-    const status = error.status;
+    // An error event inside a 200 stream has no HTTP status; the status its payload names
+    // (`{"error": {"code": 402}}`) decides as the same status on the response would.
+    const inStream = error.status === undefined ? statusInPayload(error.error) : undefined;
+    const status = error.status ?? inStream;
     const raw = origin.rawBody?.(error.headers);
     // Classify on the body as sent; show the SDK's reading when it found an `error` object.
     const body = origin.redact(raw ?? bodyText(error));
@@ -57,13 +62,46 @@ export function toHarnessError(error: unknown, origin: ErrorOrigin): HarnessErro
     const retryAfterMs = ("retryAfterMs" in classification ? classification.retryAfterMs : undefined) ?? retryAfterMilliseconds(error.headers);
     const kind: HarnessErrorKind = status === undefined && classification.kind !== "overflow" ? "stream" : KINDS[classification.kind];
     const retryable = kind === "stream" || classification.kind === "rate-limit" || classification.kind === "retryable";
-    const where = `${origin.gateway}${status ? ` answered ${status}` : " sent an error"}${requestId ? ` (request ${requestId})` : ""}`;
+    const answered = error.status !== undefined ? ` answered ${error.status}` : ` sent an error${inStream ? ` (${inStream}) in the stream` : ""}`;
+    const where = `${origin.gateway}${answered}${requestId ? ` (request ${requestId})` : ""}`;
+    const contentType = error.headers?.get("content-type") ?? "";
+    if (error.status !== undefined && raw?.trim() && !isJsonContentType(contentType)) {
+      // An HTML page from a proxy or CDN, or plain text: say so, with the status and a short, redacted piece.
+      const message = nonJsonMessage(origin, error.status, contentType, origin.redact(raw), requestId);
+      return new HarnessError(message, { ...base, kind, status, requestId, retryable, retryAfterMs, body, classification });
+    }
     return new HarnessError(`${where}: ${summarize(shown)}`, { ...base, kind, status, requestId, retryable, retryAfterMs, body, classification });
   }
   if (error instanceof SyntaxError) {
     return new HarnessError(`${origin.gateway} sent a malformed stream: ${error.message}`, { ...base, kind: "stream", retryable: true });
   }
   return new HarnessError(`request to ${origin.gateway} failed: ${origin.redact(messageOf(error))}`, { ...base, kind: "network", retryable: true });
+}
+
+/**
+ * The error of an answer that is not JSON, where JSON or a stream was expected:
+ * "acme: non-JSON response from 127.0.0.1:8080 (status 502, text/html): 502 Bad Gateway …".
+ * `text` is already redacted.
+ */
+export function nonJsonMessage(origin: Pick<ErrorOrigin, "gateway" | "host">, status: number, contentType: string, text: string, requestId?: string): string {
+  const type = contentType.split(";")[0]!.trim() || "no content type";
+  return `${origin.gateway}: non-JSON response from ${origin.host ?? origin.gateway} (status ${status}, ${type}${requestId ? `, request ${requestId}` : ""}): ${summarize(text)}`;
+}
+
+/** True for a JSON media type (`application/json`, `application/problem+json`, …). */
+export function isJsonContentType(contentType: string): boolean {
+  return /json/i.test(contentType);
+}
+
+/** The HTTP status an in-stream error payload names (`code` or `status`, 400–599), if any. */
+function statusInPayload(payload: unknown): number | undefined {
+  if (typeof payload !== "object" || payload === null) return undefined;
+  const { code, status } = payload as { code?: unknown; status?: unknown };
+  for (const value of [code, status]) {
+    const number = typeof value === "number" ? value : typeof value === "string" && /^\d{3}$/.test(value) ? Number(value) : Number.NaN;
+    if (Number.isInteger(number) && number >= 400 && number <= 599) return number;
+  }
+  return undefined;
 }
 
 function bodyText(error: APIError): string {

@@ -42,6 +42,8 @@ export const openrouterProfile = defineGatewayProfile({
   ],
   reasoning: "reasoning",
   reasoningDetails: true,
+  // OpenAI's limit, answered when an OpenAI upstream serves the request.
+  toolCallIdMaxLength: 40,
   usagePlacement: "repeat-finish-chunk",
   usageWithoutIncludeUsage: true,
   overflowCounts: "prompt-and-output",

@@ -27,6 +27,8 @@ export const vercelProfile = defineGatewayProfile({
   nodeNames: ["baseten", "groq", "fireworks"],
   reasoning: "reasoning",
   reasoningDetails: true,
+  // OpenAI's limit, answered when an OpenAI upstream serves the request.
+  toolCallIdMaxLength: 40,
   overflowCounts: "prompt-and-output",
   completionId: (_sequence, random) => `gen_${randomChars(26, random, "0123456789ABCDEFGHJKMNPQRSTVWXYZ")}`,
   errors: {

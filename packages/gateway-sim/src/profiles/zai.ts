@@ -45,3 +45,6 @@ export const zaiProfile = defineGatewayProfile({
     serverError: (status, message) => zaiError(status, "500", message ?? "Internal Error"),
   },
 });
+
+/** Z.ai's GLM Coding Plan: the same API under its own path and billing, a gateway of its own. */
+export const zaiCodingProfile = defineGatewayProfile({ ...zaiProfile, name: "zai-coding", displayName: "Z.ai GLM Coding Plan" });

@@ -98,7 +98,7 @@ describe("decidePermission", () => {
     fs.writeFileSync(path.join(workspace.outside, "notes.txt"), "");
     const outsideFile = path.join(workspace.outside, "notes.txt");
     for (const mode of ["ask", "allow-edits", "allow-all"] as const) {
-      expect(decide("read", { path: outsideFile }, { mode })).toMatchObject({ decision: "ask", outsideWorkspace: true });
+      expect(decide("read", { path: outsideFile }, { mode })).toMatchObject({ decision: "ask", outsideWorkspace: true, outsidePath: fs.realpathSync(outsideFile) });
       expect(decide("read", { path: "../outside/notes.txt" }, { mode }).decision).toBe("ask");
     }
     expect(decide("read", { path: outsideFile }, { allow: ["read"] }).decision).toBe("ask");

@@ -23,6 +23,8 @@ export interface PermissionVerdict {
   reason: string;
   /** The call touches paths outside the workspace and is allowed to: run it with `allowOutsideWorkspace`. */
   outsideWorkspace?: boolean;
+  /** With `ask` for a path outside the workspace: that path (real, absolute), which only an allow rule naming it lets through. */
+  outsidePath?: string;
 }
 
 /** The permission settings a decision is made under. */
@@ -99,6 +101,7 @@ export function decidePermission(
         decision: "ask",
         reason: `${uncovered.absolute} is outside the workspace; no allow rule names it`,
         outsideWorkspace: true,
+        outsidePath: uncovered.absolute,
       };
     }
     if (outside.length === paths.length) {

@@ -42,6 +42,14 @@ async function run(command: string, sandbox: NonNullable<Parameters<typeof creat
 }
 
 describe.runIf(bubblewrap)("bash in the bubblewrap sandbox", () => {
+  it("gives a timed-out command its grace after SIGTERM: the sandbox is not torn down first", async () => {
+    // The trap takes a while; a SIGKILL right after the SIGTERM would never let it finish.
+    const tool = createBashTool({ sandbox: { mode: "auto" }, killGraceMs: 2000 });
+    const result = await tool.run({ command: "trap 'sleep 0.3; echo cleaned > cleanup.txt; exit 3' TERM; sleep 30 & wait", timeout: 300 }, workspace.context());
+    expect(resultText(result)).toContain("timed out after 0.3 s");
+    expect(readFileSync(path.join(workspace.root, "cleanup.txt"), "utf8")).toBe("cleaned\n");
+  });
+
   it("writes in the workspace but nowhere else", async () => {
     const probe = `/var/tmp/bridle-sandbox-probe-${process.pid}`;
     const text = await run(`echo in > made.txt && echo out > ${outside}/escaped.txt; echo "status $?"; touch ${probe}; echo "status $?"`, { mode: "auto" });

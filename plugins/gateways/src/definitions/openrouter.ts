@@ -6,7 +6,9 @@ import { ROUTER_ORGS } from "../slug-orgs.js";
  * OpenRouter: lower-case `vendor/model` slugs (its own short names for some), reasoning in
  * `delta.reasoning` plus `reasoning_details[]`, usage on a final chunk that repeats
  * `finish_reason` (asked for with `usage: {include: true}` too), sticky routing by `session_id`,
- * the upstream's text under `error.metadata.raw`, `x-ratelimit-reset` in epoch milliseconds.
+ * the upstream's text under `error.metadata.raw`, `x-ratelimit-reset` in epoch milliseconds,
+ * and OpenAI's 40-character limit on tool-call ids when an OpenAI upstream serves the request
+ * ("Expected a string with maximum length 40", openclaw PR #875), so longer ids are shortened.
  */
 export const openrouter = defineGateway({
   id: "openrouter",
@@ -31,5 +33,6 @@ export const openrouter = defineGateway({
   overflow: { patterns: [/this endpoint'?s maximum context length is \d+ tokens/i] },
   errors: { authPatterns: [/user not found/i], retryablePatterns: [/no allowed providers are available/i, /provider returned error/i] },
   affinity: { bodyField: "session_id" },
+  toolCallIds: { maxLength: 40 },
   hooks: { classifyError: (error) => classifyRateLimit(error, epochMillisecondsHeader("x-ratelimit-reset")) },
 });

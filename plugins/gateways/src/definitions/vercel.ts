@@ -3,7 +3,8 @@ import { defineGateway } from "@bridle/core";
 /**
  * Vercel AI Gateway (OpenAI-compatible `/v1`): `vendor/model` slugs with its own vendor names
  * (`alibaba/qwen3-coder`, `zai/glm-4.6`), tool arguments streamed after an empty first delta,
- * the upstream's errors passed through.
+ * the upstream's errors passed through, and (like OpenRouter in front of OpenAI) OpenAI's
+ * 40-character limit on tool-call ids.
  */
 export const vercel = defineGateway({
   id: "vercel",
@@ -21,5 +22,6 @@ export const vercel = defineGateway({
     ],
     fixed: { "deepseek-v3-0324": "deepseek/deepseek-v3" },
   },
-  unverified: ["reasoning field on /v1 (reasoning + reasoning_details)", "overflow text (the upstream's)"],
+  toolCallIds: { maxLength: 40 },
+  unverified: ["reasoning field on /v1 (reasoning + reasoning_details)", "overflow text (the upstream's)", "tool-call id limit (OpenAI's, for OpenAI upstreams)"],
 });

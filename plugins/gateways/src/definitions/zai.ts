@@ -12,7 +12,6 @@ export const zai = defineGateway({
   name: "Z.ai (GLM)",
   baseURL: "https://api.z.ai/api/paas/v4",
   apiKeyEnv: "ZAI_API_KEY",
-  endpoints: [{ id: "zai-coding", baseURL: "https://api.z.ai/api/coding/paas/v4" }],
   slugs: { style: "bare" },
   request: { drop: ["reasoning_effort"] },
   reasoning: { toggle: { on: { thinking: { type: "enabled" } }, off: { thinking: { type: "disabled" } } } },
@@ -26,4 +25,17 @@ export const zai = defineGateway({
       return { ...wire, body: { ...wire.body, tool_stream: true } };
     },
   },
+});
+
+/**
+ * Z.ai's GLM Coding Plan: the same API at its own path, billed to the subscription rather than
+ * the balance. It is a gateway of its own, not an endpoint of `zai`: a key on one plan is refused
+ * by the other, so a session must never be spread or failed over between them. The same
+ * `ZAI_API_KEY` variable, bound to the same host.
+ */
+export const zaiCoding = defineGateway({
+  ...zai,
+  id: "zai-coding",
+  name: "Z.ai GLM Coding Plan",
+  baseURL: "https://api.z.ai/api/coding/paas/v4",
 });

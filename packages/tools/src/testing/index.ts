@@ -1,0 +1,2 @@
+export { createTempWorkspace, resultText } from "./temp-workspace.js";
+export type { TempWorkspace } from "./temp-workspace.js";
