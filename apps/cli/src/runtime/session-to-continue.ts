@@ -1,6 +1,5 @@
-import { statSync } from "node:fs";
+import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
-import { readdirSync } from "node:fs";
 import { listSessions } from "@bridle/core";
 
 /**
