@@ -50,7 +50,7 @@ function seedSession(current: SimProject, messages: Array<{ role: "user" | "assi
 const bodyMessages = (request: { body: unknown }) => (request.body as { messages: Array<{ role: string; content: string | null; tool_call_id?: string }> }).messages;
 
 describe("session log and durability", () => {
-  it("12: kill -9 while a tool runs, before its result is saved: on resume the call is not re-run, it gets an 'interrupted, outcome unknown' result, and the gateway accepts the history", async () => {
+  it("12. kill -9 while a tool runs, before its result is saved: on resume the call is not re-run, it gets an 'interrupted, outcome unknown' result, and the gateway accepts the history", async () => {
     project = await startSimProject({
       scenario: {
         steps: [
@@ -83,7 +83,7 @@ describe("session log and durability", () => {
     expect(runningInGroup(group)).toEqual([]);
   });
 
-  it("13: the prompt is in the file before the first request: kill -9 while the request streams, and the resumed session still holds it", async () => {
+  it("13. the prompt is in the file before the first request: kill -9 while the request streams, and the resumed session still holds it", async () => {
     project = await startSimProject({ scenario: { steps: [{ id: "slow", content: "A long answer that never ends in time.", stream: { chunkDelayMs: 500, chunkChars: 2 } }, { id: "fast", repeat: true, content: "Here it is." }] } });
     const cli = startCli(["run", "REQ13-PROMPT: explain the parser"], project);
     await until(() => project!.sim.requests.completions().length === 1, 15_000, "the request");
@@ -104,7 +104,7 @@ describe("session log and durability", () => {
     ]);
   });
 
-  it("14: a file cut in the middle of its last record: resume loads every complete record, reports one skipped line, and never rewrites or truncates the file", async () => {
+  it("14. a file cut in the middle of its last record: resume loads every complete record, reports one skipped line, and never rewrites or truncates the file", async () => {
     project = await startSimProject({ scenario: { steps: [{ when: { lastRole: "user" }, repeat: true, content: "Noted." }] } });
     const file = seedSession(project, [
       { role: "user", content: "REQ14-FIRST" },
@@ -129,7 +129,7 @@ describe("session log and durability", () => {
     expect(readSessionFile(file).records.filter((record) => record.type === "message")).toHaveLength(4);
   });
 
-  it("15: a damaged header: the file is never rewritten; -c says what is wrong and --fork-session continues in a new session with the readable records", async () => {
+  it("15. a damaged header: the file is never rewritten; -c says what is wrong and --fork-session continues in a new session with the readable records", async () => {
     project = await startSimProject({ scenario: { steps: [{ when: { lastRole: "user" }, repeat: true, content: "Still here." }] } });
     const file = seedSession(project, [
       { role: "user", content: "REQ15-EARLIER" },
@@ -154,7 +154,7 @@ describe("session log and durability", () => {
     expect(readFileSync(file, "utf8")).toBe(damaged);
   });
 
-  it("16: kill -9 during a compaction, mid-summary and after the summary: every pre-compaction record stays on disk, and the compaction is one appended record", async () => {
+  it("16. kill -9 during a compaction, mid-summary and after the summary: every pre-compaction record stays on disk, and the compaction is one appended record", async () => {
     const switching = await startSwitchProject({ summaryChunkDelayMs: 300, answer: [{ when: { hasTools: true }, repeat: true, content: "Done.", stream: { chunkDelayMs: 300, chunkChars: 1 } }] });
     project = switching;
     const before = readFileSync(switching.sessionFile);
@@ -196,7 +196,7 @@ describe("session log and durability", () => {
     expect(bodyMessages(last).filter((message) => message.role === "user").slice(-2).map((message) => message.content)).toEqual(["REQ16-AGAIN", "REQ16-LAST"]);
   });
 
-  it("17: power loss (a disk model keeping only what a completed sync covers): at most the turn in progress is lost", async () => {
+  it("17. power loss (a disk model keeping only what a completed sync covers): at most the turn in progress is lost", async () => {
     // A slow disk: each sync completes 150 ms after it is asked for.
     const disk = installPowerLossDisk({ syncDelayMs: 150 });
     const sim = await startSim({ steps: [{ when: { lastUserContains: "LAST" }, content: "Still writing…", stream: { chunkDelayMs: 400, chunkChars: 2 } }, { when: { lastRole: "user" }, repeat: true, content: "Done." }] });
@@ -237,7 +237,7 @@ describe("session log and durability", () => {
     }
   });
 
-  it("18: two processes on one session: the second is refused naming the first, nothing of it is written, and no line is interleaved", async () => {
+  it("18. two processes on one session: the second is refused naming the first, nothing of it is written, and no line is interleaved", async () => {
     project = await startSimProject({ scenario: { steps: [{ id: "slow", content: "Working on it, slowly.", stream: { chunkDelayMs: 150, chunkChars: 2 } }] } });
     const file = seedSession(project, [
       { role: "user", content: "REQ18-EARLIER" },
