@@ -14,13 +14,19 @@ export interface CompactionInfo {
 
 /** The session's conversation (system prompt excluded), which compaction may replace. */
 export interface ConversationAccess {
-  /** The messages as they stand, oldest first. */
+  /**
+   * The messages as they stand, oldest first: a snapshot that later appends do not change (a new
+   * message makes a new array), so a compaction can tell what arrived while it worked.
+   */
   messages(): readonly ChatMessage[];
   /**
    * Replaces the conversation in place: the old messages stay in the session log, a compaction
-   * record is appended, and the feed says what happened.
+   * record is appended, and the feed says what happened. `basis` is the snapshot the replacement
+   * was computed from: messages appended since (a prompt typed while a summary was written) are
+   * kept after `messages`, so a compaction never loses one. Returns false, changing nothing, when
+   * the conversation no longer continues `basis` (another compaction replaced it meanwhile).
    */
-  replace(messages: ChatMessage[], info: CompactionInfo): void;
+  replace(messages: ChatMessage[], info: CompactionInfo, basis?: readonly ChatMessage[]): boolean;
 }
 
 /** Where a session may be served, in the configured order: `"gateway": [...]` and `"fallbackModels"`. */

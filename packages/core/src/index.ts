@@ -70,7 +70,7 @@ export type { ConfigLayer } from "./config/merge-layers.js";
 export { definePreset, isPreset } from "./config/preset.js";
 export type { Preset } from "./config/preset.js";
 export { Agent, CUT_TOOL_CALL_RESULT } from "./agent/agent.js";
-export type { AgentOptions, Authorization, ChatSender, SessionRecorder, TurnOptions, TurnResult } from "./agent/agent.js";
+export type { AgentOptions, Authorization, ChatSender, SessionRecorder, SwitchOptions, TurnOptions, TurnResult } from "./agent/agent.js";
 export type { AgentEvent, TurnEnd } from "./agent/agent-event.js";
 export { DoomLoopGuard } from "./agent/doom-loop-guard.js";
 export { buildSystemPrompt, readAgentsMd } from "./agent/system-prompt.js";
@@ -132,8 +132,8 @@ export { createSessionId } from "./session/create-session-id.js";
 export { didYouMean, suggestNames } from "./suggest-names.js";
 export { latestSession, listSessions } from "./session/list-sessions.js";
 export type { SessionSummary } from "./session/list-sessions.js";
-export { readSessionFile } from "./session/read-session-file.js";
-export type { SessionFileContents, SkippedLine } from "./session/read-session-file.js";
+export { readSessionFile, readSessionLines } from "./session/read-session-file.js";
+export type { SessionFileContents, SessionLines, SkippedLine } from "./session/read-session-file.js";
 export { INTERRUPTED_TOOL_RESULT, NOT_RUN_TOOL_RESULT, replaySession } from "./session/replay-session.js";
 export type { PendingToolCall, ReplayedSession, ReplayOptions } from "./session/replay-session.js";
 export { REDACTED } from "./session/secret-patterns.js";
@@ -141,7 +141,7 @@ export { SessionFileError } from "./session/session-file-error.js";
 export type { SessionFileErrorCode } from "./session/session-file-error.js";
 export { SessionLockedError } from "./session/session-locked-error.js";
 export { SessionLog } from "./session/session-log.js";
-export type { CreateSessionOptions, OpenedSession, OpenSessionOptions } from "./session/session-log.js";
+export type { CreateSessionOptions, ForkedSession, ForkSessionOptions, OpenedSession, OpenSessionOptions } from "./session/session-log.js";
 export type {
   CompactionRecordInput,
   FeedRecordInput,

@@ -59,10 +59,11 @@ export async function compactNow(context: SessionContext, request: ManualCompact
       : outcome.strategy === "digest"
         ? `compacted ${formatTokens(tokensBefore)} to ${formatTokens(tokensAfter)} tokens without a summary (${outcome.failures.join("; ")})`
         : `compacted ${formatTokens(tokensBefore)} to ${formatTokens(tokensAfter)} tokens`;
-  applyCompaction(context, state, outcome.messages, { reason: "manual", tokensBefore, tokensAfter }, {
+  const applied = applyCompaction(context, state, outcome.messages, conversation, { reason: "manual", tokensBefore, tokensAfter }, {
     level: outcome.strategy === "digest" ? "warn" : "info",
     message,
     data: { strategy: outcome.strategy, passes: outcome.passes, summarized: outcome.summarized, failures: outcome.failures, ...(request.focus ? { focus: request.focus } : {}) },
   });
+  if (!applied) return { tokensBefore, tokensAfter: tokensBefore, message: "nothing compacted: another compaction changed the conversation meanwhile" };
   return { tokensBefore, tokensAfter, message };
 }

@@ -1,8 +1,7 @@
-import type { GatewaySim, RecordedRequest } from "@bridle/gateway-sim";
+import type { GatewaySim } from "@bridle/gateway-sim";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { SUMMARY_PROMPT_OPENING } from "./build-summary-request.js";
 import { isSummaryMessage } from "./summary-message.js";
-import { createSimSession, nextRequestTokens, SIM_MODELS, type SimSession, startSim } from "../test/sim-session.js";
+import { createSimSession, isSummaryRequest, nextRequestTokens, SIM_MODELS, type SimSession, startSim } from "../test/sim-session.js";
 import { syntheticConversation } from "../test/synthetic-conversation.js";
 
 const BRIEF = "## Task\nKeep porting the parser.\n## Next steps\nRun the tests.";
@@ -26,12 +25,6 @@ afterEach(() => {
 });
 
 const completions = () => sim.requests.all().filter((request) => request.path.endsWith("/chat/completions"));
-/** A summary request: the transcript form (no tools) or a continuation of the session's prefix (the brief's instructions last). */
-const isSummaryRequest = (request: RecordedRequest) => {
-  const body = request.body as { tools?: unknown[]; messages?: Array<{ content?: unknown }> };
-  const last = body.messages?.at(-1)?.content;
-  return !Array.isArray(body.tools) || body.tools.length === 0 || (typeof last === "string" && last.includes(SUMMARY_PROMPT_OPENING));
-};
 const turnRun = () => ({ signal: new AbortController().signal, onEvent: () => {} });
 const compactionRecords = (current: SimSession) => current.records().filter((record) => record.type === "compaction");
 
@@ -109,7 +102,7 @@ describe("model switch reconcile", () => {
     expect((main[0]!.body as { messages: Array<{ role: string; content: string }> }).messages[0]).toEqual({ role: "system", content: "You are a coding agent under test." });
   });
 
-  it("two switches in quick succession: one compaction, counted once, and the final model fits", async () => {
+  it("two switches in quick succession: the second waits for the first's compaction, one compaction counted once, and the final model fits", async () => {
     const history = syntheticConversation(160, { tool: 3000, answer: 400, user: 100 });
     session = createSimSession(sim, { model: SIM_MODELS.big.slug, history });
     const first = session.agent.switchModel(SIM_MODELS.mid.slug);
@@ -122,7 +115,9 @@ describe("model switch reconcile", () => {
     expect(done[0]!.data).toMatchObject({ compactions: 1 });
     expect(compactionRecords(session)).toHaveLength(1);
     const usage = session.feed.filter((event) => event.type === "context.usage");
-    expect(usage.map((event) => event.data?.cause)).toEqual(["model-switch", "model-switch-during-reconcile"]);
+    // The second switch started once the first one had compacted: its usage update follows it.
+    expect(usage.map((event) => event.data?.cause)).toEqual(["model-switch", "model-switch"]);
+    expect(session.feed.indexOf(done[0]!)).toBeLessThan(session.feed.indexOf(usage[1]!));
     expect(usage[1]!.data).toMatchObject({ contextWindow: SIM_MODELS.small.contextWindow });
     expect(nextRequestTokens(session.agent)).toBeLessThan(0.9 * SIM_MODELS.small.contextWindow);
 
@@ -131,6 +126,34 @@ describe("model switch reconcile", () => {
     const result = await session.agent.runTurn("continue", turnRun());
     expect(result.reason).toBe("stop");
     expect(completions().at(-1)).toMatchObject({ model: SIM_MODELS.small.slug, outcome: "reply" });
+  });
+
+  it("a prompt sent while a switch is still compacting: its request is built after the compaction, fits the new window, and the prompt is kept", async () => {
+    const history = syntheticConversation(160, { tool: 3000, answer: 400, user: 100 });
+    session = createSimSession(sim, { model: SIM_MODELS.big.slug, history });
+    // The summary takes a while, so the prompt arrives in the middle of it.
+    sim.setScenario({ steps: [{ ...briefs, stream: { chunkDelayMs: 40, chunkChars: 4 } }, mainAnswers] });
+    const switching = session.agent.switchModel(SIM_MODELS.mid.slug);
+    // Sent once the summary is being written, as a user types while the screen says "compacting".
+    while (!completions().some(isSummaryRequest)) await new Promise((resolve) => setTimeout(resolve, 5));
+    const turn = session.agent.runTurn("PROMPT-DURING-SWITCH: now fix the parser", turnRun());
+    const [, result] = await Promise.all([switching, turn]);
+    expect(result.reason).toBe("stop");
+
+    const main = completions().filter((request) => !isSummaryRequest(request));
+    // One turn request, no overflow and no retry: it went to the new model, after the summary, and fit.
+    expect(main).toHaveLength(1);
+    expect(main[0]).toMatchObject({ model: SIM_MODELS.mid.slug, outcome: "reply" });
+    expect(main[0]!.promptTokens! + (main[0]!.maxTokens ?? 0)).toBeLessThanOrEqual(SIM_MODELS.mid.contextWindow);
+    const sentLast = (main[0]!.body as { messages: Array<{ role: string; content: string }> }).messages.at(-1);
+    expect(sentLast).toEqual({ role: "user", content: "PROMPT-DURING-SWITCH: now fix the parser" });
+
+    // The compaction kept the prompt typed while it worked: in the conversation and in its record.
+    const prompt = (message: { role: string; content?: unknown }) => message.role === "user" && message.content === "PROMPT-DURING-SWITCH: now fix the parser";
+    expect(session.agent.messages.filter(prompt)).toHaveLength(1);
+    const records = compactionRecords(session) as Array<{ messages: Array<{ role: string; content?: unknown }> }>;
+    expect(records).toHaveLength(1);
+    expect(records[0]!.messages.filter(prompt)).toHaveLength(1);
   });
 
   it("the summary request never overflows the summarizer's window, even when the history is three times its size", async () => {

@@ -36,6 +36,7 @@ export async function fitRequest(request: ChatRequest, context: TurnContext, eng
   // A side request (the summary this step itself asks for) is sized by whoever sends it.
   if (request.purpose !== undefined && request.purpose !== "turn") return request;
   const state = sessionState(context, engine);
+  // The agent builds a turn's request only after a switch finished; this guards other callers.
   if (state.reconcile) await state.reconcile.done;
   const { options } = engine;
   const counter = context.tokens;
@@ -107,7 +108,7 @@ async function compactForRequest(
   used: number,
   forced: boolean,
   request: ChatRequest,
-): Promise<ChatMessage[] | undefined> {
+): Promise<readonly ChatMessage[] | undefined> {
   const { options } = engine;
   const counter = context.tokens;
   const ratio = ratioOf(engine, context.model.id);
@@ -135,11 +136,11 @@ async function compactForRequest(
   if (pruned && !pruned.changed && plan.tier < 3) return undefined;
   if (pruned?.changed) {
     const tokensAfter = after(pruned.messages);
-    applyCompaction(context, state, pruned.messages, { reason: forced ? "overflow" : `tier${plan.tier}`, tokensBefore: before, tokensAfter }, {
+    const applied = applyCompaction(context, state, pruned.messages, conversation, { reason: forced ? "overflow" : `tier${plan.tier}`, tokensBefore: before, tokensAfter }, {
       message: `pruned ${pruned.prunedOutputs} old tool output${pruned.prunedOutputs === 1 ? "" : "s"}${pruned.shortenedMessages > 0 ? ` and shortened ${pruned.shortenedMessages} old messages` : ""}: ${formatTokens(before)} to ${formatTokens(tokensAfter)} tokens (${why})`,
       data: { strategy: plan.action, tier: plan.tier, prunedOutputs: pruned.prunedOutputs },
     });
-    return pruned.messages;
+    return applied ? context.conversation.messages() : undefined;
   }
 
   const outcome = await compactToTarget({
@@ -159,10 +160,10 @@ async function compactForRequest(
     outcome.strategy === "summary" || outcome.strategy === "digest"
       ? `summarized ${outcome.summarized} older messages${outcome.summarizer ? ` with ${outcome.summarizer}` : ""}, kept the last ${outcome.keptTurns} turn${outcome.keptTurns === 1 ? "" : "s"} verbatim`
       : "pruned and clipped the newest turn";
-  applyCompaction(context, state, outcome.messages, { reason: forced ? "overflow" : "tier3", tokensBefore: before, tokensAfter }, {
+  const applied = applyCompaction(context, state, outcome.messages, conversation, { reason: forced ? "overflow" : "tier3", tokensBefore: before, tokensAfter }, {
     level: outcome.strategy === "digest" ? "warn" : "info",
     message: `compacted ${formatTokens(before)} to ${formatTokens(tokensAfter)} tokens: ${what} (${why})`,
     data: { strategy: outcome.strategy, tier: 3, passes: outcome.passes, summarized: outcome.summarized, failures: outcome.failures },
   });
-  return outcome.messages;
+  return applied ? context.conversation.messages() : undefined;
 }

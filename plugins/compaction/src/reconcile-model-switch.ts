@@ -19,9 +19,9 @@ const MAX_ROUNDS = 4;
  * history), aimed at the incoming window; after a fallback, when the outgoing model just failed,
  * by the incoming one.
  *
- * One reconcile runs at a time per session: a switch that arrives meanwhile only posts its usage
- * update and is remembered; when the running one finishes, it checks the newest switch and
- * compacts again only if that one needs it. Each compaction is counted once.
+ * One reconcile runs at a time per session: a switch that arrives meanwhile posts its usage update,
+ * is remembered and waits; when the running one finishes, it checks the newest switch and compacts
+ * again only if that one needs it, and both switches return. Each compaction is counted once.
  */
 export async function reconcileModelSwitch(change: ModelSwitch, context: SessionContext, engine: CompactionEngine): Promise<void> {
   const state = sessionState(context, engine);
@@ -29,6 +29,8 @@ export async function reconcileModelSwitch(change: ModelSwitch, context: Session
   if (running) {
     running.latest = { change, context };
     postUsage(context, state, engine, "model-switch-during-reconcile");
+    // The switch is done when its context is reconciled: the running reconcile takes it up next.
+    await running.done;
     return;
   }
   let finish!: () => void;
@@ -110,7 +112,7 @@ async function reconcileOnce(change: ModelSwitch, context: SessionContext, state
         : outcome.strategy === "digest"
           ? "(no summary could be written; kept the recent turns and the harness notes)"
           : "(clipped the newest turn)";
-  applyCompaction(context, state, outcome.messages, { reason: "model-switch", tokensBefore: used, tokensAfter }, {
+  applyCompaction(context, state, outcome.messages, conversation, { reason: "model-switch", tokensBefore: used, tokensAfter }, {
     level: outcome.strategy === "digest" ? "warn" : "info",
     message: `switched models, compacted ${formatTokens(used)} to ${formatTokens(tokensAfter)} to fit ${change.to.model}'s ${formatTokens(incoming.contextWindow)} window ${how}`,
     data: { strategy: outcome.strategy, passes: outcome.passes, summarized: outcome.summarized, failures: outcome.failures, from: change.from, to: change.to },

@@ -35,7 +35,7 @@ describe("saved compaction state", () => {
     const engine = createCompactionEngine();
     const context = createTestContext({ messages: [{ role: "user", content: "a" }] });
     const state = sessionState(context, engine);
-    applyCompaction(context, state, [{ role: "user", content: "summary" }], { reason: "manual", tokensBefore: 10, tokensAfter: 2 }, { message: "compacted" });
+    applyCompaction(context, state, [{ role: "user", content: "summary" }], context.conversation.messages(), { reason: "manual", tokensBefore: 10, tokensAfter: 2 }, { message: "compacted" });
     expect(context.saves).toEqual([{ key: STATE_KEY, value: { calibrations: {}, compactions: 1 } }]);
   });
 });

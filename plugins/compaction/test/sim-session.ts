@@ -15,8 +15,9 @@ import {
   type SessionRecord,
   type Tool,
 } from "@bridle/core";
-import { type GatewaySim, type ScenarioInput, startGatewaySim } from "@bridle/gateway-sim";
+import { type GatewaySim, type RecordedRequest, type ScenarioInput, startGatewaySim } from "@bridle/gateway-sim";
 import { z } from "zod";
+import { SUMMARY_PROMPT_OPENING } from "../src/build-summary-request.js";
 import { compactionPlugin } from "../src/compaction-plugin.js";
 import { words } from "./synthetic-conversation.js";
 
@@ -119,6 +120,13 @@ export function createSimSession(sim: GatewaySim, options: { model: CanonicalMod
       rmSync(directory, { recursive: true, force: true });
     },
   };
+}
+
+/** A summary request: the transcript form (no tools) or a continuation of the session's prefix (the brief's instructions last). */
+export function isSummaryRequest(request: RecordedRequest): boolean {
+  const body = request.body as { tools?: unknown[]; messages?: Array<{ content?: unknown }> };
+  const last = body.messages?.at(-1)?.content;
+  return !Array.isArray(body.tools) || body.tools.length === 0 || (typeof last === "string" && last.includes(SUMMARY_PROMPT_OPENING));
 }
 
 /** Local tokens of the request the agent would send next. */

@@ -14,6 +14,7 @@ export interface RunOptions {
   allowEdits?: boolean;
   continue?: boolean;
   resume?: string;
+  forkSession?: boolean;
 }
 
 /** One headless turn: renders events as text, one JSON object, or one JSON event per line. */
@@ -26,6 +27,7 @@ export async function runHeadless(task: string, global: GlobalOptions, options: 
       cwd: process.cwd(),
       environment: process.env,
       ...(options.resume ? { resume: options.resume } : options.continue ? { resume: true as const } : {}),
+      ...(options.forkSession ? { forkSession: true } : {}),
       ...(options.yes ? { permissionMode: "allow-all" as const } : options.allowEdits ? { permissionMode: "allow-edits" as const } : {}),
     });
   } catch (error) {
@@ -45,10 +47,12 @@ export async function runHeadless(task: string, global: GlobalOptions, options: 
     for (const event of feed) render({ type: "feed", event });
   });
   try {
-    for (const event of runtime.startupFeed) render({ type: "feed", event });
+    // The session line comes first; then what happened while starting, in order.
     if (options.output === "stream-json") {
       process.stdout.write(`${JSON.stringify({ type: "session", id: runtime.session.id, file: runtime.session.file, resumed: runtime.session.resumed, model: runtime.agent.model.id, gateway: runtime.agent.gateway })}\n`);
     }
+    for (const event of runtime.startupFeed) render({ type: "feed", event });
+    for (const event of runtime.startupEvents) render(event);
     const result = await runtime.agent.runTurn(task, { signal: controller.signal, onEvent: render });
     await late;
     if (options.output === "json") {

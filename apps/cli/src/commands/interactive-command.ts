@@ -5,10 +5,10 @@ import { drawStartingScreen } from "../interactive/starting-screen.js";
 import type { InteractiveFlags } from "../interactive/start-interactive.js";
 
 /** Root options that subcommands declare too (`bridle run -y …`); see {@link registerInteractiveCommand}. */
-const SHARED_OPTIONS = ["continue", "resume", "yes", "allowEdits", "output"] as const;
+const SHARED_OPTIONS = ["continue", "resume", "forkSession", "yes", "allowEdits", "output"] as const;
 
 /**
- * `bridle` with no subcommand: the interactive screen. Adds `-c/--continue`, `--resume <id>`,
+ * `bridle` with no subcommand: the interactive screen. Adds `-c/--continue`, `--resume <id>`, `--fork-session`,
  * `-y/--yes` and `--allow-edits` to the root command. Call it after registering the
  * subcommands: it lets the root take excess arguments (to report `bridle frobnicate` as an
  * unknown command rather than as too many arguments), a setting commands created later inherit.
@@ -21,6 +21,7 @@ export function registerInteractiveCommand(program: Command, setExitCode: (code:
   program
     .option("-c, --continue", "continue the latest session in this directory")
     .option("--resume <id>", "continue a session by id")
+    .option("--fork-session", "with -c or --resume: continue in a new session copied from the readable records (the original is only read; the way to continue a session whose header is damaged)")
     .option("-y, --yes", "allow every tool call without asking (permission mode allow-all)")
     .option("--allow-edits", "allow file edits without asking (permission mode allow-edits)")
     .option("-p, --print", 'run the task given as arguments headless and exit, like `bridle run` (`bridle -p "fix the tests"`)')

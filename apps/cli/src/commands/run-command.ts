@@ -14,6 +14,7 @@ export function registerRunCommand(program: Command, setExitCode: (code: number)
     .option("--allow-edits", "allow file edits without asking (permission mode allow-edits)")
     .option("-c, --continue", "continue the latest session in this directory")
     .option("--resume <id>", "continue a session by id")
+    .option("--fork-session", "with -c or --resume: continue in a new session copied from the readable records (the original is only read; the way to continue a session whose header is damaged)")
     .action(async (words: string[], options: RunOptions) => {
       if (!["text", "json", "stream-json"].includes(options.output)) {
         process.stderr.write(`bridle: --output must be text, json or stream-json, not "${options.output}"\n`);

@@ -90,6 +90,23 @@ export function InteractiveApp(props: InteractiveAppProps) {
   const turn = useRef<{ controller: AbortController; done: Promise<void> } | undefined>(undefined);
   const command = useRef<AbortController | undefined>(undefined);
   const exiting = useRef(false);
+  /**
+   * Slow commands (/model, /compact) still running. The screen stays busy until the last one
+   * ends: a second quick /model waits for the first one's compaction, and a prompt typed
+   * meanwhile is queued, not sent on the first one's return.
+   */
+  const slowCommands = useRef(0);
+  const beginActivity = useCallback(
+    (text: string) => {
+      slowCommands.current += 1;
+      dispatch({ type: "activity", text });
+    },
+    [dispatch],
+  );
+  const endActivity = useCallback(() => {
+    slowCommands.current -= 1;
+    if (slowCommands.current === 0) dispatch({ type: "activity", text: undefined });
+  }, [dispatch]);
   /** The pair before the last switch, until a request on the new pair has answered. */
   const switchCheck = useRef<NonNullable<SwitchOutcome["switched"]> | undefined>(undefined);
 
@@ -221,7 +238,7 @@ export function InteractiveApp(props: InteractiveAppProps) {
       const controller = new AbortController();
       command.current = controller;
       const slow = parsed.known && (parsed.name === "compact" || parsed.name === "model");
-      if (slow) dispatch({ type: "activity", text: parsed.name === "compact" ? "compacting" : parsed.args.length > 0 ? "switching model" : "asking gateways what they serve" });
+      if (slow) beginActivity(parsed.name === "compact" ? "compacting" : parsed.args.length > 0 ? "switching model" : "asking gateways what they serve");
       const current = read();
       const outcome = await runSlashCommand(parsed, {
         agent,
@@ -240,7 +257,7 @@ export function InteractiveApp(props: InteractiveAppProps) {
         signal: controller.signal,
       });
       if (command.current === controller) command.current = undefined;
-      if (slow) dispatch({ type: "activity", text: undefined });
+      if (slow) endActivity();
       queueMicrotask(() => drainQueueRef.current());
       switch (outcome.type) {
         case "print":
@@ -265,7 +282,7 @@ export function InteractiveApp(props: InteractiveAppProps) {
           break;
       }
     },
-    [agent, kernel, gateways, environment, counter, runtime.session.id, listSessions, compact, read, dispatch, exit, startTurn], // eslint-disable-line react-hooks/exhaustive-deps
+    [agent, kernel, gateways, environment, counter, runtime.session.id, listSessions, compact, read, dispatch, exit, startTurn, beginActivity, endActivity], // eslint-disable-line react-hooks/exhaustive-deps
   );
 
   const submit = useCallback(() => {
@@ -301,10 +318,10 @@ export function InteractiveApp(props: InteractiveAppProps) {
         if (!choice) return undefined;
         dispatch({ type: "picker", picker: undefined });
         if (choice.current) return dispatch({ type: "print", entries: [{ kind: "note", tone: "info", text: `already on ${choice.model} @ ${choice.gateway}` }] });
-        dispatch({ type: "activity", text: "switching model" });
+        beginActivity("switching model");
         void switchModel(agent, kernel, gateways, environment, choice.model, choice.gateway).then((outcome) => {
           if (outcome.switched) switchCheck.current = outcome.switched;
-          dispatch({ type: "activity", text: undefined });
+          endActivity();
           dispatch({ type: "print", entries: outcome.entries });
           dispatch({ type: "context-reported", tokens: undefined });
           drainQueueRef.current();
@@ -318,7 +335,7 @@ export function InteractiveApp(props: InteractiveAppProps) {
       if (/\r\n?$/.test(input) && input.length > 1) onPickerKey("", { ...key, return: true });
       return undefined;
     },
-    [read, dispatch, agent, kernel, gateways, environment],
+    [read, dispatch, agent, kernel, gateways, environment, beginActivity, endActivity],
   );
 
   const onSessionPickerKey = useCallback(

@@ -8,6 +8,7 @@ import { runDemo } from "../demo/run-demo.js";
 import { ExitCode } from "../exit-codes.js";
 import { reportStartupError } from "../report-startup-error.js";
 import { createRuntime } from "../runtime/create-runtime.js";
+import { DamagedSessionError } from "../runtime/damaged-session-error.js";
 import { loadKernel } from "../runtime/load-kernel.js";
 import { NoModelError, selectTarget } from "../runtime/select-target.js";
 import type { PermissionMode } from "@bridle/tools";
@@ -20,6 +21,7 @@ import type { StartingScreen } from "./starting-screen.js";
 export interface InteractiveFlags {
   continue?: boolean;
   resume?: string;
+  forkSession?: boolean;
   yes?: boolean;
   allowEdits?: boolean;
 }
@@ -41,17 +43,19 @@ export async function startInteractive(options: GlobalOptions & InteractiveFlags
   }
   if ((await askAboutTrust(options, starting)) === "interrupted") return ExitCode.INTERRUPTED;
   const permissions = createPermissionBridge();
-  const open = (overrides: { resume?: string | true; permissionMode?: PermissionMode; model?: string; gateway?: string } = {}) =>
+  const open = (overrides: { resume?: string | true; forkSession?: boolean; permissionMode?: PermissionMode; model?: string; gateway?: string } = {}) =>
     createRuntime({
       global: { config: options.config, model: overrides.model ?? options.model, gateway: overrides.gateway ?? options.gateway, trace: options.trace, trust: options.trust },
       cwd: process.cwd(),
       environment: process.env,
       ask: permissions.ask,
       ...(overrides.resume !== undefined ? { resume: overrides.resume } : {}),
+      ...(overrides.forkSession ? { forkSession: true } : {}),
       ...(overrides.permissionMode ? { permissionMode: overrides.permissionMode } : {}),
     });
   const first = {
     ...(options.resume ? { resume: options.resume } : options.continue ? { resume: true as const } : {}),
+    ...(options.forkSession ? { forkSession: true } : {}),
     ...(options.yes ? { permissionMode: "allow-all" as const } : options.allowEdits ? { permissionMode: "allow-edits" as const } : {}),
   };
   const write = (text: string) => process.stderr.write(text);
@@ -61,19 +65,25 @@ export async function startInteractive(options: GlobalOptions & InteractiveFlags
   } catch (error) {
     starting?.close();
     try {
-      // First start: a local server needs no key; a key without a model gets a choice, not an error.
-      const target =
-        error instanceof NoModelError && error.reason === "no-key"
-          ? await findLocalServer(options, write)
-          : error instanceof NoModelError && error.reason === "no-model"
-            ? await pickStartModel(options, askLine, write)
-            : undefined;
-      if (target === "interrupted") return ExitCode.INTERRUPTED;
-      if (!target) {
-        if (error instanceof NoModelError && error.reason === "no-key") return offerDemo(error, options);
-        return reportStartupError(error);
+      if (error instanceof DamagedSessionError) {
+        const answer = await askAboutCopy(error);
+        if (answer !== "copy") return answer;
+        runtime = await open({ ...first, forkSession: true });
+      } else {
+        // First start: a local server needs no key; a key without a model gets a choice, not an error.
+        const target =
+          error instanceof NoModelError && error.reason === "no-key"
+            ? await findLocalServer(options, write)
+            : error instanceof NoModelError && error.reason === "no-model"
+              ? await pickStartModel(options, askLine, write)
+              : undefined;
+        if (target === "interrupted") return ExitCode.INTERRUPTED;
+        if (!target) {
+          if (error instanceof NoModelError && error.reason === "no-key") return offerDemo(error, options);
+          return reportStartupError(error);
+        }
+        runtime = await open({ ...first, ...target });
       }
-      runtime = await open({ ...first, ...target });
     } catch (fallbackError) {
       return reportStartupError(fallbackError);
     }
@@ -85,6 +95,20 @@ export async function startInteractive(options: GlobalOptions & InteractiveFlags
     // A new session keeps the model in use; a resumed one continues on its own.
     reopen: (request) => open({ permissionMode: request.permissionMode, ...(request.resume ? { resume: request.resume } : { model: request.model, gateway: request.gateway }) }),
   });
+}
+
+/**
+ * Someone is at the terminal: a session whose header is damaged gets the offer to continue from
+ * a copy with its readable records, instead of only a refusal. `"copy"`, or the exit code.
+ */
+async function askAboutCopy(error: DamagedSessionError): Promise<"copy" | number> {
+  if (error.readable === 0) return reportStartupError(error);
+  process.stderr.write(`bridle: ${error.problem}\n`);
+  const answer = await askLine(`Continue from a copy with the ${error.readable} readable record${error.readable === 1 ? "" : "s"}? The copy is a new session; ${error.file} is never written. [y/N] `);
+  if (answer === "interrupted") return ExitCode.INTERRUPTED;
+  if (answer !== undefined && /^\s*(y|yes)\s*$/i.test(answer)) return "copy";
+  process.stderr.write(`Left ${error.file} as it is. To continue from a copy later: ${error.forkCommand}\n`);
+  return ExitCode.FAILURE;
 }
 
 /**

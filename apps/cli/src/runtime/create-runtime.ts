@@ -2,6 +2,7 @@ import { realpathSync } from "node:fs";
 import path from "node:path";
 import {
   Agent,
+  type AgentEvent,
   buildSystemPrompt,
   cacheDirectory,
   CapabilityStore,
@@ -14,8 +15,10 @@ import {
   GatewayTransport,
   type Kernel,
   readAgentsMd,
+  readSessionLines,
   replaySession,
   type ResolvedConfig,
+  SessionFileError,
   SessionLog,
   sessionsDirectory,
   type Tool,
@@ -25,7 +28,8 @@ import { defaultPreset } from "@bridle/preset-default";
 import { createBuiltinTools, type PermissionMode, permissionsConfigSchema, probeSandbox } from "@bridle/tools";
 import type { GlobalOptions } from "../cli-config.js";
 import { DeferredSessionLog } from "./deferred-session-log.js";
-import { sessionsWithContent } from "./sessions-with-content.js";
+import { DamagedSessionError } from "./damaged-session-error.js";
+import { sessionToContinue } from "./session-to-continue.js";
 import { createAuthorizer, type PermissionPrompt } from "./authorize.js";
 import { discoverTarget } from "./discover-target.js";
 import { loadKernel } from "./load-kernel.js";
@@ -40,6 +44,11 @@ export interface RuntimeOptions {
   environment: NodeJS.ProcessEnv;
   /** Resume a session: its id, or `true` for the latest in this workspace. */
   resume?: string | true;
+  /**
+   * Continue the resumed session in a new file holding a copy of its readable records; the
+   * original is only read. The way to continue a session whose header is damaged.
+   */
+  forkSession?: boolean;
   /** Overrides the configured permission mode (`--yes` is `allow-all`). */
   permissionMode?: PermissionMode;
   /** Asks the user about a call; absent in headless runs, where "ask" means "deny". */
@@ -61,6 +70,8 @@ export interface Runtime {
   startupFeed: FeedEvent[];
   /** Feed events of checks that finish after the start (the sandbox's, which runs behind the first request). */
   lateFeed: Promise<FeedEvent[]>;
+  /** What a switch made while starting (`-c -m <model>`) did: its `compaction` and `model_switch` events. */
+  startupEvents: AgentEvent[];
   /** The permission mode now; the screen changes it with {@link Runtime.setPermissionMode}. */
   readonly permissionMode: PermissionMode;
   setPermissionMode(mode: PermissionMode): void;
@@ -84,9 +95,18 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   let log: SessionLog | DeferredSessionLog;
   let history: Awaited<ReturnType<typeof replaySession>> | undefined;
   if (options.resume !== undefined) {
-    const file = options.resume === true ? sessionsWithContent(directory)[0]?.file : path.join(directory, `${options.resume}.jsonl`);
+    const file = options.resume === true ? sessionToContinue(directory) : path.join(directory, `${options.resume}.jsonl`);
     if (!file) throw new Error(`no session to continue in ${workspace}`);
-    const opened = SessionLog.open(file, { redact });
+    const forked = options.forkSession ? SessionLog.fork(file, { directory, workspace, redact, fallback: () => canonicalTarget(kernel, selectTarget(settings, gateways, options.environment)) }) : undefined;
+    const opened = forked ?? openSession(file, redact, options.resume === true ? "bridle -c --fork-session" : `bridle --resume ${options.resume} --fork-session`);
+    if (forked) {
+      startupFeed.push({
+        type: "session.forked",
+        level: forked.headerProblem ? "warn" : "info",
+        message: `continuing in a new session ${forked.log.file} with the ${forked.records.length - 1} readable records of ${file}, which was left unchanged`,
+        data: { from: file, file: forked.log.file, copied: forked.records.length - 1 },
+      });
+    }
     log = opened.log;
     const orphans = await endOrphanedTools(replaySession(opened.records).pendingToolCalls);
     startupFeed.push(...orphans.feed);
@@ -95,7 +115,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     for (const skipped of opened.skipped) {
       startupFeed.push({ type: "session.skipped-line", level: "warn", message: `session file line ${skipped.line} is damaged and was skipped (${skipped.reason}); the file was not changed` });
     }
-    session = { id: log.id, file, resumed: true, skippedLines: opened.skipped.length };
+    session = { id: log.id, file: opened.log.file, resumed: true, skippedLines: opened.skipped.length };
   }
 
   // A resumed session continues on its own model; a --model or --gateway given with it is a
@@ -155,10 +175,16 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     authorize: createAuthorizer({ mode: () => permissionMode, allow: permissions.allow, deny: permissions.deny, workspace, ask: options.ask }),
     ...(history ? { history: history.messages, turn: history.turn, saved: history.saved } : {}),
   });
+  const startupEvents: AgentEvent[] = [];
   if (history && (options.global.model || options.global.gateway)) {
     const gateway = options.global.gateway ?? history.gateway;
     if (!gateways.get(gateway)) throw new NoModelError(`unknown gateway "${gateway}"`, "unknown-gateway");
-    await agent.switchModel(options.global.model ?? history.model, gateway, "user");
+    await agent.switchModel(options.global.model ?? history.model, gateway, "user", {
+      // Its feed events are in the startup feed already.
+      onEvent: (event) => {
+        if (event.type !== "feed") startupEvents.push(event);
+      },
+    });
   }
   stopCollecting();
   return {
@@ -171,6 +197,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     session: session!,
     startupFeed,
     lateFeed,
+    startupEvents,
     get permissionMode() {
       return permissionMode;
     },
@@ -185,6 +212,21 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       if (kernel.trace && kernel.trace.records.length > 0) process.stderr.write(`\n${kernel.trace.format()}\n`);
     },
   };
+}
+
+/** A selected target with the model as its canonical id, as session headers hold it. */
+function canonicalTarget(kernel: Kernel, target: { model: string; gateway: string }): { model: string; gateway: string } {
+  return { model: kernel.resolveModel(target.model, target.gateway).id, gateway: target.gateway };
+}
+
+/** Opens a session to continue; a damaged header becomes a {@link DamagedSessionError} naming `forkCommand`. */
+function openSession(file: string, redact: ReturnType<typeof createRedactor>, forkCommand: string) {
+  try {
+    return SessionLog.open(file, { redact });
+  } catch (error) {
+    if (!(error instanceof SessionFileError) || error.code !== "SESSION_HEADER_INVALID") throw error;
+    throw new DamagedSessionError(file, error.message, readSessionLines(file).records.length, forkCommand);
+  }
 }
 
 /** What tool sources (MCP servers) are started with; which layers are trusted is decided here. */

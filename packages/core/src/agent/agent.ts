@@ -6,6 +6,7 @@ import type { CompactRequest, CompactResult } from "../hooks.js";
 import type { FeedEvent } from "../feed-event.js";
 import type { ResolvedModel } from "../model-ref.js";
 import type { ModelSwitch } from "../model-switch.js";
+import { newerMessages } from "../newer-messages.js";
 import { Stage } from "../stage.js";
 import { passThroughFilter } from "../text-stream-filter.js";
 import type { Tool, ToolResult } from "../tool.js";
@@ -81,6 +82,12 @@ export interface TurnOptions {
   onEvent?: (event: AgentEvent) => void;
 }
 
+/** Options of `Agent.switchModel`. */
+export interface SwitchOptions {
+  /** Receives the switch's events (`model_switch`, a `compaction`) when no turn is listening. */
+  onEvent?: (event: AgentEvent) => void;
+}
+
 export interface TurnResult {
   reason: TurnEnd;
   message?: string;
@@ -104,7 +111,10 @@ export class Agent {
   #lateTools: Promise<readonly Tool[]> | undefined;
   #listener: ((event: AgentEvent) => void) | undefined;
   readonly #tokens = new TokenCounter();
-  #messages: ChatMessage[];
+  /** Never changed in place: an append or a compaction makes a new array, so readers hold snapshots. */
+  #messages: readonly ChatMessage[];
+  /** Settles when the model switches asked for so far, their compactions included, are done. */
+  #switched: Promise<unknown> = Promise.resolve();
 
   constructor(options: AgentOptions) {
     this.#options = options;
@@ -126,7 +136,7 @@ export class Agent {
     return this.#toolDefinitions;
   }
 
-  /** The conversation as it stands (system prompt excluded); replaced in place by compaction. */
+  /** The conversation as it stands (system prompt excluded); a snapshot, replaced by compaction. */
   get messages(): readonly ChatMessage[] {
     return this.#messages;
   }
@@ -151,23 +161,42 @@ export class Agent {
     };
   }
 
-  /** Switches model or gateway; plugins reconcile the context before this returns. */
-  async switchModel(input: string, gateway = this.gateway, reason: ModelSwitch["reason"] = "user"): Promise<ModelSwitch> {
+  /**
+   * Switches model or gateway; plugins reconcile the context before this returns. Switches run one
+   * at a time, each to its end (its compaction included), and a request waits for them: a quick
+   * second switch, or a prompt sent meanwhile, never works from the conversation or the model of
+   * before the first one finished.
+   */
+  switchModel(input: string, gateway?: string, reason: ModelSwitch["reason"] = "user", options: SwitchOptions = {}): Promise<ModelSwitch> {
+    const run = this.#switched.then(() => this.#switchNow(input, gateway ?? this.gateway, reason, options));
+    this.#switched = run.catch(() => undefined);
+    return run;
+  }
+
+  async #switchNow(input: string, gateway: string, reason: ModelSwitch["reason"], options: SwitchOptions): Promise<ModelSwitch> {
     const to = this.#options.kernel.resolveModel(input, gateway);
     const change: ModelSwitch = { from: { model: this.model.id, gateway: this.gateway }, to: { model: to.id, gateway }, reason };
     this.model = to;
     this.gateway = gateway;
     this.#options.recorder?.append({ type: "model_switch", turn: this.turn, from: change.from, to: change.to, reason });
-    await this.#options.kernel.hooks.onModelSwitch.promise(change, this.#sessionContext());
-    this.#listener?.({ type: "model_switch", from: change.from, to: change.to, reason });
+    // Outside a turn the caller's listener hears what the switch does (a compaction, then the switch).
+    const borrowed = this.#listener === undefined && options.onEvent !== undefined;
+    if (borrowed) this.#listener = options.onEvent;
+    try {
+      await this.#options.kernel.hooks.onModelSwitch.promise(change, this.#sessionContext());
+      this.#listener?.({ type: "model_switch", from: change.from, to: change.to, reason });
+    } finally {
+      if (borrowed && this.#listener === options.onEvent) this.#listener = undefined;
+    }
     return change;
   }
 
   /**
-   * Compacts the conversation now (`/compact [focus]`) through the `compact` hook; `undefined`
-   * when no loaded plugin can compact.
+   * Compacts the conversation now (`/compact [focus]`) through the `compact` hook, after any
+   * switch in progress; `undefined` when no loaded plugin can compact.
    */
-  compact(request: CompactRequest = {}): Promise<CompactResult | undefined> {
+  async compact(request: CompactRequest = {}): Promise<CompactResult | undefined> {
+    await this.#switched;
     return this.#options.kernel.hooks.compact.promise(request, this.#sessionContext());
   }
 
@@ -263,6 +292,8 @@ export class Agent {
     const maxAttempts = this.#options.maxAttempts ?? 24;
     let compactRequested = false;
     for (let attempt = 0; ; attempt++) {
+      // A switch still compacting decides the model and the conversation: build the request after it.
+      await this.#switched;
       const context = this.#turnContext(turn, attempt, signal, compactRequested);
       try {
         // Inside the try: a tap may refuse to send (an endpoint it knows is down) with a HarnessError.
@@ -433,7 +464,7 @@ export class Agent {
   }
 
   #append(message: ChatMessage): void {
-    this.#messages.push(message);
+    this.#messages = [...this.#messages, message];
     this.#options.recorder?.append({ type: "message", turn: this.turn, message });
   }
 
@@ -457,7 +488,7 @@ export class Agent {
       tokens: this.#tokens,
       conversation: {
         messages: () => this.#messages,
-        replace: (messages, info) => this.#replaceConversation(messages, info),
+        replace: (messages, info, basis) => this.#replaceConversation(messages, info, basis),
       },
       limits: () => kernel.models.limits(model.id, gateway),
       complete: (request, options) => this.#sideRequest(request, options?.signal ?? new AbortController().signal),
@@ -472,11 +503,15 @@ export class Agent {
     return this.#options.sender.send(shaped, { signal });
   }
 
-  #replaceConversation(messages: ChatMessage[], info: CompactionInfo): void {
-    this.#messages = [...messages];
-    this.#options.recorder?.append({ type: "compaction", turn: this.turn, ...info, messages: this.#messages });
+  /** Swaps in a compacted conversation, keeping every message appended after the compactor's snapshot. */
+  #replaceConversation(messages: ChatMessage[], info: CompactionInfo, basis: readonly ChatMessage[] | undefined): boolean {
+    const newer = newerMessages(this.#messages, basis);
+    if (newer === undefined) return false;
+    this.#messages = [...messages, ...newer];
+    this.#options.recorder?.append({ type: "compaction", turn: this.turn, ...info, messages: [...this.#messages] });
     this.#options.recorder?.sync();
     this.#listener?.({ type: "compaction", ...info });
+    return true;
   }
 
   #turnContext(turn: number, attempt: number, signal: AbortSignal, compactRequested: boolean): TurnContext {

@@ -28,28 +28,68 @@ export interface SessionFileContents {
  * to be a session at all.
  */
 export function readSessionFile(file: string): SessionFileContents {
-  let text: string;
+  return parseSessionText(readText(file), file);
+}
+
+function readText(file: string): string {
   try {
-    text = readFileSync(file, "utf8");
+    return readFileSync(file, "utf8");
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") {
       throw new SessionFileError("SESSION_NOT_FOUND", file, `session file not found: ${file}`, { cause: error });
     }
     throw error;
   }
-  return parseSessionText(text, file);
 }
 
 /** Parses the text of a session file; `file` only names it in errors. */
 export function parseSessionText(text: string, file: string): SessionFileContents {
+  const read = parseSessionLines(text);
+  if (read.header === undefined) {
+    const counted = read.records.length === 0 ? "" : `; ${read.records.length} record${read.records.length === 1 ? " after it is" : "s after it are"} readable`;
+    throw new SessionFileError("SESSION_HEADER_INVALID", file, `${file} line 1 is not a valid session header: expected a "session" record, found ${read.headerProblem}${counted}; the file was left unchanged`);
+  }
+  const records: SessionRecord[] = [read.header, ...read.records];
+  const lastSeq = records.reduce((highest, record) => Math.max(highest, record.seq), 0);
+  return { header: read.header, records, skipped: read.skipped, lastSeq, endsWithNewline: read.endsWithNewline };
+}
+
+/** Every readable record of a session file, whether or not its header is. */
+export interface SessionLines {
+  header: SessionHeader | undefined;
+  /** What line 1 holds instead of a header, when it is not one. */
+  headerProblem: string | undefined;
+  /** Valid records after line 1, in file order. */
+  records: SessionRecord[];
+  /** Lines after line 1 that could not be loaded. */
+  skipped: SkippedLine[];
+  endsWithNewline: boolean;
+}
+
+/**
+ * Reads what a session file holds without judging its header: what `fork` copies from a file
+ * whose first line is damaged. Never changes the file.
+ */
+export function readSessionLines(file: string): SessionLines {
+  return parseSessionLines(readText(file));
+}
+
+function parseSessionLines(text: string): SessionLines {
   // Split on "\n" only: JSON strings may hold U+2028/U+2029, which line readers treat as breaks.
   const lines = text.replace(/^\uFEFF/, "").split("\n");
   const endsWithNewline = text.length === 0 || text.endsWith("\n");
   const lastIndex = endsWithNewline ? lines.length - 2 : lines.length - 1;
-  const header = parseHeader(lines[0] ?? "", file, lastIndex === 0 && !endsWithNewline);
-  const records: SessionRecord[] = [header];
+  const first = lines[0] ?? "";
+  let header: SessionHeader | undefined;
+  let headerProblem: string | undefined;
+  if (first.trim() === "") headerProblem = "an empty line";
+  else {
+    const parsed = parseLine(first, lastIndex === 0 && !endsWithNewline);
+    if ("record" in parsed && parsed.record.type === "session") header = parsed.record;
+    else headerProblem = "reason" in parsed ? parsed.reason : `a ${parsed.record.type} record`;
+  }
+  const records: SessionRecord[] = [];
   const skipped: SkippedLine[] = [];
-  let lastSeq = header.seq;
   for (let index = 1; index <= lastIndex; index++) {
     const line = lines[index]!;
     if (line.trim() === "") continue;
@@ -64,19 +104,8 @@ export function parseSessionText(text: string, file: string): SessionFileContent
       continue;
     }
     records.push(parsed.record);
-    if (parsed.record.seq > lastSeq) lastSeq = parsed.record.seq;
   }
-  return { header, records, skipped, lastSeq, endsWithNewline };
-}
-
-function parseHeader(line: string, file: string, isUnterminated: boolean): SessionHeader {
-  if (line.trim() === "") {
-    throw new SessionFileError("SESSION_HEADER_INVALID", file, `${file} has no session header on line 1; the file was left unchanged`);
-  }
-  const parsed = parseLine(line, isUnterminated);
-  if ("record" in parsed && parsed.record.type === "session") return parsed.record;
-  const reason = "reason" in parsed ? parsed.reason : `a ${parsed.record.type} record`;
-  throw new SessionFileError("SESSION_HEADER_INVALID", file, `${file} line 1 is not a valid session header (${reason}); the file was left unchanged`);
+  return { header, headerProblem, records, skipped, endsWithNewline };
 }
 
 function parseLine(line: string, isUnterminated: boolean): { record: SessionRecord } | { reason: string } {

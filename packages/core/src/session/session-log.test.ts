@@ -192,9 +192,9 @@ describe("damaged files", () => {
     const file = writeSampleSession();
     const lines = readFileSync(file, "utf8").split("\n");
     writeFileSync(file, `${lines.slice(1).join("\n")}`);
-    expect(() => SessionLog.open(file)).toThrow(/not a valid session header \(a message record\)/);
+    expect(() => SessionLog.open(file)).toThrow(/line 1 is not a valid session header: expected a "session" record, found a message record; 1 record after it is readable/);
     writeFileSync(file, "");
-    expect(() => SessionLog.open(file)).toThrow(/has no session header/);
+    expect(() => SessionLog.open(file)).toThrow(/line 1 is not a valid session header: expected a "session" record, found an empty line/);
   });
 
   it("names a newer format version", () => {
@@ -253,5 +253,43 @@ describe("locking within one process", () => {
     const { log } = SessionLog.open(file);
     track(log);
     expect(JSON.parse(readFileSync(`${file}.lock`, "utf8"))).toMatchObject({ pid: process.pid });
+  });
+});
+
+describe("SessionLog.fork", () => {
+  it("continues a session whose header is damaged in a new file with every readable record; the original stays byte for byte", () => {
+    const file = writeSampleSession();
+    const log = SessionLog.open(file).log;
+    log.append({ type: "model_switch", turn: 1, from: { model: "kimi-k2-0905", gateway: "groq" }, to: { model: "glm-4.6", gateway: "zai" }, reason: "user" });
+    log.close();
+    const lines = readFileSync(file, "utf8").split("\n");
+    const damaged = [`{"seq":1,"at":"x","type":"sess`, ...lines.slice(1, 2), "not json", ...lines.slice(2)].join("\n");
+    writeFileSync(file, damaged);
+
+    const forked = SessionLog.fork(file, { directory, workspace: directory, fallback: () => ({ model: "fallback-model", gateway: "fallback-gateway" }), redact: (text) => text });
+    track(forked.log);
+    expect(forked.log.file).not.toBe(file);
+    expect(forked.from).toBe(file);
+    expect(forked.headerProblem).toMatch(/incomplete|invalid JSON/);
+    // The header names the model the records last switched to.
+    expect(forked.log.header).toMatchObject({ type: "session", model: "glm-4.6", gateway: "zai", id: forked.log.id });
+    expect(forked.records.map((record) => record.type)).toEqual(["session", "message", "message", "model_switch"]);
+    expect(forked.skipped.map((skipped) => skipped.line)).toEqual([1, 3]);
+    forked.log.close();
+    // The copy opens like any session; the original was never written.
+    const reopened = SessionLog.open(forked.log.file);
+    track(reopened.log);
+    expect(reopened.records.map((record) => record.seq)).toEqual([1, 2, 3, 4]);
+    expect(reopened.records.filter((record) => record.type === "message").map((record) => record.type === "message" && record.message.content)).toEqual(["Fix the failing test", "Done."]);
+    expect(readFileSync(file, "utf8")).toBe(damaged);
+  });
+
+  it("starts on the fallback target when no record names a model", () => {
+    const file = join(directory, "broken.jsonl");
+    writeFileSync(file, `garbage\n${JSON.stringify({ seq: 2, at: "2026-01-01T00:00:00.000Z", type: "message", turn: 1, message: { role: "user", content: "hi" } })}\n`);
+    const forked = SessionLog.fork(file, { directory, workspace: directory, fallback: () => ({ model: "m", gateway: "g" }), redact: (text) => text });
+    track(forked.log);
+    expect(forked.log.header).toMatchObject({ model: "m", gateway: "g" });
+    expect(forked.records).toHaveLength(2);
   });
 });

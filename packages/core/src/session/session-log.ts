@@ -5,7 +5,7 @@ import { createRedactor } from "./create-redactor.js";
 import type { Redactor } from "./create-redactor.js";
 import { createSessionId } from "./create-session-id.js";
 import { describeRecordProblem } from "./describe-record-problem.js";
-import { readSessionFile } from "./read-session-file.js";
+import { readSessionFile, readSessionLines } from "./read-session-file.js";
 import type { SkippedLine } from "./read-session-file.js";
 import { SessionFileError } from "./session-file-error.js";
 import { acquireSessionLock } from "./session-lock.js";
@@ -33,6 +33,29 @@ export interface CreateSessionOptions {
 export interface OpenSessionOptions {
   /** Applied to every serialized line. Default: key shapes plus the key values found in `process.env`. */
   redact?: Redactor;
+}
+
+/** Options of `SessionLog.fork`. */
+export interface ForkSessionOptions {
+  /** Folder of the new session file. Created if missing. */
+  directory: string;
+  /** The workspace the session works in. */
+  workspace: string;
+  /**
+   * The model and gateway to start on when the original's header cannot say and no model switch
+   * or usage record names one; called only then.
+   */
+  fallback: () => { model: string; gateway: string };
+  /** Applied to every serialized line. Default: key shapes plus the key values found in `process.env`. */
+  redact?: Redactor;
+}
+
+/** What `SessionLog.fork` made. */
+export interface ForkedSession extends OpenedSession {
+  /** The original file, read and never written. */
+  from: string;
+  /** What line 1 of the original held instead of a header, when it was damaged. */
+  headerProblem: string | undefined;
 }
 
 /** What `SessionLog.open` found in the file. */
@@ -157,6 +180,38 @@ export class SessionLog {
       return { log, records: contents.records, skipped: contents.skipped };
     } catch (error) {
       lock.release();
+      throw error;
+    }
+  }
+
+  /**
+   * Continues a session in a new file: a new id and header, then a copy of every readable record
+   * of `file` in order (restamped). The original is only read, so this works when its header is
+   * damaged (`SessionLog.open` refuses such a file) or another process holds it. `skipped` lists
+   * the original's lines that could not be copied.
+   */
+  static fork(file: string, options: ForkSessionOptions): ForkedSession {
+    const from = resolve(file);
+    const read = readSessionLines(from);
+    const target = read.header ?? lastTarget(read.records) ?? options.fallback();
+    const log = SessionLog.create({
+      directory: options.directory,
+      workspace: options.workspace,
+      model: target.model,
+      gateway: target.gateway,
+      ...(options.redact ? { redact: options.redact } : {}),
+    });
+    try {
+      const records: SessionRecord[] = [log.header];
+      for (const record of read.records) {
+        const { seq: _seq, at: _at, ...entry } = record as SessionRecord & RecordStamp;
+        records.push(log.append(entry as SessionEntryInput));
+      }
+      log.sync();
+      const skipped = read.header ? read.skipped : [{ line: 1, reason: `not a session header: ${read.headerProblem}` }, ...read.skipped];
+      return { log, records, skipped, from, headerProblem: read.headerProblem };
+    } catch (error) {
+      log.close();
       throw error;
     }
   }
@@ -313,6 +368,16 @@ export class SessionLog {
     }
     return this.#descriptor;
   }
+}
+
+/** The model the records last name: a switch's target or the model of a usage record. */
+function lastTarget(records: readonly SessionRecord[]): { model: string; gateway: string } | undefined {
+  for (let index = records.length - 1; index >= 0; index--) {
+    const record = records[index]!;
+    if (record.type === "model_switch") return record.to;
+    if (record.type === "usage") return { model: record.model, gateway: record.gateway };
+  }
+  return undefined;
 }
 
 function defaultRedactor(): Redactor {

@@ -4,6 +4,7 @@ import type { FeedEvent } from "../feed-event.js";
 import type { ResolvedModel } from "../model-ref.js";
 import { type CanonicalModelId, ModelRegistry } from "../model-registry.js";
 import { TokenCounter } from "../tokens/token-counter.js";
+import { newerMessages } from "../newer-messages.js";
 
 export interface TestContextOptions {
   model?: string | ResolvedModel;
@@ -64,9 +65,12 @@ export function createTestContext(options: TestContextOptions = {}): TestContext
     tokens: new TokenCounter(),
     conversation: {
       messages: () => messages,
-      replace(next, info) {
-        messages = [...next];
+      replace(next, info, basis) {
+        const newer = newerMessages(messages, basis);
+        if (newer === undefined) return false;
+        messages = [...next, ...newer];
         replacements.push({ messages: messages, info });
+        return true;
       },
     },
     limits: () => models.limits(model.id, gateway),
